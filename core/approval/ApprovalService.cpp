@@ -1,0 +1,292 @@
+#include "approval/ApprovalService.h"
+
+#include "Tr.h"
+#include "approval/ApprovalEvents.h"
+#include "approval/ApprovalPolicy.h"
+#include "approval/PayloadValidator.h"
+#include "events/EventBus.h"
+#include "store/Database.h"
+#include "store/WriteTransaction.h"
+
+using namespace Qt::StringLiterals;
+
+namespace steward {
+
+ApprovalService::ApprovalService(Database &database, EventBus &bus, Clock clock)
+    : m_database(database),
+      m_bus(bus),
+      m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); })),
+      m_approvals(database),
+      m_entities(database),
+      m_events(database),
+      m_directory(database)
+{
+}
+
+Result<User> ApprovalService::member(const Actor &actor) const
+{
+    auto user = m_directory.user(actor.tenantId, actor.userId);
+    if (!user)
+        return user.error();
+    if (!user.value())
+        return Error::make(ErrorCode::Forbidden,
+                           CoreTr::tr("%1 is not a user of tenant %2").arg(actor.userId, uuidText(actor.tenantId)));
+    return *user.value();
+}
+
+Result<std::optional<Approval>> ApprovalService::find(const QUuid &tenantId, const QUuid &approvalId) const
+{
+    return m_approvals.find(tenantId, approvalId);
+}
+
+Result<Approval> ApprovalService::load(const Actor &actor, const QUuid &approvalId) const
+{
+    auto found = m_approvals.find(actor.tenantId, approvalId);
+    if (!found)
+        return found.error();
+    // Another tenant's request is reported exactly like a missing one.
+    if (!found.value())
+        return Error::make(ErrorCode::NotFound, CoreTr::tr("no change request %1 in this tenant").arg(uuidText(approvalId)));
+    return *found.value();
+}
+
+Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest &request)
+{
+    auto requester = member(actor);
+    if (!requester)
+        return requester.error();
+    if (auto refused = ApprovalPolicy::checkSubmission(request, requester.value()))
+        return *refused;
+
+    Approval approval;
+    approval.id = QUuid::createUuid();
+    approval.tenantId = actor.tenantId;
+    approval.entityType = request.entityType;
+    approval.entityId = request.entityId;
+    approval.entityKey = request.entityKey;
+    approval.tier = request.tier;
+    approval.lane = request.lane;
+    approval.payload = request.payload;
+    approval.requestedBy = actor.userId;
+    approval.requiredRole = request.requiredRole;
+    approval.requestedAt = m_clock();
+
+    WriteTransaction transaction(m_database);
+    if (auto failed = transaction.begin())
+        return *failed;
+
+    // current_state comes from the live entity, never from the caller.
+    if (!request.entityId.isNull()) {
+        auto live = m_entities.findById(actor.tenantId, request.entityType, request.entityId);
+        if (!live)
+            return live.error();
+        if (!live.value())
+            return Error::invalid(u"entityId"_s, CoreTr::tr("no %1 with id %2 in this tenant")
+                                                     .arg(toString(request.entityType), uuidText(request.entityId)));
+        if (live.value()->canonicalKey != request.entityKey)
+            return Error::invalid(u"entityKey"_s, CoreTr::tr("entity %1 has the key \"%2\", not \"%3\"")
+                                                      .arg(uuidText(request.entityId), live.value()->canonicalKey,
+                                                           request.entityKey));
+        approval.currentState = live.value()->state;
+        approval.baseVersion = live.value()->version;
+    } else {
+        auto existing = m_entities.findByKey(actor.tenantId, request.entityType, request.entityKey);
+        if (!existing)
+            return existing.error();
+        if (existing.value())
+            return Error::make(ErrorCode::Conflict,
+                               CoreTr::tr("%1 \"%2\" already exists (id %3); submit an update with its entityId")
+                                   .arg(toString(request.entityType), request.entityKey,
+                                        uuidText(existing.value()->id)));
+    }
+
+    const PayloadValidator::Context context{request.entityType, actor.tenantId, request.entityKey, request.tier,
+                                            approval.currentState};
+    if (auto invalid = PayloadValidator::validate(context, request.payload))
+        return *invalid;
+
+    if (request.entityType == EntityType::BusinessRule) {
+        const QString appliesTo =
+            request.payload.value(u"appliesTo"_s).toString(approval.currentState.value_or(QJsonObject())
+                                                               .value(u"appliesTo"_s)
+                                                               .toString());
+        auto field = m_entities.findByKey(actor.tenantId, EntityType::GlobalMetadata, appliesTo);
+        if (!field)
+            return field.error();
+        if (!field.value())
+            return Error::invalid(u"appliesTo"_s, CoreTr::tr("no field \"%1\" in this tenant").arg(appliesTo));
+    }
+
+    if (auto failed = m_approvals.insert(approval))
+        return *failed;
+    QList<Event> events =
+        ApprovalEvents(approval, actor.userId, toString(ApprovalPolicy::actingRole(requester.value())), m_clock())
+            .requested();
+    for (Event &event : events) {
+        if (auto failed = m_events.insert(event))
+            return *failed;
+    }
+    if (auto failed = transaction.commit())
+        return *failed;
+    m_bus.publish(events);
+    return approval;
+}
+
+Result<Approval> ApprovalService::transact(const Actor &actor, const QUuid &approvalId,
+                                           const std::function<Result<QList<Event>>()> &work)
+{
+    QList<Event> events;
+    {
+        WriteTransaction transaction(m_database);
+        if (auto failed = transaction.begin())
+            return *failed;
+        auto result = work();
+        if (!result)
+            return result.error(); // rolls back
+        if (auto failed = transaction.commit())
+            return *failed;
+        events = result.value();
+    }
+    m_bus.publish(events);
+    return load(actor, approvalId);
+}
+
+Result<QList<Event>> ApprovalService::recordDecision(const Approval &approval, ApprovalStatus status,
+                                                     const QString &decidedBy, const QString &reason,
+                                                     const QList<Event> &events)
+{
+    auto won = m_approvals.decide(approval.tenantId, approval.id, status, decidedBy, reason, m_clock());
+    if (!won)
+        return won.error();
+    if (!won.value()) {
+        // Someone decided between our read and our write: report who and when.
+        auto current = m_approvals.find(approval.tenantId, approval.id);
+        if (!current)
+            return current.error();
+        return ApprovalPolicy::alreadyDecided(current.value().value_or(approval));
+    }
+    QList<Event> stored = events;
+    for (Event &event : stored) {
+        if (auto failed = m_events.insert(event))
+            return *failed;
+    }
+    return stored;
+}
+
+Status ApprovalService::checkNotStale(const Approval &approval, const std::optional<EntitySnapshot> &live) const
+{
+    if (approval.isCreate()) {
+        if (live)
+            return Error::make(ErrorCode::Stale,
+                               CoreTr::tr("%1 was created by another change since the request was made")
+                                   .arg(approval.entityKey));
+        return std::nullopt;
+    }
+    if (!live)
+        return Error::make(ErrorCode::Stale,
+                           CoreTr::tr("%1 no longer exists; it changed since the request was made").arg(approval.entityKey));
+    if (approval.baseVersion && live->version != *approval.baseVersion)
+        return Error::make(ErrorCode::Stale,
+                           CoreTr::tr("%1 changed since the request was made (version %2, now %3); "
+                                      "compare the request-time, live and requested states")
+                               .arg(approval.entityKey)
+                               .arg(*approval.baseVersion)
+                               .arg(live->version));
+    return std::nullopt;
+}
+
+Result<QList<Event>> ApprovalService::applyApproval(const Approval &approval, const User &decider,
+                                                    const QString &reason)
+{
+    auto live = approval.isCreate() ? m_entities.findByKey(approval.tenantId, approval.entityType, approval.entityKey)
+                                    : m_entities.findById(approval.tenantId, approval.entityType, approval.entityId);
+    if (!live)
+        return live.error();
+    if (!approval.isPending()) // decided between load and lock
+        return ApprovalPolicy::alreadyDecided(approval);
+    if (auto stale = checkNotStale(approval, live.value()))
+        return *stale;
+
+    const PayloadValidator::Context context{approval.entityType, approval.tenantId, approval.entityKey, approval.tier,
+                                            approval.currentState};
+    if (auto invalid = PayloadValidator::validate(context, approval.payload))
+        return *invalid;
+
+    const QDateTime now = m_clock();
+    auto after = m_entities.apply(approval.tenantId, approval.entityType, live.value(), approval.payload, now);
+    if (!after)
+        return after.error();
+
+    std::optional<EntitySnapshot> field;
+    if (approval.entityType == EntityType::BusinessRule) {
+        auto found = m_entities.findByKey(approval.tenantId, EntityType::GlobalMetadata,
+                                          after.value().state.value(u"appliesTo"_s).toString());
+        if (!found)
+            return found.error();
+        field = found.value();
+    }
+    const QList<Event> events = ApprovalEvents(approval, decider.id, toString(approval.requiredRole), now)
+                                    .approved(live.value(), after.value(), field);
+    return recordDecision(approval, ApprovalStatus::Approved, decider.id, reason, events);
+}
+
+Result<Approval> ApprovalService::approve(const Actor &actor, const QUuid &approvalId, const QString &reason)
+{
+    auto decider = member(actor);
+    if (!decider)
+        return decider.error();
+    auto approval = load(actor, approvalId);
+    if (!approval)
+        return approval.error();
+    if (auto refused = ApprovalPolicy::checkDecider(approval.value(), decider.value()))
+        return *refused;
+    return transact(actor, approvalId, [&]() -> Result<QList<Event>> {
+        // Re-read under the write lock: the request may have been decided meanwhile.
+        auto locked = load(actor, approvalId);
+        if (!locked)
+            return locked.error();
+        return applyApproval(locked.value(), decider.value(), reason.trimmed());
+    });
+}
+
+Result<Approval> ApprovalService::reject(const Actor &actor, const QUuid &approvalId, const QString &reason)
+{
+    auto decider = member(actor);
+    if (!decider)
+        return decider.error();
+    auto approval = load(actor, approvalId);
+    if (!approval)
+        return approval.error();
+    if (auto refused = ApprovalPolicy::checkDecider(approval.value(), decider.value()))
+        return *refused;
+    if (auto refused = ApprovalPolicy::checkRejectionReason(reason))
+        return *refused;
+    const QString trimmed = reason.trimmed();
+    return transact(actor, approvalId, [&]() -> Result<QList<Event>> {
+        const QList<Event> events =
+            ApprovalEvents(approval.value(), actor.userId, toString(approval.value().requiredRole), m_clock())
+                .rejected(trimmed);
+        return recordDecision(approval.value(), ApprovalStatus::Rejected, actor.userId, trimmed, events);
+    });
+}
+
+Result<Approval> ApprovalService::cancel(const Actor &actor, const QUuid &approvalId)
+{
+    auto requester = member(actor);
+    if (!requester)
+        return requester.error();
+    auto approval = load(actor, approvalId);
+    if (!approval)
+        return approval.error();
+    if (auto refused = ApprovalPolicy::checkCancel(approval.value(), actor.userId))
+        return *refused;
+    return transact(actor, approvalId, [&]() -> Result<QList<Event>> {
+        const QList<Event> events =
+            ApprovalEvents(approval.value(), actor.userId,
+                           toString(ApprovalPolicy::actingRole(requester.value())), m_clock())
+                .cancelled();
+        return recordDecision(approval.value(), ApprovalStatus::Cancelled, actor.userId, {}, events);
+    });
+}
+
+} // namespace steward

@@ -1,0 +1,54 @@
+#include "model/Approval.h"
+
+using namespace Qt::StringLiterals;
+
+namespace steward {
+
+QString toIsoTimestamp(const QDateTime &time)
+{
+    if (!time.isValid())
+        return {};
+    return time.toUTC().toString(Qt::ISODateWithMs);
+}
+
+QDateTime fromIsoTimestamp(const QString &text)
+{
+    if (text.isEmpty())
+        return {};
+    QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!time.isValid())
+        time = QDateTime::fromString(text, Qt::ISODate);
+    return time.toUTC();
+}
+
+QString uuidText(const QUuid &id)
+{
+    return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
+}
+
+QJsonObject Approval::toJson() const
+{
+    QJsonObject json{
+        {u"id"_s, uuidText(id)},
+        {u"tenantId"_s, uuidText(tenantId)},
+        {u"entityType"_s, toString(entityType)},
+        {u"entityId"_s, entityId.isNull() ? QJsonValue() : QJsonValue(uuidText(entityId))},
+        {u"entityKey"_s, entityKey},
+        {u"tier"_s, toString(tier)},
+        {u"lane"_s, toString(lane)},
+        {u"payload"_s, payload},
+        {u"currentState"_s, currentState ? QJsonValue(*currentState) : QJsonValue()},
+        {u"status"_s, toString(status)},
+        {u"decisionReason"_s, decisionReason.isNull() ? QJsonValue() : QJsonValue(decisionReason)},
+        {u"requestedBy"_s, requestedBy},
+        {u"decidedBy"_s, decidedBy.isEmpty() ? QJsonValue() : QJsonValue(decidedBy)},
+        {u"requestedAt"_s, toIsoTimestamp(requestedAt)},
+        {u"decidedAt"_s, decidedAt.isValid() ? QJsonValue(toIsoTimestamp(decidedAt)) : QJsonValue()},
+        {u"requiredRole"_s, toString(requiredRole)},
+    };
+    if (baseVersion)
+        json.insert(u"baseVersion"_s, *baseVersion);
+    return json;
+}
+
+} // namespace steward

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "model/Error.h"
+#include "model/Types.h"
+
+#include <QJsonObject>
+#include <QUuid>
+
+namespace steward {
+
+// A change request as `submit` reads it and `POST /approvals` takes it (SPEC section 7).
+// current_state is never part of it: the service takes that from the live entity.
+struct ChangeRequest
+{
+    EntityType entityType = EntityType::GlobalMetadata;
+    QUuid entityId; // null for a create
+    QString entityKey;
+    Tier tier = Tier::Tier3;
+    Lane lane = Lane::Governed;
+    QJsonObject payload;
+    Role requiredRole = Role::MetadataSteward;
+    QString requestedBy; // optional; must equal the caller when present
+
+    // Parses and checks the shape; names the field and the reason on failure.
+    static Result<ChangeRequest> fromJson(const QJsonObject &json);
+    static Result<ChangeRequest> fromJsonText(const QByteArray &text);
+    QJsonObject toJson() const;
+};
+
+} // namespace steward

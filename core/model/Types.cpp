@@ -1,0 +1,147 @@
+#include "model/Types.h"
+
+#include "Tr.h"
+
+#include <array>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace steward {
+namespace {
+
+template <typename Enum, std::size_t N>
+QString spell(const std::array<std::pair<Enum, QStringView>, N> &table, Enum value)
+{
+    for (const auto &[candidate, text] : table) {
+        if (candidate == value)
+            return text.toString();
+    }
+    return {};
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> parse(const std::array<std::pair<Enum, QStringView>, N> &table, QStringView text)
+{
+    for (const auto &[candidate, spelling] : table) {
+        if (spelling == text)
+            return candidate;
+    }
+    return std::nullopt;
+}
+
+template <typename Enum, std::size_t N>
+QList<Enum> values(const std::array<std::pair<Enum, QStringView>, N> &table)
+{
+    QList<Enum> result;
+    for (const auto &entry : table)
+        result.append(entry.first);
+    return result;
+}
+
+constexpr std::array<std::pair<EntityType, QStringView>, 4> kEntityTypes{{
+    {EntityType::GlobalMetadata, u"GLOBAL_METADATA"},
+    {EntityType::Kpi, u"KPI"},
+    {EntityType::BusinessRule, u"BUSINESS_RULE"},
+    {EntityType::Glossary, u"GLOSSARY"},
+}};
+
+constexpr std::array<std::pair<Tier, QStringView>, 5> kTiers{{
+    {Tier::Tier1, u"tier1"},
+    {Tier::Tier2, u"tier2"},
+    {Tier::Tier3, u"tier3"},
+    {Tier::Tier4, u"tier4"},
+    {Tier::Tier5, u"tier5"},
+}};
+
+constexpr std::array<std::pair<Lane, QStringView>, 3> kLanes{{
+    {Lane::Kernel, u"kernel"},
+    {Lane::Governed, u"governed"},
+    {Lane::Draft, u"draft"},
+}};
+
+constexpr std::array<std::pair<Role, QStringView>, 4> kRoles{{
+    {Role::KernelArchitect, u"kernel_architect"},
+    {Role::MetadataSteward, u"metadata_steward"},
+    {Role::DataOwner, u"data_owner"},
+    {Role::Viewer, u"viewer"},
+}};
+
+constexpr std::array<std::pair<ApprovalStatus, QStringView>, 4> kStatuses{{
+    {ApprovalStatus::Pending, u"pending"},
+    {ApprovalStatus::Approved, u"approved"},
+    {ApprovalStatus::Rejected, u"rejected"},
+    {ApprovalStatus::Cancelled, u"cancelled"},
+}};
+
+} // namespace
+
+QString toString(EntityType type) { return spell(kEntityTypes, type); }
+QString toString(Tier tier) { return spell(kTiers, tier); }
+QString toString(Lane lane) { return spell(kLanes, lane); }
+QString toString(Role role) { return spell(kRoles, role); }
+QString toString(ApprovalStatus status) { return spell(kStatuses, status); }
+
+std::optional<EntityType> entityTypeFromString(QStringView text) { return parse(kEntityTypes, text); }
+std::optional<Tier> tierFromString(QStringView text) { return parse(kTiers, text); }
+std::optional<Lane> laneFromString(QStringView text)
+{
+    if (text == u"kernel_only")
+        return Lane::Kernel;
+    return parse(kLanes, text);
+}
+std::optional<Role> roleFromString(QStringView text) { return parse(kRoles, text); }
+std::optional<ApprovalStatus> approvalStatusFromString(QStringView text) { return parse(kStatuses, text); }
+
+QList<EntityType> allEntityTypes() { return values(kEntityTypes); }
+QList<Tier> allTiers() { return values(kTiers); }
+QList<Lane> allLanes() { return values(kLanes); }
+QList<Role> allRoles() { return values(kRoles); }
+QList<ApprovalStatus> allApprovalStatuses() { return values(kStatuses); }
+
+QString displayName(EntityType type)
+{
+    switch (type) {
+    case EntityType::GlobalMetadata: return CoreTr::tr("Field definition");
+    case EntityType::Kpi: return CoreTr::tr("KPI");
+    case EntityType::BusinessRule: return CoreTr::tr("Business rule");
+    case EntityType::Glossary: return CoreTr::tr("Glossary term");
+    }
+    return {};
+}
+
+QString displayName(Role role)
+{
+    switch (role) {
+    case Role::KernelArchitect: return CoreTr::tr("Kernel architect");
+    case Role::MetadataSteward: return CoreTr::tr("Metadata steward");
+    case Role::DataOwner: return CoreTr::tr("Data owner");
+    case Role::Viewer: return CoreTr::tr("Viewer");
+    }
+    return {};
+}
+
+QString displayName(ApprovalStatus status)
+{
+    switch (status) {
+    case ApprovalStatus::Pending: return CoreTr::tr("Pending");
+    case ApprovalStatus::Approved: return CoreTr::tr("Approved");
+    case ApprovalStatus::Rejected: return CoreTr::tr("Rejected");
+    case ApprovalStatus::Cancelled: return CoreTr::tr("Cancelled");
+    }
+    return {};
+}
+
+QString displayName(Lane lane)
+{
+    switch (lane) {
+    case Lane::Kernel: return CoreTr::tr("Kernel");
+    case Lane::Governed: return CoreTr::tr("Governed");
+    case Lane::Draft: return CoreTr::tr("Draft");
+    }
+    return {};
+}
+
+bool isCritical(Tier tier) { return tier == Tier::Tier1 || tier == Tier::Tier2; }
+
+} // namespace steward

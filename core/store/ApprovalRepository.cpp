@@ -1,0 +1,182 @@
+#include "store/ApprovalRepository.h"
+
+#include "store/Database.h"
+
+#include <QJsonDocument>
+#include <QSqlRecord>
+
+using namespace Qt::StringLiterals;
+
+namespace steward {
+namespace {
+
+const QString kSummaryColumns =
+    u"id, tenant_id, entity_type, entity_id, entity_key, tier, lane, status, decision_reason, requested_by, "
+    u"decided_by, requested_at, decided_at, required_role, base_version"_s;
+
+QString jsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject jsonObject(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+Approval readApproval(const QSqlQuery &query, bool withPayloads)
+{
+    const QSqlRecord record = query.record();
+    auto text = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))).toString(); };
+    auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
+
+    Approval approval;
+    approval.id = QUuid::fromString(text("id"));
+    approval.tenantId = QUuid::fromString(text("tenant_id"));
+    approval.entityType = entityTypeFromString(text("entity_type")).value_or(EntityType::GlobalMetadata);
+    approval.entityId = QUuid::fromString(text("entity_id"));
+    approval.entityKey = text("entity_key");
+    approval.tier = tierFromString(text("tier")).value_or(Tier::Tier5);
+    approval.lane = laneFromString(text("lane")).value_or(Lane::Draft);
+    approval.status = approvalStatusFromString(text("status")).value_or(ApprovalStatus::Pending);
+    approval.decisionReason = text("decision_reason");
+    approval.requestedBy = text("requested_by");
+    approval.decidedBy = text("decided_by");
+    approval.requestedAt = fromIsoTimestamp(text("requested_at"));
+    approval.decidedAt = fromIsoTimestamp(text("decided_at"));
+    approval.requiredRole = roleFromString(text("required_role")).value_or(Role::KernelArchitect);
+    if (!value("base_version").isNull())
+        approval.baseVersion = value("base_version").toLongLong();
+    if (withPayloads) {
+        approval.payload = jsonObject(value("payload"));
+        if (!value("current_state").isNull())
+            approval.currentState = jsonObject(value("current_state"));
+    }
+    return approval;
+}
+
+QString sortColumn(ApprovalSortKey key)
+{
+    switch (key) {
+    case ApprovalSortKey::EntityType: return u"entity_type"_s;
+    case ApprovalSortKey::EntityKey: return u"entity_key"_s;
+    case ApprovalSortKey::Tier: return u"tier"_s;
+    case ApprovalSortKey::Lane: return u"lane"_s;
+    case ApprovalSortKey::RequestedBy: return u"requested_by"_s;
+    case ApprovalSortKey::RequestedAt: return u"requested_at"_s;
+    case ApprovalSortKey::RequiredRole: return u"required_role"_s;
+    case ApprovalSortKey::CurrentStatus: return u"status"_s;
+    }
+    return u"requested_at"_s;
+}
+
+// WHERE clause and its bound values; every value is bound, never spliced.
+QString whereClause(const Database &database, const QUuid &tenantId, const ApprovalFilter &filter,
+                    QVariantList &values)
+{
+    QString where = u" WHERE tenant_id = ?"_s;
+    values.append(uuidText(tenantId));
+    if (filter.status) {
+        where += u" AND status = ?"_s;
+        values.append(toString(*filter.status));
+    }
+    if (filter.entityType) {
+        where += u" AND entity_type = ?"_s;
+        values.append(toString(*filter.entityType));
+    }
+    if (filter.tier) {
+        where += u" AND tier = ?"_s;
+        values.append(toString(*filter.tier));
+    }
+    const QString text = filter.text.trimmed();
+    if (!text.isEmpty()) {
+        const auto &dialect = database.dialect();
+        where += u" AND ("_s + dialect.containsIgnoringCase(u"entity_key"_s) + u" OR "_s
+                 + dialect.containsIgnoringCase(u"requested_by"_s) + u" OR "_s
+                 + dialect.containsIgnoringCase(u"entity_type"_s) + u')';
+        const QString pattern = likePattern(text);
+        values << pattern << pattern << pattern;
+    }
+    return where;
+}
+
+} // namespace
+
+ApprovalRepository::ApprovalRepository(Database &database) : m_database(database) {}
+
+Status ApprovalRepository::insert(const Approval &approval)
+{
+    auto result = m_database.run(
+        u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_id, entity_key, tier, lane, payload, "
+        u"current_state, status, decision_reason, requested_by, decided_by, requested_at, decided_at, "
+        u"required_role, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        {uuidText(approval.id), uuidText(approval.tenantId), toString(approval.entityType),
+         approval.entityId.isNull() ? QVariant() : QVariant(uuidText(approval.entityId)), approval.entityKey,
+         toString(approval.tier), toString(approval.lane), jsonText(approval.payload),
+         approval.currentState ? QVariant(jsonText(*approval.currentState)) : QVariant(),
+         toString(approval.status), approval.decisionReason.isEmpty() ? QVariant() : QVariant(approval.decisionReason),
+         approval.requestedBy, approval.decidedBy.isEmpty() ? QVariant() : QVariant(approval.decidedBy),
+         toIsoTimestamp(approval.requestedAt),
+         approval.decidedAt.isValid() ? QVariant(toIsoTimestamp(approval.decidedAt)) : QVariant(),
+         toString(approval.requiredRole), approval.baseVersion ? QVariant(*approval.baseVersion) : QVariant()});
+    if (!result)
+        return result.error();
+    return std::nullopt;
+}
+
+Result<std::optional<Approval>> ApprovalRepository::find(const QUuid &tenantId, const QUuid &id) const
+{
+    auto query = m_database.run(u"SELECT "_s + kSummaryColumns
+                                    + u", payload, current_state FROM mdm_approval WHERE tenant_id = ? AND id = ?"_s,
+                                {uuidText(tenantId), uuidText(id)});
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return std::optional<Approval>();
+    return std::optional<Approval>(readApproval(query.value(), true));
+}
+
+Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const ApprovalFilter &filter,
+                                                 const ApprovalSort &sort, int offset, int limit,
+                                                 bool withPayloads) const
+{
+    QVariantList values;
+    QString sql = u"SELECT "_s + kSummaryColumns + (withPayloads ? u", payload, current_state"_s : QString())
+                  + u" FROM mdm_approval"_s + whereClause(m_database, tenantId, filter, values);
+    const QString direction = sort.order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s;
+    sql += u" ORDER BY "_s + sortColumn(sort.key) + direction + u", requested_at"_s + direction + u", id"_s
+           + direction + u" LIMIT ? OFFSET ?"_s;
+    values << limit << offset;
+    auto query = m_database.run(sql, values);
+    if (!query)
+        return query.error();
+    QList<Approval> rows;
+    while (query.value().next())
+        rows.append(readApproval(query.value(), withPayloads));
+    return rows;
+}
+
+Result<int> ApprovalRepository::count(const QUuid &tenantId, const ApprovalFilter &filter) const
+{
+    QVariantList values;
+    const QString sql = u"SELECT COUNT(*) FROM mdm_approval"_s + whereClause(m_database, tenantId, filter, values);
+    auto query = m_database.run(sql, values);
+    if (!query)
+        return query.error();
+    return query.value().next() ? query.value().value(0).toInt() : 0;
+}
+
+Result<bool> ApprovalRepository::decide(const QUuid &tenantId, const QUuid &id, ApprovalStatus status,
+                                        const QString &decidedBy, const QString &reason,
+                                        const QDateTime &decidedAt)
+{
+    auto query = m_database.run(u"UPDATE mdm_approval SET status = ?, decided_by = ?, decision_reason = ?, "
+                                u"decided_at = ? WHERE tenant_id = ? AND id = ? AND status = 'pending'"_s,
+                                {toString(status), decidedBy, reason.isEmpty() ? QVariant() : QVariant(reason),
+                                 toIsoTimestamp(decidedAt), uuidText(tenantId), uuidText(id)});
+    if (!query)
+        return query.error();
+    return query.value().numRowsAffected() == 1;
+}
+
+} // namespace steward

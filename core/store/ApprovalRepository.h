@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/Approval.h"
+#include "model/Error.h"
+
+#include <QList>
+
+#include <optional>
+
+namespace steward {
+
+class Database;
+
+struct ApprovalFilter
+{
+    std::optional<ApprovalStatus> status;
+    std::optional<EntityType> entityType;
+    std::optional<Tier> tier;
+    QString text; // matched against key, requester and entity type
+};
+
+enum class ApprovalSortKey { EntityType, EntityKey, Tier, Lane, RequestedBy, RequestedAt, RequiredRole, CurrentStatus };
+
+struct ApprovalSort
+{
+    ApprovalSortKey key = ApprovalSortKey::RequestedAt;
+    Qt::SortOrder order = Qt::AscendingOrder;
+};
+
+// mdm_approval, always scoped to one tenant.
+class ApprovalRepository
+{
+public:
+    explicit ApprovalRepository(Database &database);
+
+    Status insert(const Approval &approval);
+    Result<std::optional<Approval>> find(const QUuid &tenantId, const QUuid &id) const;
+    // A page of the queue; without payloads unless asked (the queue never needs them).
+    Result<QList<Approval>> list(const QUuid &tenantId, const ApprovalFilter &filter, const ApprovalSort &sort,
+                                 int offset, int limit, bool withPayloads = false) const;
+    Result<int> count(const QUuid &tenantId, const ApprovalFilter &filter) const;
+    // Moves a pending request to a final status. Returns false when it was no longer
+    // pending: someone else decided first.
+    Result<bool> decide(const QUuid &tenantId, const QUuid &id, ApprovalStatus status, const QString &decidedBy,
+                        const QString &reason, const QDateTime &decidedAt);
+
+private:
+    Database &m_database;
+};
+
+} // namespace steward

@@ -1,0 +1,87 @@
+#include "store/DirectoryRepository.h"
+
+#include "model/Approval.h"
+#include "store/Database.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+namespace steward {
+
+DirectoryRepository::DirectoryRepository(Database &database) : m_database(database) {}
+
+Result<QList<Tenant>> DirectoryRepository::tenants() const
+{
+    auto query = m_database.run(u"SELECT id, name FROM mdm_tenant ORDER BY created_at, name"_s);
+    if (!query)
+        return query.error();
+    QList<Tenant> result;
+    while (query.value().next())
+        result.append(Tenant{QUuid::fromString(query.value().value(0).toString()), query.value().value(1).toString()});
+    return result;
+}
+
+Result<std::optional<Tenant>> DirectoryRepository::tenant(const QUuid &id) const
+{
+    auto query = m_database.run(u"SELECT id, name FROM mdm_tenant WHERE id = ?"_s, {uuidText(id)});
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return std::optional<Tenant>();
+    return std::optional<Tenant>(Tenant{id, query.value().value(1).toString()});
+}
+
+Result<QList<User>> DirectoryRepository::users(const QUuid &tenantId) const
+{
+    auto query = m_database.run(
+        u"SELECT user_id, role, display_name FROM mdm_user_role WHERE tenant_id = ? ORDER BY user_id, role"_s,
+        {uuidText(tenantId)});
+    if (!query)
+        return query.error();
+    QList<User> result;
+    while (query.value().next()) {
+        const QString userId = query.value().value(0).toString();
+        if (result.isEmpty() || result.constLast().id != userId)
+            result.append(User{userId, query.value().value(2).toString(), {}});
+        if (const auto role = roleFromString(query.value().value(1).toString()))
+            result.last().roles.append(*role);
+    }
+    return result;
+}
+
+Result<std::optional<User>> DirectoryRepository::user(const QUuid &tenantId, const QString &userId) const
+{
+    auto all = users(tenantId);
+    if (!all)
+        return all.error();
+    for (const User &candidate : all.value()) {
+        if (candidate.id == userId)
+            return std::optional<User>(candidate);
+    }
+    return std::optional<User>();
+}
+
+Status DirectoryRepository::addTenant(const Tenant &tenant)
+{
+    auto query = m_database.run(u"INSERT INTO mdm_tenant (id, name, created_at) VALUES (?, ?, ?) "
+                                u"ON CONFLICT (id) DO UPDATE SET name = excluded.name"_s,
+                                {uuidText(tenant.id), tenant.name, toIsoTimestamp(QDateTime::currentDateTimeUtc())});
+    if (!query)
+        return query.error();
+    return std::nullopt;
+}
+
+Status DirectoryRepository::grant(const QUuid &tenantId, const QString &userId, Role role,
+                                  const QString &displayName)
+{
+    auto query = m_database.run(u"INSERT INTO mdm_user_role (tenant_id, user_id, role, display_name) "
+                                u"VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, user_id, role) "
+                                u"DO UPDATE SET display_name = excluded.display_name"_s,
+                                {uuidText(tenantId), userId, toString(role), displayName});
+    if (!query)
+        return query.error();
+    return std::nullopt;
+}
+
+} // namespace steward

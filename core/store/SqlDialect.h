@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+class QSqlDatabase;
+
+namespace steward {
+
+struct Migration
+{
+    int version = 0;
+    QString description;
+    QStringList statements;
+};
+
+// Everything that differs between SQL engines lives behind this interface,
+// so the repositories speak one SQL and PostgreSQL plugs in beside SQLite.
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+    virtual QString driverName() const = 0;
+    // Applied to a connection before open(): driver options.
+    virtual void configure(QSqlDatabase &database) const = 0;
+    // Run once after open(): pragmas or session settings.
+    virtual QStringList sessionStatements() const = 0;
+    // Starts a transaction that takes the write lock at once, so two deciders queue up
+    // rather than both reading "pending".
+    virtual QString beginWriteStatement() const = 0;
+    // Stepwise schema upgrades, in ascending version order.
+    virtual QList<Migration> migrations() const = 0;
+    // A case-insensitive LIKE over `column` against a bound pattern with '\' as escape.
+    virtual QString containsIgnoringCase(const QString &column) const = 0;
+};
+
+// Escapes % _ and \ so user text matches literally inside a LIKE pattern.
+QString likePattern(const QString &text);
+
+} // namespace steward

@@ -1,0 +1,154 @@
+#include "store/SqliteDialect.h"
+
+#include <QSqlDatabase>
+
+using namespace Qt::StringLiterals;
+
+namespace steward {
+
+QString SqliteDialect::driverName() const { return u"QSQLITE"_s; }
+
+void SqliteDialect::configure(QSqlDatabase &database) const
+{
+    database.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=10000"_s);
+}
+
+QStringList SqliteDialect::sessionStatements() const
+{
+    return {u"PRAGMA journal_mode=WAL"_s, u"PRAGMA foreign_keys=ON"_s, u"PRAGMA synchronous=NORMAL"_s};
+}
+
+QString SqliteDialect::beginWriteStatement() const { return u"BEGIN IMMEDIATE"_s; }
+
+QString SqliteDialect::containsIgnoringCase(const QString &column) const
+{
+    // SQLite's LIKE is case-insensitive for ASCII already.
+    return column + u" LIKE ? ESCAPE '\\'"_s;
+}
+
+QList<Migration> SqliteDialect::migrations() const
+{
+    Migration initial{1, u"SPEC section 3 schema"_s, {}};
+    initial.statements = QStringList{
+        uR"(CREATE TABLE mdm_tenant (
+              id TEXT PRIMARY KEY,
+              name TEXT NOT NULL,
+              created_at TEXT NOT NULL))"_s,
+        uR"(CREATE TABLE mdm_user_role (
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              user_id TEXT NOT NULL,
+              role TEXT NOT NULL CHECK (role IN ('kernel_architect','metadata_steward','data_owner','viewer')),
+              display_name TEXT,
+              PRIMARY KEY (tenant_id, user_id, role)))"_s,
+        uR"(CREATE TABLE mdm_approval (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              entity_type TEXT NOT NULL CHECK (entity_type IN ('GLOBAL_METADATA','KPI','BUSINESS_RULE','GLOSSARY')),
+              entity_id TEXT,
+              entity_key TEXT,
+              tier TEXT NOT NULL CHECK (tier IN ('tier1','tier2','tier3','tier4','tier5')),
+              lane TEXT NOT NULL CHECK (lane IN ('kernel','governed','draft')),
+              payload TEXT NOT NULL CHECK (json_valid(payload)),
+              current_state TEXT CHECK (current_state IS NULL OR json_valid(current_state)),
+              status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','approved','rejected','cancelled')),
+              decision_reason TEXT,
+              requested_by TEXT NOT NULL,
+              decided_by TEXT,
+              requested_at TEXT DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+              decided_at TEXT,
+              required_role TEXT NOT NULL CHECK (required_role IN ('kernel_architect','metadata_steward','data_owner','viewer'))))"_s,
+        u"CREATE INDEX mdm_approval_tenant_status ON mdm_approval (tenant_id, status)"_s,
+        u"CREATE INDEX mdm_approval_tenant_entity ON mdm_approval (tenant_id, entity_type, entity_key)"_s,
+        uR"(CREATE TABLE mdm_global_metadata (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              canonical_key TEXT NOT NULL,
+              label TEXT, description TEXT, domain TEXT, module TEXT, entity_urn TEXT,
+              tier TEXT, standard_pack_id TEXT, data_type TEXT, format TEXT,
+              owner_id TEXT, steward_id TEXT, status TEXT,
+              binding TEXT CHECK (binding IS NULL OR json_valid(binding)),
+              version INTEGER NOT NULL DEFAULT 1,
+              created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+              UNIQUE (tenant_id, canonical_key)))"_s,
+        uR"(CREATE TABLE mdm_kpi (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              canonical_key TEXT NOT NULL,
+              label TEXT, description TEXT, formula TEXT,
+              depends_on TEXT CHECK (depends_on IS NULL OR json_valid(depends_on)),
+              tier TEXT, owner_id TEXT, status TEXT,
+              version INTEGER NOT NULL DEFAULT 1,
+              created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+              UNIQUE (tenant_id, canonical_key)))"_s,
+        uR"(CREATE TABLE mdm_business_rule (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              canonical_key TEXT NOT NULL,
+              label TEXT, applies_to TEXT,
+              rule_type TEXT CHECK (rule_type IS NULL OR rule_type IN ('not_null','unique','regex','range','enum')),
+              definition TEXT CHECK (definition IS NULL OR json_valid(definition)),
+              severity TEXT, status TEXT,
+              version INTEGER NOT NULL DEFAULT 1,
+              created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+              UNIQUE (tenant_id, canonical_key)))"_s,
+        uR"(CREATE TABLE mdm_glossary_term (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              canonical_key TEXT NOT NULL,
+              term TEXT, definition TEXT,
+              synonyms TEXT CHECK (synonyms IS NULL OR json_valid(synonyms)),
+              related_keys TEXT CHECK (related_keys IS NULL OR json_valid(related_keys)),
+              status TEXT,
+              version INTEGER NOT NULL DEFAULT 1,
+              created_at TEXT NOT NULL, updated_at TEXT NOT NULL,
+              UNIQUE (tenant_id, canonical_key)))"_s,
+        uR"(CREATE TABLE mdm_profile (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              entity_urn TEXT, canonical_key TEXT NOT NULL, tier TEXT,
+              trigger TEXT NOT NULL CHECK (trigger IN ('approval','schedule','manual','rule_change')),
+              status TEXT NOT NULL CHECK (status IN ('completed','failed','cancelled')),
+              completeness REAL, uniqueness REAL, validity REAL, quality_score REAL, quality_grade TEXT,
+              row_count INTEGER, sampled_rows INTEGER, duration_ms INTEGER, error TEXT,
+              details TEXT CHECK (details IS NULL OR json_valid(details)),
+              created_at TEXT NOT NULL))"_s,
+        u"CREATE INDEX mdm_profile_tenant_key ON mdm_profile (tenant_id, canonical_key, created_at)"_s,
+        uR"(CREATE TABLE mdm_event (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              id TEXT NOT NULL UNIQUE,
+              tenant_id TEXT NOT NULL,
+              type TEXT NOT NULL,
+              version INTEGER NOT NULL DEFAULT 1,
+              occurred_at TEXT NOT NULL,
+              actor_id TEXT,
+              actor_role TEXT,
+              correlation_id TEXT,
+              payload TEXT NOT NULL CHECK (json_valid(payload))))"_s,
+        uR"(CREATE TABLE mdm_data_source (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              name TEXT NOT NULL,
+              driver TEXT NOT NULL,
+              host TEXT, port INTEGER, database_name TEXT, schema_name TEXT, username TEXT, path TEXT,
+              created_at TEXT NOT NULL,
+              UNIQUE (tenant_id, name)))"_s,
+        uR"(CREATE TABLE mdm_alert (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              rule TEXT NOT NULL, canonical_key TEXT, severity TEXT,
+              state TEXT NOT NULL CHECK (state IN ('firing','resolved')),
+              value REAL, fired_at TEXT NOT NULL, resolved_at TEXT, acknowledged_by TEXT))"_s,
+    };
+
+    // Staleness (SPEC rule 6) needs the entity version current_state was taken from;
+    // the audit trail is read per tenant, newest first.
+    Migration staleness{2, u"approval base_version; event lookup index"_s, {}};
+    staleness.statements = QStringList{
+        u"ALTER TABLE mdm_approval ADD COLUMN base_version INTEGER"_s,
+        u"CREATE INDEX mdm_event_tenant_seq ON mdm_event (tenant_id, seq)"_s,
+        u"CREATE INDEX mdm_approval_tenant_requested ON mdm_approval (tenant_id, status, requested_at)"_s,
+    };
+    return {initial, staleness};
+}
+
+} // namespace steward

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "store/SqlDialect.h"
+
+namespace steward {
+
+// The embedded store: one file, WAL journal, foreign keys on, JSON checked with json_valid.
+class SqliteDialect final : public SqlDialect
+{
+public:
+    QString driverName() const override;
+    void configure(QSqlDatabase &database) const override;
+    QStringList sessionStatements() const override;
+    QString beginWriteStatement() const override;
+    QList<Migration> migrations() const override;
+    QString containsIgnoringCase(const QString &column) const override;
+};
+
+} // namespace steward
