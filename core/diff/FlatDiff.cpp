@@ -13,7 +13,10 @@ void walk(const QString &prefix, const QJsonValue &before, const QJsonValue &aft
 {
     const bool hasBefore = !before.isUndefined();
     const bool hasAfter = !after.isUndefined();
-    if (before.isObject() && after.isObject()) {
+    // Walk into objects, also when one side is missing, so a create lists every leaf.
+    const bool walkable = (before.isObject() || !hasBefore) && (after.isObject() || !hasAfter)
+                          && !(before.toObject().isEmpty() && after.toObject().isEmpty());
+    if (walkable) {
         const QJsonObject left = before.toObject();
         const QJsonObject right = after.toObject();
         for (auto it = right.begin(); it != right.end(); ++it)

@@ -64,9 +64,20 @@ Result<std::optional<User>> DirectoryRepository::user(const QUuid &tenantId, con
 
 Status DirectoryRepository::addTenant(const Tenant &tenant)
 {
+    // tenants() lists by created_at and its first entry is the default tenant, so keep
+    // created_at strictly increasing even when tenants are added within one millisecond.
+    QDateTime createdAt = QDateTime::currentDateTimeUtc();
+    auto latest = m_database.run(u"SELECT MAX(created_at) FROM mdm_tenant"_s);
+    if (!latest)
+        return latest.error();
+    if (latest.value().next()) {
+        const QDateTime last = fromIsoTimestamp(latest.value().value(0).toString());
+        if (last.isValid() && createdAt <= last)
+            createdAt = last.addMSecs(1);
+    }
     auto query = m_database.run(u"INSERT INTO mdm_tenant (id, name, created_at) VALUES (?, ?, ?) "
                                 u"ON CONFLICT (id) DO UPDATE SET name = excluded.name"_s,
-                                {uuidText(tenant.id), tenant.name, toIsoTimestamp(QDateTime::currentDateTimeUtc())});
+                                {uuidText(tenant.id), tenant.name, toIsoTimestamp(createdAt)});
     if (!query)
         return query.error();
     return std::nullopt;

@@ -1,0 +1,95 @@
+// steward: the desktop application for data stewards.
+
+#include "GuiTr.h"
+#include "StartupTask.h"
+
+#include "AppContext.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QIcon>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTranslator>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace steward;
+
+namespace {
+
+void installTranslations(QApplication &app)
+{
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qtTranslator);
+    auto *translator = new QTranslator(&app);
+    if (translator->load(QLocale(), u"steward"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(translator);
+}
+
+int fail(const QString &message)
+{
+    QMessageBox::critical(nullptr, GuiTr::tr("Metadata Steward"), message);
+    return 1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(u"metadata-steward"_s);
+    QApplication::setApplicationName(u"steward"_s);
+    QApplication::setApplicationDisplayName(GuiTr::tr("Metadata Steward"));
+    QApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION));
+    QApplication::setWindowIcon(QIcon(u":/icons/steward.svg"_s));
+    QApplication::setDesktopFileName(u"steward"_s);
+    installTranslations(app);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(GuiTr::tr("Review and decide change requests to governed business metadata."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dbOption(u"db"_s, GuiTr::tr("Database: sqlite:PATH (default: your embedded database)."),
+                                      GuiTr::tr("url"));
+    const QCommandLineOption tenantOption(u"tenant"_s, GuiTr::tr("Tenant id to open."), GuiTr::tr("id"));
+    const QCommandLineOption userOption(u"user"_s, GuiTr::tr("User id to act as."), GuiTr::tr("id"));
+    parser.addOptions({dbOption, tenantOption, userOption});
+    parser.process(app);
+
+    DatabaseUrl url = DatabaseUrl::userDefault();
+    if (parser.isSet(dbOption)) {
+        auto parsed = DatabaseUrl::parse(parser.value(dbOption));
+        if (!parsed)
+            return fail(parsed.error().text());
+        url = parsed.value();
+    }
+
+    std::unique_ptr<AppContext> context;
+    std::unique_ptr<MainWindow> window;
+    StartupTask startup(url);
+    QObject::connect(&startup, &StartupTask::finished, &app, [&](const QString &error) {
+        if (!error.isEmpty()) {
+            fail(error);
+            QApplication::exit(1);
+            return;
+        }
+        auto opened = AppContext::open(url, QUuid::fromString(parser.value(tenantOption)), parser.value(userOption));
+        if (!opened) {
+            fail(opened.error().text());
+            QApplication::exit(1);
+            return;
+        }
+        context = std::move(opened.value());
+        window = std::make_unique<MainWindow>(context->services(), context->session());
+        window->show();
+    });
+    startup.start();
+    const int status = QApplication::exec();
+    window.reset();
+    return status;
+}

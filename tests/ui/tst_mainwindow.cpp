@@ -1,0 +1,197 @@
+// Drives the real main window offscreen on a demo database: select, decide, watch the
+// queue and the audit trail react, as a steward would.
+
+#include "AppContext.h"
+#include "ApprovalQueueModel.h"
+#include "AuditTrailModel.h"
+#include "MainWindow.h"
+#include "Session.h"
+#include "demo/DemoCatalog.h"
+#include "demo/FirstRun.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace steward;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init()
+    {
+        QVERIFY(m_dir.isValid());
+        const DatabaseUrl url = DatabaseUrl::sqlite(m_dir.filePath(u"window-%1.db"_s.arg(++m_run)));
+        auto prepared = prepareDatabase(url, true);
+        QVERIFY2(prepared, prepared ? "" : qPrintable(prepared.error().text()));
+        auto context = AppContext::open(url, demo::northwindTenantId(), u"amara.okafor"_s);
+        QVERIFY(context);
+        m_context = std::move(context.value());
+        m_window = std::make_unique<MainWindow>(m_context->services(), m_context->session());
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    }
+
+    void cleanup()
+    {
+        m_window.reset();
+        m_context.reset();
+    }
+
+    void approvingTheFirstPendingRequestShrinksTheQueue()
+    {
+        QTableView *queue = child<QTableView>(u"queueView"_s);
+        const int before = queue->model()->rowCount();
+        QVERIFY(before >= 200);
+
+        const int row = selectFirstDecidableRow();
+        QVERIFY(row >= 0);
+        const QString key = queue->model()->index(row, ApprovalQueueModel::KeyColumn).data().toString();
+        QCOMPARE(child<QLabel>(u"detailTitleLabel"_s)->text(), key);
+
+        QTest::mouseClick(child<QPushButton>(u"approveButton"_s), Qt::LeftButton);
+        QWidget *dialog = openDialog();
+        QVERIFY(dialog);
+        auto *confirm = dialog->findChild<QPushButton *>(u"confirmDecisionButton"_s);
+        QVERIFY(confirm->isEnabled()); // a reason is optional when approving
+        QTest::mouseClick(confirm, Qt::LeftButton);
+
+        QTRY_COMPARE(queue->model()->rowCount(), before - 1);
+        QVERIFY(child<QLabel>(u"pendingCountLabel"_s)->text().contains(QString::number(before - 1)));
+        // The next request is selected, in the place of the decided one.
+        QTRY_VERIFY(queue->currentIndex().isValid());
+        QCOMPARE(queue->currentIndex().row(), row);
+        QVERIFY(child<QLabel>(u"detailTitleLabel"_s)->text() != u"No request selected"_s);
+
+        child<QTabWidget>(u"mainTabs"_s)->setCurrentIndex(1);
+        QTableView *audit = child<QTableView>(u"auditTrailView"_s);
+        QTRY_COMPARE(audit->model()->index(0, AuditTrailModel::TypeColumn).data().toString(), u"approval.approved"_s);
+        QCOMPARE(audit->model()->index(0, AuditTrailModel::SubjectColumn).data().toString(), key);
+        QCOMPARE(audit->model()->index(0, AuditTrailModel::ActorColumn).data().toString(), u"amara.okafor"_s);
+    }
+
+    void rejectingWithoutAReasonIsImpossible()
+    {
+        QTableView *queue = child<QTableView>(u"queueView"_s);
+        const int before = queue->model()->rowCount();
+        QVERIFY(selectFirstDecidableRow() >= 0);
+
+        QTest::keyClick(m_window.get(), Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+        QWidget *dialog = openDialog();
+        QVERIFY(dialog);
+        auto *confirm = dialog->findChild<QPushButton *>(u"confirmDecisionButton"_s);
+        auto *reason = dialog->findChild<QPlainTextEdit *>(u"reasonEdit"_s);
+        QVERIFY(!confirm->isEnabled());
+        QVERIFY(dialog->findChild<QLabel *>(u"reasonHintLabel"_s)->isVisible());
+
+        QTest::keyClicks(reason, u"   "_s);
+        QVERIFY(!confirm->isEnabled()); // whitespace is no reason
+        QTest::keyClick(dialog, Qt::Key_Return);
+        QCOMPARE(queue->model()->rowCount(), before); // Enter does not slip past the rule
+
+        QTest::keyClicks(reason, u"Duplicates gl.account.name"_s);
+        QVERIFY(confirm->isEnabled());
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QTRY_COMPARE(queue->model()->rowCount(), before - 1);
+
+        QTableView *audit = child<QTableView>(u"auditTrailView"_s);
+        QTRY_COMPARE(audit->model()->index(0, AuditTrailModel::TypeColumn).data().toString(), u"approval.rejected"_s);
+    }
+
+    void ownRequestsAndViewersCannotDecide()
+    {
+        QTableView *queue = child<QTableView>(u"queueView"_s);
+        queue->setCurrentIndex(queue->model()->index(0, ApprovalQueueModel::KeyColumn));
+        const QString requester = queue->model()->index(0, ApprovalQueueModel::RequestedByColumn).data().toString();
+
+        auto *users = child<QComboBox>(u"userSwitcherCombo"_s);
+        switchUser(users, requester);
+        queue->setCurrentIndex(queue->model()->index(0, ApprovalQueueModel::KeyColumn));
+        auto *approve = child<QPushButton>(u"approveButton"_s);
+        QVERIFY(!approve->isEnabled());
+        QVERIFY(!child<QPushButton>(u"rejectButton"_s)->isEnabled());
+        QVERIFY2(approve->toolTip().contains(u"four-eyes"_s) || approve->toolTip().contains(u"role"_s),
+                 qPrintable(approve->toolTip()));
+        QVERIFY(child<QPushButton>(u"cancelRequestButton"_s)->isVisible()); // but they may withdraw it
+
+        switchUser(users, u"mei.chen"_s); // a viewer
+        QVERIFY(m_window->windowTitle().contains(u"Mei Chen"_s));
+        queue->setCurrentIndex(queue->model()->index(0, ApprovalQueueModel::KeyColumn));
+        QVERIFY(!approve->isEnabled());
+        QVERIFY(approve->toolTip().contains(u"role"_s));
+        QTest::keyClick(m_window.get(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QVERIFY(!openDialog()); // the shortcut respects the rule too
+    }
+
+    void filtersNarrowTheQueue()
+    {
+        QTableView *queue = child<QTableView>(u"queueView"_s);
+        const int all = queue->model()->rowCount();
+        auto *types = child<QComboBox>(u"entityTypeFilterCombo"_s);
+        types->setCurrentIndex(types->findData(u"GLOSSARY"_s));
+        QVERIFY(queue->model()->rowCount() > 0);
+        QVERIFY(queue->model()->rowCount() < all);
+        auto *search = child<QLineEdit>(u"searchEdit"_s);
+        QTest::keyClicks(search, u"term.accrual"_s);
+        QTRY_VERIFY(queue->model()->rowCount() <= 10);
+        for (int row = 0; row < queue->model()->rowCount(); ++row)
+            QCOMPARE(queue->model()->index(row, ApprovalQueueModel::KeyColumn).data().toString(), u"term.accrual"_s);
+    }
+
+private:
+    template <typename T>
+    T *child(const QString &name) const
+    {
+        T *widget = m_window->findChild<T *>(name);
+        if (!widget)
+            qFatal("no widget named %s", qPrintable(name));
+        return widget;
+    }
+
+    QWidget *openDialog() const
+    {
+        QWidget *dialog = m_window->findChild<QWidget *>(u"decisionDialog"_s);
+        return dialog && dialog->isVisible() ? dialog : nullptr;
+    }
+
+    void switchUser(QComboBox *users, const QString &userId)
+    {
+        const int index = users->findData(userId);
+        QVERIFY2(index >= 0, qPrintable(userId));
+        users->setCurrentIndex(index);
+        Q_EMIT users->activated(index);
+    }
+
+    // Clicks rows until one the current user may decide is selected.
+    int selectFirstDecidableRow()
+    {
+        QTableView *queue = child<QTableView>(u"queueView"_s);
+        auto *approve = child<QPushButton>(u"approveButton"_s);
+        for (int row = 0; row < 20; ++row) {
+            const QModelIndex index = queue->model()->index(row, ApprovalQueueModel::KeyColumn);
+            queue->scrollTo(index);
+            QTest::mouseClick(queue->viewport(), Qt::LeftButton, {}, queue->visualRect(index).center());
+            if (queue->currentIndex().row() == row && approve->isEnabled())
+                return row;
+        }
+        return -1;
+    }
+
+    QTemporaryDir m_dir;
+    int m_run = 0;
+    std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,63 @@
+#include "AppContext.h"
+
+#include "Session.h"
+#include "approval/ApprovalService.h"
+#include "events/EventBus.h"
+#include "store/ApprovalRepository.h"
+#include "store/Database.h"
+#include "store/DirectoryRepository.h"
+#include "store/EntityRepository.h"
+#include "store/EventRepository.h"
+
+namespace steward {
+
+struct AppContext::Parts
+{
+    explicit Parts(Database &database)
+        : approvals(database, bus),
+          approvalRepository(database),
+          entities(database),
+          events(database),
+          directory(database)
+    {
+    }
+
+    EventBus bus;
+    ApprovalService approvals;
+    ApprovalRepository approvalRepository;
+    EntityRepository entities;
+    EventRepository events;
+    DirectoryRepository directory;
+};
+
+AppContext::AppContext() = default;
+
+AppContext::~AppContext()
+{
+    m_session.reset();
+    m_parts.reset();
+    m_database.reset();
+}
+
+Result<std::unique_ptr<AppContext>> AppContext::open(const DatabaseUrl &url, const QUuid &tenantId,
+                                                     const QString &userId)
+{
+    auto database = Database::open(url);
+    if (!database)
+        return database.error();
+    std::unique_ptr<AppContext> context(new AppContext);
+    context->m_database = std::move(database.value());
+    context->m_parts = std::make_unique<Parts>(*context->m_database);
+    context->m_session = std::make_unique<Session>(context->m_parts->directory);
+    if (const QString failed = context->m_session->load(tenantId, userId); !failed.isEmpty())
+        return Error::make(ErrorCode::Unavailable, failed);
+    return context;
+}
+
+AppServices AppContext::services() const
+{
+    return AppServices{m_parts->bus,      m_parts->approvals, m_parts->approvalRepository,
+                       m_parts->entities, m_parts->events,    m_parts->directory};
+}
+
+} // namespace steward

@@ -1,0 +1,23 @@
+#pragma once
+
+namespace steward {
+
+class ApprovalRepository;
+class ApprovalService;
+class DirectoryRepository;
+class EntityRepository;
+class EventBus;
+class EventRepository;
+
+// The long-lived services a window works with, created once by main() and passed in.
+struct AppServices
+{
+    EventBus &bus;
+    ApprovalService &approvals;
+    ApprovalRepository &approvalRepository;
+    EntityRepository &entities;
+    EventRepository &events;
+    DirectoryRepository &directory;
+};
+
+} // namespace steward

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "model/Approval.h"
+#include "store/ApprovalRepository.h"
+
+#include <QAbstractTableModel>
+#include <QHash>
+
+namespace steward {
+
+// The approvals queue, loaded lazily: the row count comes from one COUNT query and
+// rows are fetched a page at a time when the view first asks for them. Sorting and
+// filtering run in the database.
+class ApprovalQueueModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        EntityTypeColumn,
+        KeyColumn,
+        TierColumn,
+        LaneColumn,
+        RequestedByColumn,
+        AgeColumn,
+        RequiredRoleColumn,
+        StatusColumn,
+        ColumnCount
+    };
+    enum Role { ApprovalIdRole = Qt::UserRole + 1 };
+    static constexpr int kPageSize = 100;
+
+    explicit ApprovalQueueModel(ApprovalRepository &repository, QObject *parent = nullptr);
+
+    void setTenant(const QUuid &tenantId);
+    void setFilter(const ApprovalFilter &filter);
+    const ApprovalFilter &filter() const { return m_filter; }
+    // Re-counts and drops cached pages; the view re-asks for what it shows.
+    void refresh();
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+
+    QUuid approvalIdAt(int row) const;
+    // Row of a request among the pages loaded so far, or -1.
+    int loadedRowOf(const QUuid &approvalId) const;
+    int loadedPageCount() const { return int(m_pages.size()); }
+
+Q_SIGNALS:
+    void loadFailed(const QString &message);
+
+private:
+    const Approval *approvalAt(int row) const;
+
+    ApprovalRepository &m_repository;
+    QUuid m_tenantId;
+    ApprovalFilter m_filter;
+    ApprovalSort m_sort;
+    int m_count = 0;
+    QDateTime m_now;
+    mutable QHash<int, QList<Approval>> m_pages;
+};
+
+// "3 d", "5 h", "12 min": how long a request has waited.
+QString ageText(const QDateTime &since, const QDateTime &now);
+
+} // namespace steward

@@ -1,0 +1,240 @@
+#include "MainWindow.h"
+
+#include "ApprovalDetailPane.h"
+#include "ApprovalQueueModel.h"
+#include "AuditTrailModel.h"
+#include "AuditTrailPage.h"
+#include "DecisionController.h"
+#include "DecisionDialog.h"
+#include "QueuePage.h"
+#include "Session.h"
+#include "UiTr.h"
+#include "events/EventBus.h"
+#include "store/ApprovalRepository.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace steward {
+
+MainWindow::MainWindow(const AppServices &services, Session &session, QWidget *parent)
+    : QMainWindow(parent),
+      m_services(services),
+      m_session(session),
+      m_queueModel(new ApprovalQueueModel(services.approvalRepository, this)),
+      m_auditModel(new AuditTrailModel(services.events, this)),
+      m_queuePage(new QueuePage(*m_queueModel, this)),
+      m_detailPane(new ApprovalDetailPane(services.entities, this)),
+      m_decisions(new DecisionController(services.approvals, session, this)),
+      m_tabs(new QTabWidget(this)),
+      m_errorBanner(new QLabel(this)),
+      m_pendingLabel(new QLabel(this))
+{
+    setObjectName(u"mainWindow"_s);
+    m_tabs->setObjectName(u"mainTabs"_s);
+    m_errorBanner->setObjectName(u"errorBanner"_s);
+    m_pendingLabel->setObjectName(u"pendingCountLabel"_s);
+    m_errorBanner->setWordWrap(true);
+    m_errorBanner->setStyleSheet(u"QLabel { background: #fde7e9; color: #a4262c; border: 1px solid #e8a3a8; "
+                                 u"border-radius: 4px; padding: 6px; }"_s);
+    m_errorBanner->hide();
+
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(u"approvalsSplitter"_s);
+    splitter->addWidget(m_queuePage);
+    splitter->addWidget(m_detailPane);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setChildrenCollapsible(false);
+
+    m_tabs->addTab(splitter, UiTr::tr("&Approvals"));
+    m_tabs->addTab(new AuditTrailPage(*m_auditModel, this), UiTr::tr("Audit &trail"));
+
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_errorBanner);
+    layout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    statusBar()->addPermanentWidget(m_pendingLabel);
+
+    buildToolBar();
+    buildActions();
+
+    connect(m_queuePage, &QueuePage::currentApprovalChanged, this, &MainWindow::showApproval);
+    connect(m_queueModel, &ApprovalQueueModel::loadFailed, this, &MainWindow::showError);
+    connect(m_auditModel, &AuditTrailModel::loadFailed, this, &MainWindow::showError);
+    connect(m_detailPane, &ApprovalDetailPane::approveClicked, this, [this] {
+        if (m_detailPane->approval())
+            m_decisions->approve(*m_detailPane->approval());
+    });
+    connect(m_detailPane, &ApprovalDetailPane::rejectClicked, this, [this] {
+        if (m_detailPane->approval())
+            m_decisions->reject(*m_detailPane->approval());
+    });
+    connect(m_detailPane, &ApprovalDetailPane::cancelClicked, this, [this] {
+        if (m_detailPane->approval())
+            m_decisions->withdraw(*m_detailPane->approval());
+    });
+    connect(m_decisions, &DecisionController::decided, this, &MainWindow::onDecided);
+    connect(m_decisions, &DecisionController::failed, this, &MainWindow::showError);
+
+    // Committed events keep every view current, whoever caused them.
+    connect(&services.bus, &EventBus::eventPublished, m_auditModel, &AuditTrailModel::append);
+    connect(&services.bus, &EventBus::batchPublished, this, [this](const QUuid &tenantId) {
+        if (tenantId != m_session.tenant().id)
+            return;
+        m_rowBeforeDecision = m_queuePage->currentRow();
+        m_queueModel->refresh();
+        updatePendingCount();
+    });
+
+    connect(&m_session, &Session::tenantChanged, this, &MainWindow::onTenantChanged);
+    connect(&m_session, &Session::userChanged, this, &MainWindow::onUserChanged);
+
+    resize(1360, 820);
+    onTenantChanged();
+    onUserChanged();
+}
+
+void MainWindow::buildToolBar()
+{
+    QToolBar *bar = addToolBar(UiTr::tr("Session"));
+    bar->setObjectName(u"sessionToolBar"_s);
+    bar->setMovable(false);
+    m_tenantCombo = new QComboBox(bar);
+    m_tenantCombo->setObjectName(u"tenantCombo"_s);
+    m_tenantCombo->setToolTip(UiTr::tr("Tenant whose metadata you govern"));
+    m_userCombo = new QComboBox(bar);
+    m_userCombo->setObjectName(u"userSwitcherCombo"_s);
+    m_userCombo->setToolTip(UiTr::tr("Act as another demo user"));
+    m_userCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_tenantCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+
+    auto *tenantLabel = new QLabel(UiTr::tr(" Tenant: "), bar);
+    tenantLabel->setBuddy(m_tenantCombo);
+    auto *userLabel = new QLabel(UiTr::tr("  Signed in as: "), bar);
+    userLabel->setBuddy(m_userCombo);
+    bar->addWidget(tenantLabel);
+    bar->addWidget(m_tenantCombo);
+    bar->addWidget(userLabel);
+    bar->addWidget(m_userCombo);
+
+    connect(m_tenantCombo, &QComboBox::activated, this,
+            [this](int index) { m_session.switchTenant(m_tenantCombo->itemData(index).toUuid()); });
+    connect(m_userCombo, &QComboBox::activated, this,
+            [this](int index) { m_session.switchUser(m_userCombo->itemData(index).toString()); });
+}
+
+void MainWindow::buildActions()
+{
+    auto addShortcut = [this](const QString &name, const QKeySequence &keys, auto slot) {
+        auto *action = new QAction(this);
+        action->setObjectName(name);
+        action->setShortcut(keys);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        addAction(action);
+        return action;
+    };
+    addShortcut(u"approveAction"_s, QKeySequence(u"Ctrl+Shift+A"_s), [this] {
+        if (auto *button = m_detailPane->findChild<QPushButton *>(u"approveButton"_s); button && button->isEnabled())
+            button->click();
+    });
+    addShortcut(u"rejectAction"_s, QKeySequence(u"Ctrl+Shift+R"_s), [this] {
+        if (auto *button = m_detailPane->findChild<QPushButton *>(u"rejectButton"_s); button && button->isEnabled())
+            button->click();
+    });
+    addShortcut(u"refreshAction"_s, QKeySequence::Refresh, [this] {
+        m_queueModel->refresh();
+        m_auditModel->reload();
+        updatePendingCount();
+    });
+    addShortcut(u"findAction"_s, QKeySequence::Find, [this] {
+        m_tabs->setCurrentIndex(0);
+        m_queuePage->focusSearch();
+    });
+}
+
+void MainWindow::populateSwitchers()
+{
+    m_tenantCombo->clear();
+    for (const Tenant &tenant : m_session.tenants())
+        m_tenantCombo->addItem(tenant.name, tenant.id);
+    m_tenantCombo->setCurrentIndex(m_tenantCombo->findData(m_session.tenant().id));
+
+    m_userCombo->clear();
+    for (const User &user : m_session.users()) {
+        QStringList roles;
+        for (const Role role : user.roles)
+            roles.append(displayName(role));
+        m_userCombo->addItem(u"%1 (%2)"_s.arg(user.displayName, roles.join(u", "_s)), user.id);
+    }
+    m_userCombo->setCurrentIndex(m_userCombo->findData(m_session.user().id));
+}
+
+void MainWindow::onTenantChanged()
+{
+    populateSwitchers();
+    m_errorBanner->hide();
+    m_queueModel->setTenant(m_session.tenant().id);
+    m_auditModel->setTenant(m_session.tenant().id);
+    updatePendingCount();
+    m_queuePage->selectRow(0);
+}
+
+void MainWindow::onUserChanged()
+{
+    populateSwitchers();
+    m_errorBanner->hide();
+    m_detailPane->setViewer(m_session.user());
+    setWindowTitle(UiTr::tr("Metadata Steward — %1 — %2").arg(m_session.tenant().name, m_session.user().displayName));
+}
+
+void MainWindow::showApproval(const QUuid &approvalId)
+{
+    if (approvalId.isNull()) {
+        m_detailPane->showApproval(std::nullopt);
+        return;
+    }
+    auto approval = m_services.approvalRepository.find(m_session.tenant().id, approvalId);
+    if (!approval) {
+        showError(approval.error().text());
+        return;
+    }
+    m_detailPane->showApproval(approval.value());
+}
+
+void MainWindow::onDecided()
+{
+    m_errorBanner->hide();
+    // The queue was refreshed by the committed events; move on to the next request,
+    // which now sits where the decided one was.
+    m_queuePage->selectRow(m_rowBeforeDecision);
+    statusBar()->showMessage(UiTr::tr("Decision recorded."), 4000);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    m_errorBanner->setText(message);
+    m_errorBanner->show();
+    statusBar()->showMessage(message, 8000);
+}
+
+void MainWindow::updatePendingCount()
+{
+    ApprovalFilter pending;
+    pending.status = ApprovalStatus::Pending;
+    auto count = m_services.approvalRepository.count(m_session.tenant().id, pending);
+    m_pendingLabel->setText(count ? UiTr::tr("%n pending request(s)", nullptr, count.value()) : QString());
+}
+
+} // namespace steward

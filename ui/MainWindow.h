@@ -1,0 +1,58 @@
+#pragma once
+
+#include "AppServices.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QTabWidget;
+
+namespace steward {
+
+class ApprovalDetailPane;
+class ApprovalQueueModel;
+class AuditTrailModel;
+class DecisionController;
+class QueuePage;
+class Session;
+
+// The steward's window: the approvals queue with the selected request beside it,
+// and the audit trail. Composes the pages; the work lives in them and in core.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    MainWindow(const AppServices &services, Session &session, QWidget *parent = nullptr);
+
+    DecisionController &decisions() const { return *m_decisions; }
+
+private:
+    void buildToolBar();
+    void buildActions();
+    void populateSwitchers();
+    void onTenantChanged();
+    void onUserChanged();
+    void showApproval(const QUuid &approvalId);
+    void onDecided();
+    void showError(const QString &message);
+    void updatePendingCount();
+
+    AppServices m_services;
+    Session &m_session;
+    ApprovalQueueModel *m_queueModel;
+    AuditTrailModel *m_auditModel;
+    QueuePage *m_queuePage;
+    ApprovalDetailPane *m_detailPane;
+    DecisionController *m_decisions;
+    QTabWidget *m_tabs;
+    QLabel *m_errorBanner;
+    QComboBox *m_tenantCombo = nullptr;
+    QComboBox *m_userCombo = nullptr;
+    QLabel *m_pendingLabel;
+    int m_rowBeforeDecision = -1;
+};
+
+} // namespace steward
