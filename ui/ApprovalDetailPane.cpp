@@ -65,9 +65,9 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, QWidget *pare
     m_diffView->setModel(m_changesOnlyProxy);
     m_diffView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_diffView->setAlternatingRowColors(false);
-    m_diffView->setWordWrap(false);
-    m_diffView->setTextElideMode(Qt::ElideMiddle);
+    m_diffView->setWordWrap(true); // a steward must see the whole value, not an elided middle
     m_diffView->verticalHeader()->hide();
+    m_diffView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_diffView->horizontalHeader()->setSectionResizeMode(SideBySideDiffModel::MarkColumn, QHeaderView::Fixed);
     m_diffView->horizontalHeader()->resizeSection(SideBySideDiffModel::MarkColumn, 28);
     m_diffView->horizontalHeader()->setSectionResizeMode(SideBySideDiffModel::FieldColumn,
@@ -110,7 +110,7 @@ void ApprovalDetailPane::showApproval(const std::optional<Approval> &approval)
 {
     m_approval = approval;
     if (m_approval)
-        m_diffModel->setComparison(m_approval->currentState, m_approval->payload);
+        m_diffModel->setComparison(m_approval->currentState, m_approval->requestedState());
     else
         m_diffModel->clear();
     updateHeader();

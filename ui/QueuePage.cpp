@@ -58,14 +58,18 @@ QueuePage::QueuePage(ApprovalQueueModel &model, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->horizontalHeader()->setHighlightSections(false);
-    m_view->setColumnWidth(ApprovalQueueModel::EntityTypeColumn, 120);
-    m_view->setColumnWidth(ApprovalQueueModel::KeyColumn, 250);
-    m_view->setColumnWidth(ApprovalQueueModel::TierColumn, 55);
-    m_view->setColumnWidth(ApprovalQueueModel::LaneColumn, 80);
-    m_view->setColumnWidth(ApprovalQueueModel::RequestedByColumn, 110);
-    m_view->setColumnWidth(ApprovalQueueModel::AgeColumn, 60);
-    m_view->setColumnWidth(ApprovalQueueModel::RequiredRoleColumn, 130);
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // Fixed widths from the font: ResizeToContents would make the view read every row.
+    const auto width = [this](const QString &sample) { return m_view->fontMetrics().horizontalAdvance(sample) + 24; };
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::Interactive);
+    header->setSectionResizeMode(ApprovalQueueModel::KeyColumn, QHeaderView::Stretch);
+    m_view->setColumnWidth(ApprovalQueueModel::EntityTypeColumn, width(u"Field definition"_s));
+    m_view->setColumnWidth(ApprovalQueueModel::TierColumn, width(u"tier5"_s));
+    m_view->setColumnWidth(ApprovalQueueModel::LaneColumn, width(u"Governed"_s));
+    m_view->setColumnWidth(ApprovalQueueModel::RequestedByColumn, width(u"lena.fischer"_s));
+    m_view->setColumnWidth(ApprovalQueueModel::AgeColumn, width(u"99 min"_s));
+    m_view->setColumnWidth(ApprovalQueueModel::RequiredRoleColumn, width(u"Metadata steward"_s));
+    m_view->setColumnWidth(ApprovalQueueModel::StatusColumn, width(u"Cancelled"_s));
 
     connect(m_statusCombo, &QComboBox::currentIndexChanged, this, &QueuePage::applyFilter);
     connect(m_typeCombo, &QComboBox::currentIndexChanged, this, &QueuePage::applyFilter);

@@ -43,6 +43,17 @@ QVariant background(FlatDiffEntry::Kind kind)
     return {};
 }
 
+// Lets long identifiers (keys, URNs) wrap at their separators instead of being elided.
+QString breakable(QString text)
+{
+    static const QString separators = u"._:/-"_s;
+    for (qsizetype i = text.size() - 1; i > 0; --i) {
+        if (separators.contains(text.at(i)))
+            text.insert(i + 1, QChar(0x200B));
+    }
+    return text;
+}
+
 } // namespace
 
 SideBySideDiffModel::SideBySideDiffModel(QObject *parent) : QAbstractTableModel(parent) {}
@@ -83,8 +94,8 @@ QVariant SideBySideDiffModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case MarkColumn: return symbol(entry.kind);
         case FieldColumn: return entry.path.mid(1);
-        case CurrentColumn: return displayValue(entry.before);
-        case RequestedColumn: return displayValue(entry.after);
+        case CurrentColumn: return breakable(displayValue(entry.before));
+        case RequestedColumn: return breakable(displayValue(entry.after));
         default: return {};
         }
     case Qt::ToolTipRole:

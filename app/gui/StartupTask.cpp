@@ -36,7 +36,9 @@ void StartupTask::start()
         }
     });
     connect(m_thread, &QThread::finished, this, [this] {
-        m_progress->hide();
+        // Deleting (not hiding) also stops the dialog's pending "show after a moment" timer.
+        delete m_progress;
+        m_progress = nullptr;
         Q_EMIT finished(m_error);
     });
     m_thread->start();

@@ -26,6 +26,14 @@ QString uuidText(const QUuid &id)
     return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
 }
 
+QJsonObject Approval::requestedState() const
+{
+    QJsonObject state = currentState.value_or(QJsonObject());
+    for (auto it = payload.begin(); it != payload.end(); ++it)
+        state.insert(it.key(), it.value());
+    return state;
+}
+
 QJsonObject Approval::toJson() const
 {
     QJsonObject json{

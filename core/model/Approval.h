@@ -33,6 +33,9 @@ struct Approval
 
     bool isCreate() const { return entityId.isNull(); }
     bool isPending() const { return status == ApprovalStatus::Pending; }
+    // The entity as it would be after approval: keys absent from the payload keep
+    // their current value, exactly as ApprovalService applies it.
+    QJsonObject requestedState() const;
     QJsonObject toJson() const;
 };
 
