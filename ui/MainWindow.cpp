@@ -8,6 +8,7 @@
 #include "DecisionDialog.h"
 #include "QueuePage.h"
 #include "Session.h"
+#include "Settings.h"
 #include "UiTr.h"
 #include "events/EventBus.h"
 #include "store/ApprovalRepository.h"
@@ -26,10 +27,12 @@ using namespace Qt::StringLiterals;
 
 namespace steward {
 
-MainWindow::MainWindow(const AppServices &services, Session &session, QWidget *parent)
+MainWindow::MainWindow(const AppServices &services, Session &session, Settings &settings, QWidget *parent)
     : QMainWindow(parent),
       m_services(services),
       m_session(session),
+      m_settings(settings),
+      m_splitter(new QSplitter(Qt::Horizontal, this)),
       m_queueModel(new ApprovalQueueModel(services.approvalRepository, this)),
       m_auditModel(new AuditTrailModel(services.events, this)),
       m_queuePage(new QueuePage(*m_queueModel, this)),
@@ -48,15 +51,14 @@ MainWindow::MainWindow(const AppServices &services, Session &session, QWidget *p
                                  u"border-radius: 4px; padding: 6px; }"_s);
     m_errorBanner->hide();
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
-    splitter->setObjectName(u"approvalsSplitter"_s);
-    splitter->addWidget(m_queuePage);
-    splitter->addWidget(m_detailPane);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
+    m_splitter->setObjectName(u"approvalsSplitter"_s);
+    m_splitter->addWidget(m_queuePage);
+    m_splitter->addWidget(m_detailPane);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
 
-    m_tabs->addTab(splitter, UiTr::tr("&Approvals"));
+    m_tabs->addTab(m_splitter, UiTr::tr("&Approvals"));
     m_tabs->addTab(new AuditTrailPage(*m_auditModel, this), UiTr::tr("Audit &trail"));
 
     auto *central = new QWidget(this);
@@ -101,8 +103,17 @@ MainWindow::MainWindow(const AppServices &services, Session &session, QWidget *p
     connect(&m_session, &Session::userChanged, this, &MainWindow::onUserChanged);
 
     resize(1360, 820);
+    restoreGeometry(m_settings.value(Settings::Key::WindowGeometry).toByteArray());
+    m_splitter->restoreState(m_settings.value(Settings::Key::ApprovalsSplitter).toByteArray());
     onTenantChanged();
     onUserChanged();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    m_settings.setValue(Settings::Key::WindowGeometry, saveGeometry());
+    m_settings.setValue(Settings::Key::ApprovalsSplitter, m_splitter->saveState());
+    QMainWindow::closeEvent(event);
 }
 
 void MainWindow::buildToolBar()
@@ -193,6 +204,8 @@ void MainWindow::onTenantChanged()
 
 void MainWindow::onUserChanged()
 {
+    m_settings.setValue(Settings::Key::LastTenant, m_session.tenant().id.toString(QUuid::WithoutBraces));
+    m_settings.setValue(Settings::Key::LastUser, m_session.user().id);
     populateSwitchers();
     m_errorBanner->hide();
     m_detailPane->setViewer(m_session.user());

@@ -7,6 +7,7 @@
 class QAction;
 class QComboBox;
 class QLabel;
+class QSplitter;
 class QTabWidget;
 
 namespace steward {
@@ -17,6 +18,7 @@ class AuditTrailModel;
 class DecisionController;
 class QueuePage;
 class Session;
+class Settings;
 
 // The steward's window: the approvals queue with the selected request beside it,
 // and the audit trail. Composes the pages; the work lives in them and in core.
@@ -25,7 +27,10 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    MainWindow(const AppServices &services, Session &session, QWidget *parent = nullptr);
+    MainWindow(const AppServices &services, Session &session, Settings &settings, QWidget *parent = nullptr);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
 
     DecisionController &decisions() const { return *m_decisions; }
 
@@ -42,6 +47,8 @@ private:
 
     AppServices m_services;
     Session &m_session;
+    Settings &m_settings;
+    QSplitter *m_splitter;
     ApprovalQueueModel *m_queueModel;
     AuditTrailModel *m_auditModel;
     QueuePage *m_queuePage;

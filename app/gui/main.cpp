@@ -5,6 +5,7 @@
 
 #include "AppContext.h"
 #include "MainWindow.h"
+#include "Settings.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -69,6 +70,7 @@ int main(int argc, char *argv[])
         url = parsed.value();
     }
 
+    Settings settings;
     std::unique_ptr<AppContext> context;
     std::unique_ptr<MainWindow> window;
     StartupTask startup(url);
@@ -78,14 +80,19 @@ int main(int argc, char *argv[])
             QApplication::exit(1);
             return;
         }
-        auto opened = AppContext::open(url, QUuid::fromString(parser.value(tenantOption)), parser.value(userOption));
+        // The command line wins; otherwise the tenant and user of the last session.
+        const QString tenant = parser.isSet(tenantOption) ? parser.value(tenantOption)
+                                                          : settings.value(Settings::Key::LastTenant).toString();
+        const QString user = parser.isSet(userOption) ? parser.value(userOption)
+                                                      : settings.value(Settings::Key::LastUser).toString();
+        auto opened = AppContext::open(url, QUuid::fromString(tenant), user);
         if (!opened) {
             fail(opened.error().text());
             QApplication::exit(1);
             return;
         }
         context = std::move(opened.value());
-        window = std::make_unique<MainWindow>(context->services(), context->session());
+        window = std::make_unique<MainWindow>(context->services(), context->session(), settings);
         window->show();
     });
     startup.start();

@@ -6,6 +6,7 @@
 #include "AuditTrailModel.h"
 #include "MainWindow.h"
 #include "Session.h"
+#include "Settings.h"
 #include "demo/DemoCatalog.h"
 #include "demo/FirstRun.h"
 
@@ -37,7 +38,8 @@ private Q_SLOTS:
         auto context = AppContext::open(url, demo::northwindTenantId(), u"amara.okafor"_s);
         QVERIFY(context);
         m_context = std::move(context.value());
-        m_window = std::make_unique<MainWindow>(m_context->services(), m_context->session());
+        m_settings = std::make_unique<Settings>(m_dir.filePath(u"settings-%1.ini"_s.arg(m_run)));
+        m_window = std::make_unique<MainWindow>(m_context->services(), m_context->session(), *m_settings);
         m_window->show();
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     }
@@ -46,6 +48,7 @@ private Q_SLOTS:
     {
         m_window.reset();
         m_context.reset();
+        m_settings.reset();
     }
 
     void approvingTheFirstPendingRequestShrinksTheQueue()
@@ -126,6 +129,7 @@ private Q_SLOTS:
 
         switchUser(users, u"mei.chen"_s); // a viewer
         QVERIFY(m_window->windowTitle().contains(u"Mei Chen"_s));
+        QCOMPARE(m_settings->value(Settings::Key::LastUser).toString(), u"mei.chen"_s); // remembered for next start
         queue->setCurrentIndex(queue->model()->index(0, ApprovalQueueModel::KeyColumn));
         QVERIFY(!approve->isEnabled());
         QVERIFY(approve->toolTip().contains(u"role"_s));
@@ -189,6 +193,7 @@ private:
 
     QTemporaryDir m_dir;
     int m_run = 0;
+    std::unique_ptr<Settings> m_settings;
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<MainWindow> m_window;
 };
