@@ -1,0 +1,198 @@
+#include "CliOptions.h"
+
+#include "CliTr.h"
+#include "ExitStatus.h"
+
+#include <QCommandLineParser>
+
+using namespace Qt::StringLiterals;
+
+namespace steward {
+namespace {
+
+struct CommandSpec
+{
+    Command command;
+    QString name;
+    int minArguments;
+    int maxArguments;
+    QStringList options; // besides the common --db, --tenant and --user
+    QString synopsis;
+    bool takesRequestId = false;
+};
+
+const QList<CommandSpec> &commands()
+{
+    static const QList<CommandSpec> specs{
+        {Command::InitDemo, u"init-demo"_s, 0, 0, {}, u"init-demo"_s, false},
+        {Command::Submit, u"submit"_s, 1, 1, {}, u"submit FILE|-"_s, false},
+        {Command::List, u"list"_s, 0, 0, {u"status"_s, u"json"_s}, u"list [--status S] [--json]"_s, false},
+        {Command::Show, u"show"_s, 1, 1, {u"json"_s}, u"show ID [--json]"_s, true},
+        {Command::Approve, u"approve"_s, 1, 1, {u"reason"_s}, u"approve ID [--reason R]"_s, true},
+        {Command::Reject, u"reject"_s, 1, 1, {u"reason"_s}, u"reject ID --reason R"_s, true},
+        {Command::Cancel, u"cancel"_s, 1, 1, {}, u"cancel ID"_s, true},
+        {Command::Events,
+         u"events"_s,
+         0,
+         0,
+         {u"type"_s, u"follow"_s, u"json"_s},
+         u"events [--type T] [--follow] [--json]"_s,
+         false},
+    };
+    return specs;
+}
+
+// Commands of SPEC section 7 that later versions bring.
+const QStringList &laterCommands()
+{
+    static const QStringList names{u"diff"_s, u"profile"_s, u"report"_s, u"serve"_s};
+    return names;
+}
+
+const QStringList &commonOptions()
+{
+    static const QStringList names{u"db"_s, u"tenant"_s, u"user"_s};
+    return names;
+}
+
+QString description()
+{
+    return CliTr::tr("Review and decide metadata change requests and read the audit trail, without a display.\n"
+                     "\n"
+                     "Commands:\n"
+                     "  init-demo                    create or refresh the demo tenants, users and requests\n"
+                     "  submit FILE|-                submit a change request (JSON, '-' reads stdin); prints its id\n"
+                     "  list [--status S] [--json]   the approval queue, oldest first\n"
+                     "                               S: pending (default), approved, rejected, cancelled or all\n"
+                     "  show ID [--json]             one request: summary and changed fields;\n"
+                     "                               --json adds the full payload and current state\n"
+                     "  approve ID [--reason R]      approve a pending request (as --user)\n"
+                     "  reject ID --reason R         reject a pending request; a reason is required\n"
+                     "  cancel ID                    withdraw a pending request you submitted\n"
+                     "  events [--type T] [--follow] [--json]\n"
+                     "                               the audit trail, oldest first; T is a type or a prefix\n"
+                     "                               ending in '*' (e.g. 'approval.*'); --follow keeps\n"
+                     "                               printing new events until interrupted; --json prints\n"
+                     "                               one JSON object per line\n"
+                     "  diff, profile, report, serve not available in this version yet");
+}
+
+void configure(QCommandLineParser &parser)
+{
+    parser.setApplicationDescription(description());
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addOptions({
+        {u"db"_s,
+         CliTr::tr("Database: sqlite:PATH or postgresql://user@host:port/db (default: your embedded database)."),
+         CliTr::tr("URL")},
+        {u"tenant"_s, CliTr::tr("Tenant id or name (default: $STEWARD_TENANT, else the first tenant)."),
+         CliTr::tr("ID")},
+        {u"user"_s, CliTr::tr("Acting user id (default: $STEWARD_USER); needed to submit and decide."),
+         CliTr::tr("ID")},
+        {u"status"_s, CliTr::tr("list: pending, approved, rejected, cancelled or all."), CliTr::tr("S")},
+        {u"reason"_s, CliTr::tr("approve, reject: the reason for the decision."), CliTr::tr("R")},
+        {u"type"_s, CliTr::tr("events: an event type, or a prefix ending in '*'."), CliTr::tr("T")},
+        {u"follow"_s, CliTr::tr("events: keep printing new events until interrupted.")},
+        {u"json"_s, CliTr::tr("list, show, events: print JSON instead of text.")},
+    });
+    parser.addPositionalArgument(u"command"_s, CliTr::tr("One of the commands above."), CliTr::tr("command"));
+    parser.addPositionalArgument(u"arguments"_s, CliTr::tr("The command's arguments."), CliTr::tr("[arguments...]"));
+}
+
+QString environmentValue(const char *name)
+{
+    return qEnvironmentVariable(name).trimmed();
+}
+
+Error usage(const QString &message)
+{
+    return Error::make(ErrorCode::Invalid, message);
+}
+
+} // namespace
+
+Result<CliOptions> CliOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    configure(parser);
+    const bool parsed = parser.parse(arguments);
+    const QStringList positional = parser.positionalArguments();
+
+    // A later command wins over option errors: its options are not known yet.
+    if (!positional.isEmpty() && laterCommands().contains(positional.constFirst()))
+        return usage(CliTr::tr("%1 is not available in this version yet").arg(positional.constFirst()));
+    if (!parsed)
+        return usage(parser.errorText());
+
+    CliOptions options;
+    if (parser.isSet(u"help"_s) || parser.isSet(u"help-all"_s)) {
+        options.request = Request::Help;
+        return options;
+    }
+    if (parser.isSet(u"version"_s)) {
+        options.request = Request::Version;
+        return options;
+    }
+    if (positional.isEmpty())
+        return usage(CliTr::tr("no command given; see steward-cli --help"));
+
+    options.commandName = positional.constFirst();
+    options.arguments = positional.mid(1);
+    const CommandSpec *spec = nullptr;
+    for (const CommandSpec &candidate : commands()) {
+        if (candidate.name == options.commandName)
+            spec = &candidate;
+    }
+    if (!spec)
+        return usage(CliTr::tr("unknown command \"%1\"; see steward-cli --help").arg(options.commandName));
+    options.command = spec->command;
+
+    if (options.arguments.size() < spec->minArguments)
+        return usage(CliTr::tr("missing arguments for %1; usage: steward-cli %2").arg(spec->name, spec->synopsis));
+    if (options.arguments.size() > spec->maxArguments)
+        return usage(CliTr::tr("too many arguments for %1 (\"%2\"); usage: steward-cli %3")
+                         .arg(spec->name, options.arguments.mid(spec->maxArguments).join(u' '), spec->synopsis));
+
+    if (spec->takesRequestId) {
+        options.requestId = QUuid::fromString(options.arguments.constFirst().trimmed());
+        if (options.requestId.isNull())
+            return usage(CliTr::tr("\"%1\" is not a request id; expected a UUID as shown by steward-cli list")
+                             .arg(options.arguments.constFirst()));
+    }
+
+    for (const QString &name : parser.optionNames()) {
+        if (!commonOptions().contains(name) && !spec->options.contains(name))
+            return usage(
+                CliTr::tr("--%1 does not apply to %2; usage: steward-cli %3").arg(name, spec->name, spec->synopsis));
+    }
+
+    options.database = parser.value(u"db"_s).trimmed();
+    options.tenant =
+        parser.isSet(u"tenant"_s) ? parser.value(u"tenant"_s).trimmed() : environmentValue("STEWARD_TENANT");
+    options.user = parser.isSet(u"user"_s) ? parser.value(u"user"_s).trimmed() : environmentValue("STEWARD_USER");
+    options.status = parser.value(u"status"_s).trimmed();
+    if (parser.isSet(u"reason"_s))
+        options.reason = parser.value(u"reason"_s);
+    options.eventType = parser.value(u"type"_s).trimmed();
+    options.json = parser.isSet(u"json"_s);
+    options.follow = parser.isSet(u"follow"_s);
+    return options;
+}
+
+QString CliOptions::helpText()
+{
+    QCommandLineParser parser;
+    configure(parser);
+    // Qt's usage line names the program by the path it was started with.
+    QString help = parser.helpText();
+    help.replace(0, help.indexOf(u'\n'), CliTr::tr("Usage: steward-cli [options] command [arguments...]"));
+    return help + u'\n' +
+           CliTr::tr("Environment:\n"
+                     "  STEWARD_TENANT  default for --tenant\n"
+                     "  STEWARD_USER    default for --user\n") +
+           u'\n' + ExitStatus::helpSection();
+}
+
+} // namespace steward

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "model/Error.h"
+
+#include <QString>
+#include <QStringList>
+#include <QUuid>
+#include <optional>
+
+namespace steward {
+
+enum class Command { InitDemo, Submit, List, Show, Approve, Reject, Cancel, Events };
+
+// The command line of steward-cli, parsed and checked: the command exists, it got the
+// arguments it needs, and every option given applies to it. Options may come before
+// or after the command name.
+struct CliOptions
+{
+    enum class Request { Run, Help, Version };
+
+    Request request = Request::Run;
+    Command command = Command::List;
+    QString commandName;
+    QStringList arguments; // positional arguments after the command name
+    QUuid requestId;       // show, approve, reject, cancel: the ID argument, checked
+    QString database;      // --db; empty means the user's embedded database
+    QString tenant;        // --tenant, else STEWARD_TENANT; empty means the first tenant
+    QString user;          // --user, else STEWARD_USER
+    QString status;        // --status; empty means pending
+    std::optional<QString> reason;
+    QString eventType;
+    bool json = false;
+    bool follow = false;
+
+    // `arguments` includes the program name, as QCoreApplication::arguments() does.
+    static Result<CliOptions> parse(const QStringList &arguments);
+    static QString helpText();
+};
+
+} // namespace steward

@@ -1,0 +1,31 @@
+#include "DemoCommand.h"
+
+#include "CliOptions.h"
+#include "CliTr.h"
+#include "Session.h"
+#include "demo/DemoSeeder.h"
+
+#include <QTextStream>
+
+namespace steward {
+
+Status runInitDemo(const CliOptions &options, QTextStream &out)
+{
+    auto session = Session::open(options.database, Session::Create::IfMissing);
+    if (!session)
+        return session.error();
+    auto summary = DemoSeeder(session.value()->database()).seed();
+    if (!summary)
+        return summary.error();
+    const DemoSeeder::Summary &counts = summary.value();
+    out << CliTr::tr("Demo ready: %1 tenants, %2 users, %3 pending and %4 decided requests in %5")
+               .arg(counts.tenants)
+               .arg(counts.users)
+               .arg(counts.pending)
+               .arg(counts.decided)
+               .arg(session.value()->database().url().path)
+        << u'\n';
+    return std::nullopt;
+}
+
+} // namespace steward

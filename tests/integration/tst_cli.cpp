@@ -1,0 +1,459 @@
+// steward-cli end to end: every case runs the real executable in a child process on
+// one demo database and checks what a user would see: exit status, stdout, stderr.
+
+#include "demo/DemoCatalog.h"
+#include "model/Approval.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// The exit statuses steward-cli documents in --help.
+constexpr int Usage = 2;
+constexpr int Forbidden = 3;
+constexpr int NotFound = 4;
+constexpr int Conflict = 5;
+constexpr int Unavailable = 6;
+
+// A change request creating a GLOBAL_METADATA field bound to a warehouse column.
+QByteArray newFieldRequest(const QString &key, const QString &tier, const QString &lane, const QString &requiredRole,
+                           const QJsonObject &extraPayload = {})
+{
+    QJsonObject payload{
+        {u"canonicalKey"_s, key},
+        {u"label"_s, u"Tax amount"_s},
+        {u"dataType"_s, u"DECIMAL"_s},
+        {u"format"_s, u"18,2"_s},
+        {u"tier"_s, tier},
+        {u"binding"_s, QJsonObject{{u"source"_s, u"warehouse"_s},
+                                   {u"schema"_s, u"finance"_s},
+                                   {u"table"_s, u"journal_lines"_s},
+                                   {u"column"_s, key.section(u'.', -1)}}},
+    };
+    for (auto it = extraPayload.begin(); it != extraPayload.end(); ++it)
+        payload.insert(it.key(), it.value());
+    const QJsonObject request{
+        {u"entityType"_s, u"GLOBAL_METADATA"_s},
+        {u"entityId"_s, QJsonValue()},
+        {u"entityKey"_s, key},
+        {u"tier"_s, tier},
+        {u"lane"_s, lane},
+        {u"requiredRole"_s, requiredRole},
+        {u"payload"_s, payload},
+    };
+    return QJsonDocument(request).toJson();
+}
+
+} // namespace
+
+class CliTest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void initDemoFillsTheQueue();
+    void approvingATier1FieldPublishesTheSpecEvents();
+    void fourEyesRefusesApprovingOnesOwnRequest();
+    void invalidRequestsAreRefusedAndLeaveTheQueueAlone();
+    void rejectNeedsAReasonAndARequestIsDecidedOnce();
+    void anotherTenantsRequestIsNotFound();
+    void onlyTheRequesterCancels();
+    void aRequestOvertakenByAnotherChangeIsRefusedAsStale();
+    void followPrintsNewEventsUntilTerminated();
+    void commandLineMistakesAreUsageErrors();
+
+private:
+    Run cli(const QStringList &arguments, const QByteArray &input = {});
+    QString submit(const QString &user, const QByteArray &request);
+    QJsonObject show(const QString &id);
+    QJsonArray queue(const QString &status = {});
+    QStringList eventTypes(const QString &correlationId);
+    static void verifyOneLineError(const Run &run, int exitCode);
+
+    QTemporaryDir m_dir;
+    QString m_cli;
+    QString m_database;
+    QString m_initDemoOutput;
+};
+
+void CliTest::initTestCase()
+{
+    m_cli = qEnvironmentVariable("STEWARD_CLI");
+    QVERIFY2(!m_cli.isEmpty(), "STEWARD_CLI must name the steward-cli executable (ctest sets it)");
+    QVERIFY2(QFileInfo(m_cli).isExecutable(), qPrintable(m_cli));
+    QVERIFY(m_dir.isValid());
+    m_database = u"sqlite:"_s + m_dir.filePath(u"steward.db"_s);
+
+    const Run run = cli({u"init-demo"_s});
+    QCOMPARE(run.err, QString());
+    QCOMPARE(run.exitCode, 0);
+    m_initDemoOutput = run.out;
+}
+
+Run CliTest::cli(const QStringList &arguments, const QByteArray &input)
+{
+    QProcess process;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"STEWARD_TENANT"_s);
+    environment.remove(u"STEWARD_USER"_s);
+    environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data-home"_s)); // never the real default database
+    process.setProcessEnvironment(environment);
+    process.start(m_cli, QStringList{u"--db"_s, m_database} + arguments);
+    if (!process.waitForStarted(10000))
+        return {};
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(60000))
+        process.kill();
+    return Run{process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+               QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+QString CliTest::submit(const QString &user, const QByteArray &request)
+{
+    const Run run = cli({u"submit"_s, u"-"_s, u"--user"_s, user}, request);
+    if (run.exitCode != 0) {
+        qWarning("submit failed: %s", qPrintable(run.err));
+        return {};
+    }
+    return run.out.trimmed();
+}
+
+QJsonObject CliTest::show(const QString &id)
+{
+    const Run run = cli({u"show"_s, id, u"--json"_s});
+    if (run.exitCode != 0)
+        qWarning("show failed: %s", qPrintable(run.err));
+    return QJsonDocument::fromJson(run.out.toUtf8()).object();
+}
+
+QJsonArray CliTest::queue(const QString &status)
+{
+    QStringList arguments{u"list"_s, u"--json"_s};
+    if (!status.isEmpty())
+        arguments << u"--status"_s << status;
+    const Run run = cli(arguments);
+    if (run.exitCode != 0)
+        qWarning("list failed: %s", qPrintable(run.err));
+    return QJsonDocument::fromJson(run.out.toUtf8()).array();
+}
+
+QStringList CliTest::eventTypes(const QString &correlationId)
+{
+    const Run run = cli({u"events"_s, u"--json"_s});
+    QStringList types;
+    for (const QString &line : run.out.split(u'\n', Qt::SkipEmptyParts)) {
+        const QJsonObject event = QJsonDocument::fromJson(line.toUtf8()).object();
+        if (event.value(u"correlationId"_s).toString() == correlationId)
+            types.append(event.value(u"type"_s).toString());
+    }
+    return types;
+}
+
+void CliTest::verifyOneLineError(const Run &run, int exitCode)
+{
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.startsWith(u"steward-cli: "_s), qPrintable(run.err));
+    QVERIFY2(run.err.endsWith(u'\n') && run.err.count(u'\n') == 1, qPrintable(run.err));
+}
+
+void CliTest::initDemoFillsTheQueue()
+{
+    QVERIFY2(m_initDemoOutput.contains(u"pending"_s), qPrintable(m_initDemoOutput));
+    QVERIFY2(m_initDemoOutput.contains(m_dir.filePath(u"steward.db"_s)), qPrintable(m_initDemoOutput));
+    QCOMPARE(m_initDemoOutput.count(u'\n'), 1);
+
+    const QJsonArray pending = queue();
+    QVERIFY2(pending.size() >= 200, qPrintable(QString::number(pending.size())));
+    for (const QJsonValue &row : pending) {
+        QCOMPARE(row[u"status"_s].toString(), u"pending"_s);
+        QCOMPARE(row[u"tenantId"_s].toString(), steward::uuidText(steward::demo::northwindTenantId()));
+        QVERIFY(!QUuid::fromString(row[u"id"_s].toString()).isNull());
+    }
+    QVERIFY(queue(u"all"_s).size() > pending.size());
+
+    // The text table a steward reads: a header, one row per request, a count.
+    const Run table = cli({u"list"_s});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY(table.out.startsWith(u"ID "_s));
+    QVERIFY(table.out.contains(u"REQUIRED ROLE"_s));
+    QVERIFY(table.out.contains(pending.first()[u"id"_s].toString()));
+    QCOMPARE(table.out.count(u'\n'), pending.size() + 2);
+}
+
+void CliTest::approvingATier1FieldPublishesTheSpecEvents()
+{
+    const QString id = submit(u"raj.patel"_s, newFieldRequest(u"gl.journal_line.tax_amount"_s, u"tier1"_s, u"kernel"_s,
+                                                              u"kernel_architect"_s));
+    QVERIFY(!QUuid::fromString(id).isNull());
+    QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
+    QCOMPARE(show(id)[u"requestedBy"_s].toString(), u"raj.patel"_s);
+
+    const Run approved = cli({u"approve"_s, id, u"--user"_s, u"amara.okafor"_s, u"--reason"_s, u"VAT reporting"_s});
+    QCOMPARE(approved.err, QString());
+    QCOMPARE(approved.exitCode, 0);
+    QVERIFY2(approved.out.startsWith(u"Approved "_s + id), qPrintable(approved.out));
+    QCOMPARE(approved.out.count(u'\n'), 1);
+
+    const QJsonObject decided = show(id);
+    QCOMPARE(decided[u"status"_s].toString(), u"approved"_s);
+    QCOMPARE(decided[u"decidedBy"_s].toString(), u"amara.okafor"_s);
+    QCOMPARE(decided[u"decisionReason"_s].toString(), u"VAT reporting"_s);
+
+    const QStringList expected{u"approval.requested"_s, u"metadata.approved"_s, u"metadata.changed"_s,
+                               u"metadata.profile.due"_s, u"approval.approved"_s};
+    QCOMPARE(eventTypes(id), expected);
+
+    // The text trail shows the same, one line per event, and --type filters by prefix.
+    const Run trail = cli({u"events"_s, u"--type"_s, u"metadata.*"_s});
+    QCOMPARE(trail.exitCode, 0);
+    const QStringList lines = trail.out.split(u'\n', Qt::SkipEmptyParts).filter(id);
+    QCOMPARE(lines.size(), 3);
+    QVERIFY(lines.at(0).contains(u"metadata.approved"_s));
+    QVERIFY(lines.at(0).contains(u"amara.okafor"_s));
+    QVERIFY(lines.at(2).contains(u"metadata.profile.due"_s));
+}
+
+void CliTest::fourEyesRefusesApprovingOnesOwnRequest()
+{
+    // amara.okafor holds kernel_architect, so only the four-eyes rule can stop her.
+    const QString id = submit(u"amara.okafor"_s, newFieldRequest(u"gl.journal_line.vat_code_amount"_s, u"tier1"_s,
+                                                                 u"kernel"_s, u"kernel_architect"_s));
+    QVERIFY(!QUuid::fromString(id).isNull());
+
+    const Run refused = cli({u"approve"_s, id, u"--user"_s, u"amara.okafor"_s});
+    verifyOneLineError(refused, Forbidden);
+    QVERIFY2(refused.err.contains(u"four-eyes"_s), qPrintable(refused.err));
+    QCOMPARE(refused.out, QString());
+
+    const QJsonObject unchanged = show(id);
+    QCOMPARE(unchanged[u"status"_s].toString(), u"pending"_s);
+    QVERIFY(unchanged[u"decidedBy"_s].isNull());
+    QCOMPARE(eventTypes(id), QStringList{u"approval.requested"_s});
+}
+
+void CliTest::invalidRequestsAreRefusedAndLeaveTheQueueAlone()
+{
+    const qsizetype before = queue().size();
+
+    const Run malformed = cli({u"submit"_s, u"-"_s, u"--user"_s, u"raj.patel"_s}, "{\"entityType\": \"GLOBAL_");
+    verifyOneLineError(malformed, Usage);
+    QVERIFY2(malformed.err.contains(u"malformed JSON"_s), qPrintable(malformed.err));
+    QCOMPARE(malformed.out, QString());
+
+    const QByteArray unknownField = newFieldRequest(u"gl.journal_line.colour"_s, u"tier3"_s, u"governed"_s,
+                                                    u"metadata_steward"_s, {{u"colour"_s, u"red"_s}});
+    const Run unknown = cli({u"submit"_s, u"-"_s, u"--user"_s, u"raj.patel"_s}, unknownField);
+    verifyOneLineError(unknown, Usage);
+    QVERIFY2(unknown.err.contains(u"colour"_s), qPrintable(unknown.err));
+
+    // The same through a file, and an invalid DECIMAL format named by its field.
+    const QString path = m_dir.filePath(u"bad-format.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(newFieldRequest(u"gl.journal_line.bad_format"_s, u"tier3"_s, u"governed"_s, u"metadata_steward"_s,
+                               {{u"format"_s, u"18.2"_s}}));
+    file.close();
+    const Run badFormat = cli({u"submit"_s, path, u"--user"_s, u"raj.patel"_s});
+    verifyOneLineError(badFormat, Usage);
+    QVERIFY2(badFormat.err.contains(u"format"_s), qPrintable(badFormat.err));
+
+    const Run missing = cli({u"submit"_s, m_dir.filePath(u"no-such.json"_s), u"--user"_s, u"raj.patel"_s});
+    verifyOneLineError(missing, Usage);
+    QVERIFY2(missing.err.contains(u"no-such.json"_s), qPrintable(missing.err));
+
+    QCOMPARE(queue().size(), before);
+}
+
+void CliTest::rejectNeedsAReasonAndARequestIsDecidedOnce()
+{
+    const QString id = submit(u"raj.patel"_s, newFieldRequest(u"gl.journal_line.reject_me"_s, u"tier3"_s, u"governed"_s,
+                                                              u"metadata_steward"_s));
+    QVERIFY(!QUuid::fromString(id).isNull());
+
+    const Run noReason = cli({u"reject"_s, id, u"--user"_s, u"jonas.weber"_s});
+    verifyOneLineError(noReason, Usage);
+    QVERIFY2(noReason.err.contains(u"reason"_s), qPrintable(noReason.err));
+    const Run blankReason = cli({u"reject"_s, id, u"--user"_s, u"jonas.weber"_s, u"--reason"_s, u"   "_s});
+    verifyOneLineError(blankReason, Usage);
+    QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
+
+    const Run rejected =
+        cli({u"reject"_s, id, u"--reason"_s, u"Duplicates gl.journal_line.amount"_s, u"--user"_s, u"jonas.weber"_s});
+    QCOMPARE(rejected.err, QString());
+    QCOMPARE(rejected.exitCode, 0);
+    QVERIFY2(rejected.out.startsWith(u"Rejected "_s + id), qPrintable(rejected.out));
+    const QJsonObject decided = show(id);
+    QCOMPARE(decided[u"status"_s].toString(), u"rejected"_s);
+    QCOMPARE(decided[u"decisionReason"_s].toString(), u"Duplicates gl.journal_line.amount"_s);
+
+    const Run again = cli({u"approve"_s, id, u"--user"_s, u"amara.okafor"_s});
+    verifyOneLineError(again, Conflict);
+    QVERIFY2(again.err.contains(u"already rejected by jonas.weber"_s), qPrintable(again.err));
+    QCOMPARE(show(id)[u"status"_s].toString(), u"rejected"_s);
+    QCOMPARE(eventTypes(id), (QStringList{u"approval.requested"_s, u"approval.rejected"_s}));
+}
+
+void CliTest::anotherTenantsRequestIsNotFound()
+{
+    const QString id = queue().first()[u"id"_s].toString();
+    const QString contoso = steward::uuidText(steward::demo::contosoTenantId());
+
+    const Run shown = cli({u"show"_s, id, u"--tenant"_s, contoso});
+    verifyOneLineError(shown, NotFound);
+    QCOMPARE(shown.out, QString());
+
+    // diego.ramos is a steward in Contoso: deciding a Northwind request is as if it did not exist.
+    const Run decided = cli({u"approve"_s, id, u"--tenant"_s, contoso, u"--user"_s, u"diego.ramos"_s});
+    verifyOneLineError(decided, NotFound);
+    QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
+
+    // Contoso's queue holds only Contoso's requests.
+    const Run contosoQueue = cli({u"list"_s, u"--json"_s, u"--tenant"_s, contoso});
+    QCOMPARE(contosoQueue.exitCode, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(contosoQueue.out.toUtf8()).array();
+    QVERIFY(!rows.isEmpty());
+    for (const QJsonValue &row : rows)
+        QCOMPARE(row[u"tenantId"_s].toString(), contoso);
+}
+
+void CliTest::onlyTheRequesterCancels()
+{
+    const QString id = submit(u"raj.patel"_s, newFieldRequest(u"gl.journal_line.cancel_me"_s, u"tier3"_s, u"governed"_s,
+                                                              u"metadata_steward"_s));
+    QVERIFY(!QUuid::fromString(id).isNull());
+
+    const Run refused = cli({u"cancel"_s, id, u"--user"_s, u"lena.fischer"_s});
+    verifyOneLineError(refused, Forbidden);
+    QVERIFY2(refused.err.contains(u"raj.patel"_s), qPrintable(refused.err));
+    QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
+
+    const Run cancelled = cli({u"cancel"_s, id, u"--user"_s, u"raj.patel"_s});
+    QCOMPARE(cancelled.err, QString());
+    QCOMPARE(cancelled.exitCode, 0);
+    QVERIFY2(cancelled.out.startsWith(u"Cancelled "_s + id), qPrintable(cancelled.out));
+    QCOMPARE(show(id)[u"status"_s].toString(), u"cancelled"_s);
+    QCOMPARE(show(id)[u"decidedBy"_s].toString(), u"raj.patel"_s);
+}
+
+void CliTest::aRequestOvertakenByAnotherChangeIsRefusedAsStale()
+{
+    // A pending update of a governed field, and a second update of the same field.
+    QJsonObject target;
+    for (const QJsonValue &row : queue()) {
+        if (row[u"entityType"_s] == u"GLOBAL_METADATA"_s && row[u"lane"_s] == u"governed"_s &&
+            !row[u"entityId"_s].isNull() && row[u"requestedBy"_s] != u"raj.patel"_s &&
+            row[u"requestedBy"_s] != u"jonas.weber"_s) {
+            target = row.toObject();
+            break;
+        }
+    }
+    QVERIFY(!target.isEmpty());
+    const QJsonObject overtaking{
+        {u"entityType"_s, u"GLOBAL_METADATA"_s},
+        {u"entityId"_s, target[u"entityId"_s]},
+        {u"entityKey"_s, target[u"entityKey"_s]},
+        {u"tier"_s, target[u"tier"_s]},
+        {u"lane"_s, u"governed"_s},
+        {u"requiredRole"_s, u"metadata_steward"_s},
+        {u"payload"_s, QJsonObject{{u"label"_s, u"Renamed meanwhile"_s}}},
+    };
+    const QString first = submit(u"raj.patel"_s, QJsonDocument(overtaking).toJson());
+    QVERIFY(!QUuid::fromString(first).isNull());
+    QCOMPARE(cli({u"approve"_s, first, u"--user"_s, u"jonas.weber"_s}).exitCode, 0);
+
+    const QString id = target[u"id"_s].toString();
+    const Run shown = cli({u"show"_s, id});
+    QCOMPARE(shown.exitCode, 0);
+    QVERIFY2(shown.out.contains(u"has changed since this request was made"_s), qPrintable(shown.out));
+
+    const Run refused = cli({u"approve"_s, id, u"--user"_s, u"jonas.weber"_s});
+    verifyOneLineError(refused, Conflict);
+    QVERIFY2(refused.err.contains(u"changed since the request was made"_s), qPrintable(refused.err));
+    QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
+}
+
+void CliTest::followPrintsNewEventsUntilTerminated()
+{
+    QProcess follower;
+    follower.start(m_cli,
+                   {u"--db"_s, m_database, u"events"_s, u"--follow"_s, u"--json"_s, u"--type"_s, u"approval.*"_s});
+    QVERIFY(follower.waitForStarted(10000));
+    QByteArray output;
+    // The history comes first; wait for it so the new event cannot be mistaken for it.
+    QTRY_VERIFY_WITH_TIMEOUT((output += follower.readAllStandardOutput()).contains("approval.rejected"), 10000);
+
+    const QString id = submit(u"raj.patel"_s, newFieldRequest(u"gl.journal_line.followed"_s, u"tier3"_s, u"governed"_s,
+                                                              u"metadata_steward"_s));
+    QVERIFY(!QUuid::fromString(id).isNull());
+    QTRY_VERIFY_WITH_TIMEOUT((output += follower.readAllStandardOutput()).contains(id.toUtf8()), 5000);
+
+    follower.terminate(); // SIGTERM: a clean stop, not a failure
+    QVERIFY(follower.waitForFinished(5000));
+    QCOMPARE(follower.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(follower.exitCode(), 0);
+    QCOMPARE(follower.readAllStandardError(), QByteArray());
+    const QList<QByteArray> lines = output.split('\n');
+    const auto mine =
+        std::find_if(lines.cbegin(), lines.cend(), [&](const QByteArray &line) { return line.contains(id.toUtf8()); });
+    QVERIFY(mine != lines.cend());
+    QCOMPARE(QJsonDocument::fromJson(*mine).object()[u"type"_s].toString(), u"approval.requested"_s);
+}
+
+void CliTest::commandLineMistakesAreUsageErrors()
+{
+    const QString id = queue().first()[u"id"_s].toString();
+
+    const Run noUser = cli({u"approve"_s, id});
+    verifyOneLineError(noUser, Usage);
+    QVERIFY2(noUser.err.contains(u"--user"_s), qPrintable(noUser.err));
+
+    verifyOneLineError(cli({u"frobnicate"_s}), Usage);
+    verifyOneLineError(cli({}), Usage);
+    verifyOneLineError(cli({u"show"_s, u"not-a-uuid"_s}), Usage);
+    verifyOneLineError(cli({u"list"_s, u"--status"_s, u"maybe"_s}), Usage);
+    verifyOneLineError(cli({u"approve"_s, id, u"--json"_s, u"--user"_s, u"amara.okafor"_s}), Usage);
+    QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
+
+    const Run later = cli({u"report"_s, u"--kind"_s, u"quality"_s});
+    verifyOneLineError(later, Usage);
+    QVERIFY2(later.err.contains(u"not available in this version yet"_s), qPrintable(later.err));
+
+    const Run help = cli({u"--help"_s});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains(u"Exit status"_s));
+    QVERIFY(help.out.contains(u"four-eyes"_s));
+    const Run version = cli({u"--version"_s});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith(u"steward-cli "_s));
+
+    // A mistyped --db path never leaves an empty database behind.
+    QProcess process;
+    const QString missing = m_dir.filePath(u"missing.db"_s);
+    process.start(m_cli, {u"--db"_s, u"sqlite:"_s + missing, u"list"_s});
+    QVERIFY(process.waitForFinished(30000));
+    QCOMPARE(process.exitCode(), Unavailable);
+    QVERIFY(!QFileInfo::exists(missing));
+}
+
+QTEST_GUILESS_MAIN(CliTest)
+#include "tst_cli.moc"
