@@ -3,7 +3,9 @@
 #include "CommandRunner.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QTextStream>
+#include <QTranslator>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -15,6 +17,10 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(u"metadata-steward"_s);
     QCoreApplication::setApplicationName(u"steward"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), u"steward"_s, u"_"_s, u":/i18n"_s))
+        QCoreApplication::installTranslator(&translator);
 
     QTextStream out(stdout);
     QTextStream err(stderr);

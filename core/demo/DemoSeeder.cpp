@@ -235,6 +235,7 @@ QJsonObject proposeUpdate(const Live &live, QRandomGenerator &random, int varian
 {
     QJsonObject payload = live.state;
     payload.remove(u"tenantId"_s);
+    const QJsonObject unchanged = payload;
     switch (live.type) {
     case EntityType::GlobalMetadata:
         switch (variant % 5) {
@@ -287,6 +288,14 @@ QJsonObject proposeUpdate(const Live &live, QRandomGenerator &random, int varian
             payload[u"definition"_s] = live.state.value(u"definition"_s).toString() + u" See the finance policy manual."_s;
         break;
     }
+    }
+    // A variant can repeat what is already live (same severity, same steward); the
+    // reviewer would then face an empty diff.
+    if (payload == unchanged) {
+        const QString field = live.type == EntityType::BusinessRule ? u"label"_s
+                              : live.type == EntityType::Glossary   ? u"definition"_s
+                                                                    : u"description"_s;
+        payload[field] = live.state.value(field).toString() + u" (reviewed)"_s;
     }
     return payload;
 }
