@@ -47,6 +47,12 @@ Status Migrator::upgrade(int targetVersion)
                                .arg(current.value())
                                .arg(latestVersion()));
 
+    if (targetVersion < current.value())
+        return Error::make(ErrorCode::Unavailable, CoreTr::tr("the database is at schema version %1; "
+                                                              "downgrading to %2 is not supported")
+                                                       .arg(current.value())
+                                                       .arg(targetVersion));
+
     for (const Migration &step : m_database.dialect().migrations()) {
         if (step.version <= current.value() || step.version > targetVersion)
             continue;

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void specIndexesExist();
     void upgradeFromVersionOneKeepsRows();
     void upgradeTwiceIsNoOp();
+    void downgradeIsRefused();
     void newerDatabaseRefused();
     void invalidJsonRejected();
 
@@ -245,6 +246,17 @@ void MigrationsTest::upgradeFromVersionOneKeepsRows()
     QCOMPARE(approval.payload.value(u"term"_s).toString(), u"Order"_s);
     QVERIFY(!approval.baseVersion.has_value());
     QCOMPARE(toIsoTimestamp(approval.requestedAt), u"2024-01-02T10:00:00.000Z"_s);
+}
+
+void MigrationsTest::downgradeIsRefused()
+{
+    Migrator migrator(database());
+    STEWARD_VERIFY_OK(migrator.upgrade());
+    const Status refused = migrator.upgrade(1);
+    QVERIFY(refused.has_value());
+    QVERIFY2(refused->message.contains(u"downgrading"_s), qPrintable(refused->message));
+    QCOMPARE(migrator.currentVersion().value(), migrator.latestVersion());
+    QVERIFY(columnsOf(database(), u"mdm_approval"_s).contains(u"base_version"_s));
 }
 
 void MigrationsTest::upgradeTwiceIsNoOp()
