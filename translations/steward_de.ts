@@ -1,4 +1,1076 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>Cli</name>
+    <message>
+        <source>Review and decide metadata change requests and read the audit trail, without a display.
+
+Commands:
+  init-demo                    create or refresh the demo tenants, users and requests
+  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
+  list [--status S] [--json]   the approval queue, oldest first
+                               S: pending (default), approved, rejected, cancelled or all
+  show ID [--json]             one request: summary and changed fields;
+                               --json adds the full payload and current state
+  approve ID [--reason R]      approve a pending request (as --user)
+  reject ID --reason R         reject a pending request; a reason is required
+  cancel ID                    withdraw a pending request you submitted
+  events [--type T] [--follow] [--json]
+                               the audit trail, oldest first; T is a type or a prefix
+                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
+                               printing new events until interrupted; --json prints
+                               one JSON object per line
+  diff, profile, report, serve not available in this version yet</source>
+        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
+
+Befehle:
+  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
+  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
+  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
+                               S: pending (Standard), approved, rejected, cancelled oder all
+  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
+                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
+  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
+  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
+  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
+  events [--type T] [--follow] [--json]
+                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
+                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
+                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
+                               ein JSON-Objekt pro Zeile aus
+  diff, profile, report, serve in dieser Version noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>Database: sqlite:PATH or postgresql://user@host:port/db (default: your embedded database).</source>
+        <translation>Datenbank: sqlite:PATH oder postgresql://user@host:port/db (Standard: Ihre eingebettete Datenbank).</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Tenant id or name (default: $STEWARD_TENANT, else the first tenant).</source>
+        <translation>Mandanten-ID oder -Name (Standard: $STEWARD_TENANT, sonst der erste Mandant).</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Acting user id (default: $STEWARD_USER); needed to submit and decide.</source>
+        <translation>ID des handelnden Benutzers (Standard: $STEWARD_USER); zum Einreichen und Entscheiden erforderlich.</translation>
+    </message>
+    <message>
+        <source>list: pending, approved, rejected, cancelled or all.</source>
+        <translation>list: pending, approved, rejected, cancelled oder all.</translation>
+    </message>
+    <message>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <source>approve, reject: the reason for the decision.</source>
+        <translation>approve, reject: die Begründung der Entscheidung.</translation>
+    </message>
+    <message>
+        <source>R</source>
+        <translation>R</translation>
+    </message>
+    <message>
+        <source>events: an event type, or a prefix ending in &apos;*&apos;.</source>
+        <translation>events: ein Ereignistyp oder ein Präfix mit &apos;*&apos; am Ende.</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>events: keep printing new events until interrupted.</source>
+        <translation>events: neue Ereignisse fortlaufend ausgeben, bis abgebrochen wird.</translation>
+    </message>
+    <message>
+        <source>list, show, events: print JSON instead of text.</source>
+        <translation>list, show, events: JSON statt Text ausgeben.</translation>
+    </message>
+    <message>
+        <source>One of the commands above.</source>
+        <translation>Einer der oben genannten Befehle.</translation>
+    </message>
+    <message>
+        <source>command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>The command&apos;s arguments.</source>
+        <translation>Die Argumente des Befehls.</translation>
+    </message>
+    <message>
+        <source>[arguments...]</source>
+        <translation>[Argumente...]</translation>
+    </message>
+    <message>
+        <source>%1 is not available in this version yet</source>
+        <translation>%1 ist in dieser Version noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>no command given; see steward-cli --help</source>
+        <translation>kein Befehl angegeben; siehe steward-cli --help</translation>
+    </message>
+    <message>
+        <source>unknown command &quot;%1&quot;; see steward-cli --help</source>
+        <translation>unbekannter Befehl &quot;%1&quot;; siehe steward-cli --help</translation>
+    </message>
+    <message>
+        <source>missing arguments for %1; usage: steward-cli %2</source>
+        <translation>fehlende Argumente für %1; Aufruf: steward-cli %2</translation>
+    </message>
+    <message>
+        <source>too many arguments for %1 (&quot;%2&quot;); usage: steward-cli %3</source>
+        <translation>zu viele Argumente für %1 (&quot;%2&quot;); Aufruf: steward-cli %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request id; expected a UUID as shown by steward-cli list</source>
+        <translation>&quot;%1&quot; ist keine Antrags-ID; erwartet wird eine UUID, wie steward-cli list sie anzeigt</translation>
+    </message>
+    <message>
+        <source>--%1 does not apply to %2; usage: steward-cli %3</source>
+        <translation>--%1 gilt nicht für %2; Aufruf: steward-cli %3</translation>
+    </message>
+    <message>
+        <source>Usage: steward-cli [options] command [arguments...]</source>
+        <translation>Aufruf: steward-cli [Optionen] Befehl [Argumente...]</translation>
+    </message>
+    <message>
+        <source>Environment:
+  STEWARD_TENANT  default for --tenant
+  STEWARD_USER    default for --user
+</source>
+        <translation>Umgebung:
+  STEWARD_TENANT  Standard für --tenant
+  STEWARD_USER    Standard für --user
+</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>standard input</source>
+        <translation>Standardeingabe</translation>
+    </message>
+    <message>
+        <source>%1 is empty; expected a change request as JSON</source>
+        <translation>%1 ist leer; erwartet wird ein Änderungsantrag als JSON</translation>
+    </message>
+    <message>
+        <source>Approved %1: %2, as %3.</source>
+        <translation>%1 genehmigt: %2, als %3.</translation>
+    </message>
+    <message>
+        <source>reject needs a reason the requester can act on: --reason &quot;...&quot;</source>
+        <translation>reject braucht eine Begründung, mit der der Antragsteller etwas anfangen kann: --reason &quot;...&quot;</translation>
+    </message>
+    <message>
+        <source>Rejected %1: %2, as %3. Reason: %4</source>
+        <translation>%1 abgelehnt: %2, als %3. Begründung: %4</translation>
+    </message>
+    <message>
+        <source>Cancelled %1: %2.</source>
+        <translation>%1 zurückgezogen: %2.</translation>
+    </message>
+    <message>
+        <source>Demo ready: %1 tenants, %2 users, %3 pending and %4 decided requests in %5</source>
+        <translation>Demo bereit: %1 Mandanten, %2 Benutzer, %3 ausstehende und %4 entschiedene Anträge in %5</translation>
+    </message>
+    <message>
+        <source>expected an event type such as approval.approved, or a prefix ending in &apos;*&apos; such as approval.*, not &quot;%1&quot;</source>
+        <translation>erwartet wird ein Ereignistyp wie approval.approved oder ein Präfix mit &apos;*&apos; am Ende wie approval.*, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>No events in %1.</source>
+        <translation>Keine Ereignisse in %1.</translation>
+    </message>
+    <message>
+        <source>No %1 events in %2.</source>
+        <translation>Keine Ereignisse vom Typ %1 in %2.</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  %1  success
+  %7  failure of another kind
+  %2  usage error or invalid input (bad option, malformed JSON, invalid field)
+  %3  forbidden (missing role, four-eyes rule, not the requester)
+  %4  not found (no such request or tenant; another tenant&apos;s request counts as none)
+  %5  conflict (already decided, key already taken, or changed since the request)
+  %6  database unavailable (missing, locked, or failing)
+On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
+</source>
+        <translation>Exit-Status:
+  %1  Erfolg
+  %7  sonstiger Fehler
+  %2  Aufruffehler oder ungültige Eingabe (falsche Option, fehlerhaftes JSON, ungültiges Feld)
+  %3  nicht erlaubt (fehlende Rolle, Vier-Augen-Prinzip, nicht der Antragsteller)
+  %4  nicht gefunden (kein solcher Antrag oder Mandant; ein Antrag eines anderen Mandanten gilt als nicht vorhanden)
+  %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
+  %6  Datenbank nicht verfügbar (fehlt, gesperrt oder fehlerhaft)
+Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
+</translation>
+    </message>
+    <message>
+        <source>must be pending, approved, rejected, cancelled or all, not &quot;%1&quot;</source>
+        <translation>muss pending, approved, rejected, cancelled oder all sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 %2 (new)</source>
+        <translation>%1 %2 (neu)</translation>
+    </message>
+    <message>
+        <source>%1 %2 (id %3, version %4)</source>
+        <translation>%1 %2 (ID %3, Version %4)</translation>
+    </message>
+    <message>
+        <source>%1 has been created since this request was made; approving it will be refused.</source>
+        <translation>%1 wurde seit der Antragstellung angelegt; eine Genehmigung wird verweigert.</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; approving this request will be refused.</source>
+        <translation>%1 existiert nicht mehr; eine Genehmigung dieses Antrags wird verweigert.</translation>
+    </message>
+    <message>
+        <source>%1 has changed since this request was made (version %2, now %3); approving it will be refused.</source>
+        <translation>%1 wurde seit der Antragstellung geändert (Version %2, jetzt %3); eine Genehmigung wird verweigert.</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <source>%1 added</source>
+        <translation>%1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>%1 removed</source>
+        <translation>%1 entfernt</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>%1 unverändert</translation>
+    </message>
+    <message>
+        <source>Fields of the new %1 (%2):</source>
+        <translation>Felder des neuen Eintrags vom Typ %1 (%2):</translation>
+    </message>
+    <message>
+        <source>Changes against version %1 (%2):</source>
+        <translation>Änderungen gegenüber Version %1 (%2):</translation>
+    </message>
+    <message>
+        <source>was: %1</source>
+        <translation>alt: %1</translation>
+    </message>
+    <message>
+        <source>now: %1</source>
+        <translation>neu: %1</translation>
+    </message>
+    <message>
+        <source>(the request changes nothing)</source>
+        <translation>(der Antrag ändert nichts)</translation>
+    </message>
+    <message>
+        <source>TYPE</source>
+        <translation>TYP</translation>
+    </message>
+    <message>
+        <source>KEY</source>
+        <translation>SCHLÜSSEL</translation>
+    </message>
+    <message>
+        <source>TIER</source>
+        <translation>TIER</translation>
+    </message>
+    <message>
+        <source>LANE</source>
+        <translation>SPUR</translation>
+    </message>
+    <message>
+        <source>REQUESTED BY</source>
+        <translation>BEANTRAGT VON</translation>
+    </message>
+    <message>
+        <source>AGE</source>
+        <translation>ALTER</translation>
+    </message>
+    <message>
+        <source>REQUIRED ROLE</source>
+        <translation>ERFORDERLICHE ROLLE</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>No requests (%1) in %2.</source>
+        <translation>Keine Änderungsanträge (%1) in %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) (%1) in %2.</source>
+        <translation>
+            <numerusform>%n Änderungsantrag (%1) in %2.</numerusform>
+            <numerusform>%n Änderungsanträge (%1) in %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no change request %1 in %2</source>
+        <translation>kein Änderungsantrag %1 in %2</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Entity</source>
+        <translation>Entität</translation>
+    </message>
+    <message>
+        <source>Tier, lane</source>
+        <translation>Tier, Spur</translation>
+    </message>
+    <message>
+        <source>Required role</source>
+        <translation>Erforderliche Rolle</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Beantragt</translation>
+    </message>
+    <message>
+        <source>%1 by %2 (%3 ago)</source>
+        <translation>%1 von %2 (vor %3)</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Change request %1</source>
+        <translation>Änderungsantrag %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>the database %1 has no tenants yet; try steward-cli init-demo</source>
+        <translation>die Datenbank %1 enthält noch keine Mandanten; versuchen Sie steward-cli init-demo</translation>
+    </message>
+    <message>
+        <source>no tenant &quot;%1&quot;; known tenants: %2</source>
+        <translation>kein Mandant &quot;%1&quot;; bekannte Mandanten: %2</translation>
+    </message>
+    <message>
+        <source>%1 acts as a user: pass --user ID or set STEWARD_USER</source>
+        <translation>%1 handelt als Benutzer: --user ID angeben oder STEWARD_USER setzen</translation>
+    </message>
+    <message>
+        <source>%1d %2h</source>
+        <translation>%1 T. %2 Std.</translation>
+    </message>
+    <message>
+        <source>%1h %2m</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1m</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1s</source>
+        <translation>%1 Sek.</translation>
+    </message>
+    <message>
+        <source>no database at %1; create one with: %2</source>
+        <translation>keine Datenbank unter %1; anlegen mit: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Core</name>
+    <message>
+        <source>%1 holds no role in this tenant</source>
+        <translation>%1 hat in diesem Mandanten keine Rolle</translation>
+    </message>
+    <message>
+        <source>viewers cannot submit change requests</source>
+        <translation>Betrachter können keine Änderungsanträge einreichen</translation>
+    </message>
+    <message>
+        <source>must be the submitting user (%1), not %2</source>
+        <translation>muss der einreichende Benutzer (%1) sein, nicht %2</translation>
+    </message>
+    <message>
+        <source>a kernel-lane change must be decided by a kernel_architect</source>
+        <translation>eine Änderung in der Kernel-Spur muss von einem kernel_architect entschieden werden</translation>
+    </message>
+    <message>
+        <source>viewers cannot decide change requests</source>
+        <translation>Betrachter können keine Änderungsanträge entscheiden</translation>
+    </message>
+    <message>
+        <source>already %1 by %2 at %3</source>
+        <translation>hat bereits den Status %1 (durch %2 am %3)</translation>
+    </message>
+    <message>
+        <source>deciding this request needs the role %1, which %2 does not hold</source>
+        <translation>die Entscheidung über diesen Antrag erfordert die Rolle %1, die %2 nicht hat</translation>
+    </message>
+    <message>
+        <source>kernel-lane changes are decided by a kernel_architect</source>
+        <translation>Änderungen in der Kernel-Spur entscheidet ein kernel_architect</translation>
+    </message>
+    <message>
+        <source>%1 requested this change; four-eyes rule: someone else must decide it</source>
+        <translation>%1 hat diese Änderung beantragt; Vier-Augen-Prinzip: jemand anderes muss sie entscheiden</translation>
+    </message>
+    <message>
+        <source>a rejection needs a reason</source>
+        <translation>eine Ablehnung erfordert eine Begründung</translation>
+    </message>
+    <message>
+        <source>only the requester (%1) can cancel this request</source>
+        <translation>nur der Antragsteller (%1) kann diesen Antrag zurückziehen</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of tenant %2</source>
+        <translation>%1 ist kein Benutzer des Mandanten %2</translation>
+    </message>
+    <message>
+        <source>no change request %1 in this tenant</source>
+        <translation>kein Änderungsantrag %1 in diesem Mandanten</translation>
+    </message>
+    <message>
+        <source>no %1 with id %2 in this tenant</source>
+        <translation>kein Eintrag vom Typ %1 mit der ID %2 in diesem Mandanten</translation>
+    </message>
+    <message>
+        <source>entity %1 has the key &quot;%2&quot;, not &quot;%3&quot;</source>
+        <translation>Entität %1 hat den Schlüssel &quot;%2&quot;, nicht &quot;%3&quot;</translation>
+    </message>
+    <message>
+        <source>%1 &quot;%2&quot; already exists (id %3); submit an update with its entityId</source>
+        <translation>%1 &quot;%2&quot; existiert bereits (ID %3); reichen Sie eine Aktualisierung mit dieser entityId ein</translation>
+    </message>
+    <message>
+        <source>no field &quot;%1&quot; in this tenant</source>
+        <translation>kein Feld &quot;%1&quot; in diesem Mandanten</translation>
+    </message>
+    <message>
+        <source>%1 was created by another change since the request was made</source>
+        <translation>%1 wurde seit der Antragstellung durch eine andere Änderung angelegt</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists; it changed since the request was made</source>
+        <translation>%1 existiert nicht mehr; es wurde seit der Antragstellung geändert</translation>
+    </message>
+    <message>
+        <source>%1 changed since the request was made (version %2, now %3); compare the request-time, live and requested states</source>
+        <translation>%1 wurde seit der Antragstellung geändert (Version %2, jetzt %3); vergleichen Sie den Stand zum Antragszeitpunkt, den aktuellen und den beantragten Stand</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>ist erforderlich</translation>
+    </message>
+    <message>
+        <source>must be one of %1</source>
+        <translation>muss einer der folgenden Werte sein: %1</translation>
+    </message>
+    <message>
+        <source>must be an array of strings</source>
+        <translation>muss ein Array aus Zeichenketten sein</translation>
+    </message>
+    <message>
+        <source>must be a non-empty string</source>
+        <translation>muss eine nicht leere Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>does not match the tenant of the request</source>
+        <translation>passt nicht zum Mandanten des Antrags</translation>
+    </message>
+    <message>
+        <source>is not a field of %1</source>
+        <translation>ist kein Feld von %1</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>must be a JSON object or array</source>
+        <translation>muss ein JSON-Objekt oder -Array sein</translation>
+    </message>
+    <message>
+        <source>must equal the request&apos;s entityKey &quot;%1&quot;</source>
+        <translation>muss dem entityKey &quot;%1&quot; des Antrags entsprechen</translation>
+    </message>
+    <message>
+        <source>must be one of tier1 .. tier5</source>
+        <translation>muss einer der Werte tier1 .. tier5 sein</translation>
+    </message>
+    <message>
+        <source>must equal the request&apos;s tier %1</source>
+        <translation>muss dem Tier %1 des Antrags entsprechen</translation>
+    </message>
+    <message>
+        <source>must start with a letter and use only letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;</source>
+        <translation>muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; enthalten</translation>
+    </message>
+    <message>
+        <source>a DECIMAL format is &quot;precision,scale&quot; with 1 &lt;= precision &lt;= 38 and scale &lt;= precision, e.g. 18,2</source>
+        <translation>ein DECIMAL-Format lautet &quot;Genauigkeit,Skala&quot; mit 1 &lt;= Genauigkeit &lt;= 38 und Skala &lt;= Genauigkeit, z. B. 18,2</translation>
+    </message>
+    <message>
+        <source>must be an object {source, schema, table, column}</source>
+        <translation>muss ein Objekt {source, schema, table, column} sein</translation>
+    </message>
+    <message>
+        <source>is not part of a binding</source>
+        <translation>ist nicht Teil einer Bindung</translation>
+    </message>
+    <message>
+        <source>a regex rule needs a pattern</source>
+        <translation>eine Regex-Regel benötigt ein Muster</translation>
+    </message>
+    <message>
+        <source>is not a valid regular expression: %1</source>
+        <translation>ist kein gültiger regulärer Ausdruck: %1</translation>
+    </message>
+    <message>
+        <source>a range rule needs a numeric min, max or both</source>
+        <translation>eine Bereichsregel benötigt einen numerischen Wert für min, max oder beide</translation>
+    </message>
+    <message>
+        <source>min and max must be numbers</source>
+        <translation>min und max müssen Zahlen sein</translation>
+    </message>
+    <message>
+        <source>min must not exceed max</source>
+        <translation>min darf nicht größer als max sein</translation>
+    </message>
+    <message>
+        <source>an enum rule needs a non-empty list of values</source>
+        <translation>eine Enum-Regel benötigt eine nicht leere Werteliste</translation>
+    </message>
+    <message>
+        <source>must be a JSON object</source>
+        <translation>muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>unknown field in a change request</source>
+        <translation>unbekanntes Feld in einem Änderungsantrag</translation>
+    </message>
+    <message>
+        <source>must be one of GLOBAL_METADATA, KPI, BUSINESS_RULE, GLOSSARY</source>
+        <translation>muss einer der Werte GLOBAL_METADATA, KPI, BUSINESS_RULE, GLOSSARY sein</translation>
+    </message>
+    <message>
+        <source>must be a UUID, or null for a create</source>
+        <translation>muss eine UUID sein, oder null beim Anlegen</translation>
+    </message>
+    <message>
+        <source>must be kernel, governed or draft</source>
+        <translation>muss kernel, governed oder draft sein</translation>
+    </message>
+    <message>
+        <source>must be kernel_architect, metadata_steward, data_owner or viewer</source>
+        <translation>muss kernel_architect, metadata_steward, data_owner oder viewer sein</translation>
+    </message>
+    <message>
+        <source>must be a user id</source>
+        <translation>muss eine Benutzer-ID sein</translation>
+    </message>
+    <message>
+        <source>malformed JSON at offset %1: %2</source>
+        <translation>fehlerhaftes JSON an Position %1: %2</translation>
+    </message>
+    <message>
+        <source>a change request must be a JSON object</source>
+        <translation>ein Änderungsantrag muss ein JSON-Objekt sein</translation>
+    </message>
+    <message>
+        <source>Field definition</source>
+        <translation>Felddefinition</translation>
+    </message>
+    <message>
+        <source>KPI</source>
+        <translation>KPI</translation>
+    </message>
+    <message>
+        <source>Business rule</source>
+        <translation>Geschäftsregel</translation>
+    </message>
+    <message>
+        <source>Glossary term</source>
+        <translation>Glossarbegriff</translation>
+    </message>
+    <message>
+        <source>Kernel architect</source>
+        <translation>Kernel-Architekt</translation>
+    </message>
+    <message>
+        <source>Metadata steward</source>
+        <translation>Metadaten-Steward</translation>
+    </message>
+    <message>
+        <source>Data owner</source>
+        <translation>Dateneigentümer</translation>
+    </message>
+    <message>
+        <source>Viewer</source>
+        <translation>Betrachter</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Zurückgezogen</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>Governed</source>
+        <translation>Kontrolliert</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Entwurf</translation>
+    </message>
+    <message>
+        <source>the database is busy; try again in a moment (%1)</source>
+        <translation>die Datenbank ist belegt; versuchen Sie es gleich noch einmal (%1)</translation>
+    </message>
+    <message>
+        <source>database error: %1</source>
+        <translation>Datenbankfehler: %1</translation>
+    </message>
+    <message>
+        <source>team mode on PostgreSQL is not available in this build yet</source>
+        <translation>der Teammodus mit PostgreSQL ist in diesem Build noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>the Qt SQL driver %1 is not installed</source>
+        <translation>der Qt-SQL-Treiber %1 ist nicht installiert</translation>
+    </message>
+    <message>
+        <source>cannot open %1: the folder does not exist</source>
+        <translation>%1 kann nicht geöffnet werden: der Ordner existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>sqlite: needs a file path, e.g. sqlite:/tmp/steward.db</source>
+        <translation>sqlite: benötigt einen Dateipfad, z. B. sqlite:/tmp/steward.db</translation>
+    </message>
+    <message>
+        <source>not a valid PostgreSQL URI: %1</source>
+        <translation>keine gültige PostgreSQL-URI: %1</translation>
+    </message>
+    <message>
+        <source>put the password in ~/.pgpass or PGPASSWORD, not in the URI</source>
+        <translation>das Passwort gehört in ~/.pgpass oder PGPASSWORD, nicht in die URI</translation>
+    </message>
+    <message>
+        <source>expected sqlite:PATH or postgresql://user@host:port/db, got &quot;%1&quot;</source>
+        <translation>erwartet wird sqlite:PATH oder postgresql://user@host:port/db, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1 changed since the request was made</source>
+        <translation>%1 wurde seit der Antragstellung geändert</translation>
+    </message>
+    <message>
+        <source>%1 no longer exists</source>
+        <translation>%1 existiert nicht mehr</translation>
+    </message>
+    <message>
+        <source>the database has schema version %1, newer than this program knows (%2); update Metadata Steward</source>
+        <translation>die Datenbank hat die Schemaversion %1, die neuer ist als die diesem Programm bekannte (%2); aktualisieren Sie Metadata Steward</translation>
+    </message>
+    <message>
+        <source>schema upgrade to version %1 failed: %2</source>
+        <translation>Schema-Upgrade auf Version %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>the database is at schema version %1; downgrading to %2 is not supported</source>
+        <translation>die Datenbank hat die Schemaversion %1; ein Downgrade auf %2 wird nicht unterstützt</translation>
+    </message>
+</context>
+<context>
+    <name>Gui</name>
+    <message>
+        <source>Preparing the database…</source>
+        <translation>Datenbank wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Metadata Steward</source>
+        <translation>Metadata Steward</translation>
+    </message>
+    <message>
+        <source>Review and decide change requests to governed business metadata.</source>
+        <translation>Änderungsanträge an verwalteten Geschäftsmetadaten prüfen und entscheiden.</translation>
+    </message>
+    <message>
+        <source>Database: sqlite:PATH (default: your embedded database).</source>
+        <translation>Datenbank: sqlite:PATH (Standard: Ihre eingebettete Datenbank).</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>url</translation>
+    </message>
+    <message>
+        <source>Tenant id to open.</source>
+        <translation>ID des zu öffnenden Mandanten.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>id</translation>
+    </message>
+    <message>
+        <source>User id to act as.</source>
+        <translation>ID des Benutzers, als der gehandelt wird.</translation>
+    </message>
+</context>
+<context>
+    <name>Ui</name>
+    <message>
+        <source>C&amp;hanges only</source>
+        <translation>Nur Än&amp;derungen</translation>
+    </message>
+    <message>
+        <source>&amp;Approve…</source>
+        <translation>&amp;Genehmigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Reject…</source>
+        <translation>&amp;Ablehnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Withdraw request</source>
+        <translation>Antrag &amp;zurückziehen</translation>
+    </message>
+    <message>
+        <source>No request selected</source>
+        <translation>Kein Antrag ausgewählt</translation>
+    </message>
+    <message>
+        <source>Select a change request in the queue to review it.</source>
+        <translation>Wählen Sie einen Änderungsantrag in der Warteschlange aus, um ihn zu prüfen.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 lane · requested by %4 on %5 · needs %6</source>
+        <translation>%1 · %2 · Spur %3 · beantragt von %4 am %5 · erfordert %6</translation>
+    </message>
+    <message>
+        <source>%1 by %2 on %3</source>
+        <translation>%1 von %2 am %3</translation>
+    </message>
+    <message>
+        <source>: “%1”</source>
+        <translation>: „%1“</translation>
+    </message>
+    <message numerus="yes">
+        <source>New %1: %n field(s) proposed</source>
+        <translation>
+            <numerusform>Neu (%1): %n Feld vorgeschlagen</numerusform>
+            <numerusform>Neu (%1): %n Felder vorgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>~ %1 changed   + %2 added   - %3 removed   (%4 unchanged)</source>
+        <translation>~ %1 geändert   + %2 hinzugefügt   - %3 entfernt   (%4 unverändert)</translation>
+    </message>
+    <message>
+        <source>⚠ %1 changed since this request was made (version %2, now %3). Approving is refused until the requester resubmits against the live state.</source>
+        <translation>⚠ %1 wurde seit der Antragstellung geändert (Version %2, jetzt %3). Eine Genehmigung wird verweigert, bis der Antragsteller den Antrag auf Basis des aktuellen Stands erneut einreicht.</translation>
+    </message>
+    <message>
+        <source>Select a request first.</source>
+        <translation>Wählen Sie zuerst einen Antrag aus.</translation>
+    </message>
+    <message>
+        <source>Approve and apply this change (Ctrl+Shift+A)</source>
+        <translation>Diese Änderung genehmigen und übernehmen (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <source>Reject this change with a reason (Ctrl+Shift+R)</source>
+        <translation>Diese Änderung mit Begründung ablehnen (Strg+Umschalt+R)</translation>
+    </message>
+    <message>
+        <source>Withdraw your own request</source>
+        <translation>Eigenen Antrag zurückziehen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n Min.</numerusform>
+            <numerusform>%n Min.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n Std.</numerusform>
+            <numerusform>%n Std.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n T.</numerusform>
+            <numerusform>%n T.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>Tier</translation>
+    </message>
+    <message>
+        <source>Lane</source>
+        <translation>Spur</translation>
+    </message>
+    <message>
+        <source>Requested by</source>
+        <translation>Beantragt von</translation>
+    </message>
+    <message>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <source>Required role</source>
+        <translation>Erforderliche Rolle</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>Akteur</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Gegenstand</translation>
+    </message>
+    <message>
+        <source>Filter by event type, actor or subject</source>
+        <translation>Nach Ereignistyp, Akteur oder Gegenstand filtern</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Withdraw request</source>
+        <translation>Antrag zurückziehen</translation>
+    </message>
+    <message>
+        <source>Withdraw your request to change %1? This cannot be undone.</source>
+        <translation>Ihren Änderungsantrag für %1 zurückziehen? Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Reject change request</source>
+        <translation>Änderungsantrag ablehnen</translation>
+    </message>
+    <message>
+        <source>Approve change request</source>
+        <translation>Änderungsantrag genehmigen</translation>
+    </message>
+    <message>
+        <source>Reject the change to &lt;b&gt;%1&lt;/b&gt; requested by %2?</source>
+        <translation>Die von %2 beantragte Änderung an &lt;b&gt;%1&lt;/b&gt; ablehnen?</translation>
+    </message>
+    <message>
+        <source>Approve and apply the change to &lt;b&gt;%1&lt;/b&gt; requested by %2?</source>
+        <translation>Die von %2 beantragte Änderung an &lt;b&gt;%1&lt;/b&gt; genehmigen und übernehmen?</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (required, shown to the requester):</source>
+        <translation>&amp;Begründung (erforderlich, wird dem Antragsteller angezeigt):</translation>
+    </message>
+    <message>
+        <source>&amp;Reason (optional):</source>
+        <translation>&amp;Begründung (optional):</translation>
+    </message>
+    <message>
+        <source>Why is this change refused? What would make it acceptable?</source>
+        <translation>Warum wird diese Änderung abgelehnt? Was würde sie annehmbar machen?</translation>
+    </message>
+    <message>
+        <source>Anything the audit trail should record</source>
+        <translation>Was der Prüfpfad festhalten soll</translation>
+    </message>
+    <message>
+        <source>A rejection needs a reason.</source>
+        <translation>Eine Ablehnung erfordert eine Begründung.</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Genehmigen</translation>
+    </message>
+    <message>
+        <source>&amp;Approvals</source>
+        <translation>Geneh&amp;migungen</translation>
+    </message>
+    <message>
+        <source>Audit &amp;trail</source>
+        <translation>&amp;Prüfpfad</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sitzung</translation>
+    </message>
+    <message>
+        <source>Tenant whose metadata you govern</source>
+        <translation>Mandant, dessen Metadaten Sie verwalten</translation>
+    </message>
+    <message>
+        <source>Act as another demo user</source>
+        <translation>Als anderer Demo-Benutzer handeln</translation>
+    </message>
+    <message>
+        <source> Tenant: </source>
+        <translation> Mandant: </translation>
+    </message>
+    <message>
+        <source>  Signed in as: </source>
+        <translation>  Angemeldet als: </translation>
+    </message>
+    <message>
+        <source>Metadata Steward — %1 — %2</source>
+        <translation>Metadata Steward — %1 — %2</translation>
+    </message>
+    <message>
+        <source>Decision recorded.</source>
+        <translation>Entscheidung gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending request(s)</source>
+        <translation>
+            <numerusform>%n ausstehender Antrag</numerusform>
+            <numerusform>%n ausstehende Anträge</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Alle Status</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Alle Typen</translation>
+    </message>
+    <message>
+        <source>All tiers</source>
+        <translation>Alle Tiers</translation>
+    </message>
+    <message>
+        <source>Search key, requester or type (Ctrl+F)</source>
+        <translation>Schlüssel, Antragsteller oder Typ suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>T&amp;ype:</source>
+        <translation>T&amp;yp:</translation>
+    </message>
+    <message>
+        <source>T&amp;ier:</source>
+        <translation>T&amp;ier:</translation>
+    </message>
+    <message>
+        <source>The database has no tenants. Run &quot;steward-cli init-demo&quot; or ask an administrator.</source>
+        <translation>Die Datenbank enthält keine Mandanten. Führen Sie „steward-cli init-demo“ aus oder wenden Sie sich an einen Administrator.</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Entfernt</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Current state</source>
+        <translation>Aktueller Stand</translation>
+    </message>
+    <message>
+        <source>Requested</source>
+        <translation>Beantragt</translation>
+    </message>
+</context>
 </TS>

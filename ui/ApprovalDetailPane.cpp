@@ -154,7 +154,7 @@ void ApprovalDetailPane::updateHeader()
     const FlatDiffCounts counts = m_diffModel->counts();
     if (a.isCreate())
         m_countsLabel->setText(UiTr::tr("New %1: %n field(s) proposed", nullptr, counts.added)
-                                   .arg(displayName(a.entityType).toLower()));
+                                   .arg(displayName(a.entityType)));
     else
         m_countsLabel->setText(UiTr::tr("~ %1 changed   + %2 added   - %3 removed   (%4 unchanged)")
                                    .arg(counts.changed)
