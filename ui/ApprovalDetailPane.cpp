@@ -1,17 +1,22 @@
 #include "ApprovalDetailPane.h"
 
-#include "SideBySideDiffModel.h"
 #include "UiTr.h"
 #include "approval/ApprovalPolicy.h"
+#include "diff/JsonPatch.h"
+#include "diff/ReviewDocuments.h"
+#include "json/JsonParser.h"
+#include "review/ReviewView.h"
+#include "review/ThreeWayModel.h"
 #include "store/EntityRepository.h"
 
-#include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -26,11 +31,11 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, QWidget *pare
       m_metaLabel(new QLabel(this)),
       m_decisionLabel(new QLabel(this)),
       m_staleLabel(new QLabel(this)),
-      m_countsLabel(new QLabel(this)),
-      m_changesOnlyCheck(new QCheckBox(UiTr::tr("C&hanges only"), this)),
-      m_diffModel(new SideBySideDiffModel(this)),
-      m_changesOnlyProxy(new QSortFilterProxyModel(this)),
-      m_diffView(new QTableView(this)),
+      m_tabs(new QTabWidget(this)),
+      m_review(new ReviewView(this)),
+      m_threeWayModel(new ThreeWayModel(this)),
+      m_threeWayView(new QTableView(this)),
+      m_copyPatchButton(new QPushButton(UiTr::tr("Copy as JSON &Patch"), this)),
       m_approveButton(new QPushButton(UiTr::tr("&Approve…"), this)),
       m_rejectButton(new QPushButton(UiTr::tr("&Reject…"), this)),
       m_cancelButton(new QPushButton(UiTr::tr("&Withdraw request"), this))
@@ -40,9 +45,9 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, QWidget *pare
     m_metaLabel->setObjectName(u"detailMetaLabel"_s);
     m_decisionLabel->setObjectName(u"detailDecisionLabel"_s);
     m_staleLabel->setObjectName(u"staleWarningLabel"_s);
-    m_countsLabel->setObjectName(u"diffCountsLabel"_s);
-    m_changesOnlyCheck->setObjectName(u"changesOnlyCheckBox"_s);
-    m_diffView->setObjectName(u"diffView"_s);
+    m_tabs->setObjectName(u"reviewTabs"_s);
+    m_threeWayView->setObjectName(u"threeWayView"_s);
+    m_copyPatchButton->setObjectName(u"copyPatchButton"_s);
     m_approveButton->setObjectName(u"approveButton"_s);
     m_rejectButton->setObjectName(u"rejectButton"_s);
     m_cancelButton->setObjectName(u"cancelRequestButton"_s);
@@ -60,35 +65,31 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, QWidget *pare
         u"QLabel { background: #fff4ce; border: 1px solid #e0b400; border-radius: 4px; padding: 6px; }"_s);
     m_staleLabel->hide();
 
-    m_changesOnlyProxy->setSourceModel(m_diffModel);
-    m_changesOnlyProxy->setFilterRole(SideBySideDiffModel::KindRole);
-    m_diffView->setModel(m_changesOnlyProxy);
-    m_diffView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_diffView->setAlternatingRowColors(false);
-    m_diffView->setWordWrap(true); // a steward must see the whole value, not an elided middle
-    m_diffView->verticalHeader()->hide();
-    m_diffView->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_diffView->horizontalHeader()->setSectionResizeMode(SideBySideDiffModel::MarkColumn, QHeaderView::Fixed);
-    m_diffView->horizontalHeader()->resizeSection(SideBySideDiffModel::MarkColumn, 28);
-    m_diffView->horizontalHeader()->setSectionResizeMode(SideBySideDiffModel::FieldColumn,
-                                                         QHeaderView::ResizeToContents);
-    m_diffView->horizontalHeader()->setSectionResizeMode(SideBySideDiffModel::CurrentColumn, QHeaderView::Stretch);
-    m_diffView->horizontalHeader()->setSectionResizeMode(SideBySideDiffModel::RequestedColumn, QHeaderView::Stretch);
+    m_threeWayView->setModel(m_threeWayModel);
+    m_threeWayView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_threeWayView->setWordWrap(true);
+    m_threeWayView->verticalHeader()->hide();
+    m_threeWayView->horizontalHeader()->setStretchLastSection(true);
+    m_threeWayView->setColumnWidth(ThreeWayModel::MarkColumn, 28);
+    m_threeWayView->setColumnWidth(ThreeWayModel::PathColumn, 150);
+    m_threeWayView->setColumnWidth(ThreeWayModel::RequestTimeColumn, 150);
+    m_threeWayView->setColumnWidth(ThreeWayModel::LiveColumn, 150);
 
-    connect(m_changesOnlyCheck, &QCheckBox::toggled, this, [this](bool changesOnly) {
-        // Unchanged rows have KindRole 0; hide them by matching any other kind.
-        m_changesOnlyProxy->setFilterRegularExpression(changesOnly ? u"^[1-9]$"_s : QString());
-    });
+    m_tabs->addTab(m_review, UiTr::tr("Change"));
+    m_tabs->addTab(m_threeWayView, UiTr::tr("Changed since request"));
+    m_tabs->setTabEnabled(1, false);
+
+    m_copyPatchButton->setToolTip(UiTr::tr("Copy the change as an RFC 6902 JSON Patch that turns the current "
+                                           "state into the requested one"));
+    connect(m_copyPatchButton, &QPushButton::clicked, this, &ApprovalDetailPane::copyPatch);
+    connect(m_review, &ReviewView::resultShown, this, [this] { m_copyPatchButton->setEnabled(true); });
     connect(m_approveButton, &QPushButton::clicked, this, &ApprovalDetailPane::approveClicked);
     connect(m_rejectButton, &QPushButton::clicked, this, &ApprovalDetailPane::rejectClicked);
     connect(m_cancelButton, &QPushButton::clicked, this, &ApprovalDetailPane::cancelClicked);
 
-    auto *diffBar = new QHBoxLayout;
-    diffBar->addWidget(m_countsLabel, 1);
-    diffBar->addWidget(m_changesOnlyCheck);
-
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_cancelButton);
+    buttons->addWidget(m_copyPatchButton);
     buttons->addStretch(1);
     buttons->addWidget(m_rejectButton);
     buttons->addWidget(m_approveButton);
@@ -99,8 +100,7 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, QWidget *pare
     layout->addWidget(m_metaLabel);
     layout->addWidget(m_decisionLabel);
     layout->addWidget(m_staleLabel);
-    layout->addLayout(diffBar);
-    layout->addWidget(m_diffView, 1);
+    layout->addWidget(m_tabs, 1);
     layout->addLayout(buttons);
 
     showApproval(std::nullopt);
@@ -109,12 +109,14 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, QWidget *pare
 void ApprovalDetailPane::showApproval(const std::optional<Approval> &approval)
 {
     m_approval = approval;
+    m_copyPatchButton->setEnabled(false);
     if (m_approval)
-        m_diffModel->setComparison(m_approval->currentState, m_approval->requestedState());
+        m_review->showChange(m_approval->currentStateText, m_approval->payloadText,
+                             diff::diffOptionsFor(m_approval->entityType));
     else
-        m_diffModel->clear();
+        m_review->clear();
     updateHeader();
-    updateStaleBanner();
+    updateStaleView();
     updateButtons();
 }
 
@@ -130,16 +132,16 @@ void ApprovalDetailPane::updateHeader()
         m_titleLabel->setText(UiTr::tr("No request selected"));
         m_metaLabel->setText(UiTr::tr("Select a change request in the queue to review it."));
         m_decisionLabel->hide();
-        m_countsLabel->clear();
         return;
     }
     const Approval &a = *m_approval;
     const QLocale locale;
     m_titleLabel->setText(a.entityKey);
-    m_metaLabel->setText(
-        UiTr::tr("%1 · %2 · %3 lane · requested by %4 on %5 · needs %6")
-            .arg(displayName(a.entityType), toString(a.tier), displayName(a.lane), a.requestedBy,
-                 locale.toString(a.requestedAt.toLocalTime(), QLocale::ShortFormat), displayName(a.requiredRole)));
+    const QString kind = a.isCreate() ? UiTr::tr("new %1").arg(displayName(a.entityType)) : displayName(a.entityType);
+    m_metaLabel->setText(UiTr::tr("%1 · %2 · %3 lane · requested by %4 on %5 · needs %6")
+                             .arg(kind, toString(a.tier), displayName(a.lane), a.requestedBy,
+                                  locale.toString(a.requestedAt.toLocalTime(), QLocale::ShortFormat),
+                                  displayName(a.requiredRole)));
     if (a.isPending()) {
         m_decisionLabel->hide();
     } else {
@@ -151,32 +153,41 @@ void ApprovalDetailPane::updateHeader()
         m_decisionLabel->setText(text);
         m_decisionLabel->show();
     }
-    const FlatDiffCounts counts = m_diffModel->counts();
-    if (a.isCreate())
-        m_countsLabel->setText(UiTr::tr("New %1: %n field(s) proposed", nullptr, counts.added)
-                                   .arg(displayName(a.entityType)));
-    else
-        m_countsLabel->setText(UiTr::tr("~ %1 changed   + %2 added   - %3 removed   (%4 unchanged)")
-                                   .arg(counts.changed)
-                                   .arg(counts.added)
-                                   .arg(counts.removed)
-                                   .arg(counts.unchanged));
 }
 
-void ApprovalDetailPane::updateStaleBanner()
+void ApprovalDetailPane::updateStaleView()
 {
     m_staleLabel->hide();
+    m_tabs->setTabEnabled(1, false);
+    m_tabs->setCurrentIndex(0);
     if (!m_approval || !m_approval->isPending() || m_approval->isCreate() || !m_approval->baseVersion)
         return;
     auto live = m_entities.findById(m_approval->tenantId, m_approval->entityType, m_approval->entityId);
     if (!live || !live.value() || live.value()->version == *m_approval->baseVersion)
         return;
-    m_staleLabel->setText(UiTr::tr("⚠ %1 changed since this request was made (version %2, now %3). "
-                                   "Approving is refused until the requester resubmits against the live state.")
+    auto documents = diff::reviewDocuments(m_approval->currentStateText, m_approval->payloadText);
+    if (!documents)
+        return;
+    m_threeWayModel->setDocuments(*documents.value().before, live.value()->document, *documents.value().after);
+    const int conflicts = m_threeWayModel->conflictCount();
+    m_staleLabel->setText(UiTr::tr("⚠ %1 changed since this request was made (version %2, now %3); "
+                                   "%n field(s) conflict. Approving is refused until the requester resubmits "
+                                   "against the live state — see “Changed since request”.",
+                                   nullptr, conflicts)
                               .arg(m_approval->entityKey)
                               .arg(*m_approval->baseVersion)
                               .arg(live.value()->version));
     m_staleLabel->show();
+    m_tabs->setTabEnabled(1, true);
+}
+
+void ApprovalDetailPane::copyPatch()
+{
+    const diff::DiffResult *result = m_review->result();
+    if (!result || !result->after)
+        return;
+    const json::Node before = result->before ? *result->before : json::Node::null();
+    QGuiApplication::clipboard()->setText(QString::fromUtf8(json::serialize(diff::toPatch(before, *result->after), true)));
 }
 
 void ApprovalDetailPane::updateButtons()

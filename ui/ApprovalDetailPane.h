@@ -7,19 +7,20 @@
 
 #include <optional>
 
-class QCheckBox;
 class QLabel;
 class QPushButton;
-class QSortFilterProxyModel;
+class QTabWidget;
 class QTableView;
 
 namespace steward {
 
 class EntityRepository;
-class SideBySideDiffModel;
+class ReviewView;
+class ThreeWayModel;
 
-// The selected request: its header, current state against payload, and the decision
-// buttons, which are disabled with a tooltip saying why when the user may not decide.
+// The selected request: its header, the review of what it changes (and, when the
+// entity moved on since, a three-way comparison), and the decision buttons, which are
+// disabled with a tooltip saying why when the user may not decide.
 class ApprovalDetailPane : public QWidget
 {
     Q_OBJECT
@@ -39,7 +40,8 @@ Q_SIGNALS:
 private:
     void updateHeader();
     void updateButtons();
-    void updateStaleBanner();
+    void updateStaleView();
+    void copyPatch();
 
     EntityRepository &m_entities;
     std::optional<Approval> m_approval;
@@ -49,11 +51,11 @@ private:
     QLabel *m_metaLabel;
     QLabel *m_decisionLabel;
     QLabel *m_staleLabel;
-    QLabel *m_countsLabel;
-    QCheckBox *m_changesOnlyCheck;
-    SideBySideDiffModel *m_diffModel;
-    QSortFilterProxyModel *m_changesOnlyProxy;
-    QTableView *m_diffView;
+    QTabWidget *m_tabs;
+    ReviewView *m_review;
+    ThreeWayModel *m_threeWayModel;
+    QTableView *m_threeWayView;
+    QPushButton *m_copyPatchButton;
     QPushButton *m_approveButton;
     QPushButton *m_rejectButton;
     QPushButton *m_cancelButton;

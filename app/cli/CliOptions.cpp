@@ -38,6 +38,7 @@ const QList<CommandSpec> &commands()
          {u"type"_s, u"follow"_s, u"json"_s},
          u"events [--type T] [--follow] [--json]"_s,
          false},
+        {Command::Diff, u"diff"_s, 2, 2, {u"format"_s}, u"diff OLD NEW [--format text|json|patch]"_s, false},
     };
     return specs;
 }
@@ -45,7 +46,7 @@ const QList<CommandSpec> &commands()
 // Commands of SPEC section 7 that later versions bring.
 const QStringList &laterCommands()
 {
-    static const QStringList names{u"diff"_s, u"profile"_s, u"report"_s, u"serve"_s};
+    static const QStringList names{u"profile"_s, u"report"_s, u"serve"_s};
     return names;
 }
 
@@ -74,7 +75,11 @@ QString description()
                      "                               ending in '*' (e.g. 'approval.*'); --follow keeps\n"
                      "                               printing new events until interrupted; --json prints\n"
                      "                               one JSON object per line\n"
-                     "  diff, profile, report, serve not available in this version yet");
+                     "  diff OLD NEW [--format text|json|patch]\n"
+                     "                               structural diff of two JSON files ('-' reads stdin):\n"
+                     "                               changes by JSON Pointer, or an RFC 6902 patch that\n"
+                     "                               turns OLD into NEW; needs no database\n"
+                     "  profile, report, serve       not available in this version yet");
 }
 
 void configure(QCommandLineParser &parser)
@@ -96,6 +101,7 @@ void configure(QCommandLineParser &parser)
         {u"type"_s, CliTr::tr("events: an event type, or a prefix ending in '*'."), CliTr::tr("T")},
         {u"follow"_s, CliTr::tr("events: keep printing new events until interrupted.")},
         {u"json"_s, CliTr::tr("list, show, events: print JSON instead of text.")},
+        {u"format"_s, CliTr::tr("diff: text (default), json or patch."), CliTr::tr("F")},
     });
     parser.addPositionalArgument(u"command"_s, CliTr::tr("One of the commands above."), CliTr::tr("command"));
     parser.addPositionalArgument(u"arguments"_s, CliTr::tr("The command's arguments."), CliTr::tr("[arguments...]"));
@@ -178,6 +184,9 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
     options.eventType = parser.value(u"type"_s).trimmed();
     options.json = parser.isSet(u"json"_s);
     options.follow = parser.isSet(u"follow"_s);
+    options.format = parser.isSet(u"format"_s) ? parser.value(u"format"_s).trimmed() : u"text"_s;
+    if (!QStringList{u"text"_s, u"json"_s, u"patch"_s}.contains(options.format))
+        return usage(CliTr::tr("--format must be text, json or patch, not \"%1\"").arg(options.format));
     return options;
 }
 

@@ -9,7 +9,7 @@
 
 namespace steward {
 
-enum class Command { InitDemo, Submit, List, Show, Approve, Reject, Cancel, Events };
+enum class Command { InitDemo, Submit, List, Show, Approve, Reject, Cancel, Events, Diff };
 
 // The command line of steward-cli, parsed and checked: the command exists, it got the
 // arguments it needs, and every option given applies to it. Options may come before
@@ -29,6 +29,7 @@ struct CliOptions
     QString status;        // --status; empty means pending
     std::optional<QString> reason;
     QString eventType;
+    QString format; // diff: text (default), json or patch
     bool json = false;
     bool follow = false;
 

@@ -4,6 +4,7 @@
 #include "CliTr.h"
 #include "DecisionCommands.h"
 #include "DemoCommand.h"
+#include "DiffCommand.h"
 #include "EventCommands.h"
 #include "ExitStatus.h"
 #include "QueueCommands.h"
@@ -46,6 +47,8 @@ Status CommandRunner::dispatch(const CliOptions &options)
 {
     if (options.command == Command::InitDemo)
         return runInitDemo(options, m_out);
+    if (options.command == Command::Diff)
+        return runDiff(options, m_out);
 
     auto session = Session::open(options.database, Session::Create::Never);
     if (!session)
@@ -56,7 +59,8 @@ Status CommandRunner::dispatch(const CliOptions &options)
 
     switch (options.command) {
     case Command::InitDemo:
-        break; // handled above: it needs no tenant
+    case Command::Diff:
+        break; // handled above: they need no tenant
     case Command::Submit:
         return runSubmit(current, options, m_out);
     case Command::List:

@@ -5,6 +5,7 @@
 #include "approval/ApprovalPolicy.h"
 #include "approval/PayloadValidator.h"
 #include "events/EventBus.h"
+#include "json/JsonParser.h"
 #include "store/Database.h"
 #include "store/WriteTransaction.h"
 
@@ -67,6 +68,9 @@ Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest
     approval.tier = request.tier;
     approval.lane = request.lane;
     approval.payload = request.payload;
+    approval.payloadText = request.payloadText.isEmpty()
+                               ? json::serialize(json::fromQJsonValue(request.payload))
+                               : request.payloadText;
     approval.requestedBy = actor.userId;
     approval.requiredRole = request.requiredRole;
     approval.requestedAt = m_clock();
@@ -88,6 +92,7 @@ Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest
                                                       .arg(uuidText(request.entityId), live.value()->canonicalKey,
                                                            request.entityKey));
         approval.currentState = live.value()->state;
+        approval.currentStateText = json::serialize(live.value()->document);
         approval.baseVersion = live.value()->version;
     } else {
         auto existing = m_entities.findByKey(actor.tenantId, request.entityType, request.entityKey);
@@ -213,7 +218,12 @@ Result<QList<Event>> ApprovalService::applyApproval(const Approval &approval, co
         return *invalid;
 
     const QDateTime now = m_clock();
-    auto after = m_entities.apply(approval.tenantId, approval.entityType, live.value(), approval.payload, now);
+    // Apply the payload exactly as submitted, so decimals in JSON fields stay exact.
+    auto payload = approval.payloadText.isEmpty() ? Result<json::Node>(json::fromQJsonValue(approval.payload))
+                                                  : json::parse(approval.payloadText);
+    if (!payload)
+        return payload.error();
+    auto after = m_entities.apply(approval.tenantId, approval.entityType, live.value(), payload.value(), now);
     if (!after)
         return after.error();
 

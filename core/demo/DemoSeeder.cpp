@@ -3,6 +3,7 @@
 #include "approval/ApprovalService.h"
 #include "demo/DemoCatalog.h"
 #include "events/EventBus.h"
+#include "json/JsonParser.h"
 #include "model/EntitySchema.h"
 #include "store/Database.h"
 #include "store/DirectoryRepository.h"
@@ -91,6 +92,38 @@ QJsonObject termPayload(const demo::DemoTerm &term)
             {u"status"_s, u"active"_s}};
 }
 
+// A JSON object with its members in the order a person writes them: the entity's
+// columns first, and inside bindings and rule definitions their natural order.
+json::Node naturallyOrdered(const QJsonValue &value, const QStringList &order = {})
+{
+    if (!value.isObject())
+        return json::fromQJsonValue(value);
+    static const QStringList inner{u"source"_s, u"schema"_s, u"table"_s, u"column"_s,
+                                   u"pattern"_s, u"min"_s, u"max"_s, u"values"_s};
+    const QJsonObject object = value.toObject();
+    QStringList keys;
+    for (const QString &key : order.isEmpty() ? inner : order) {
+        if (object.contains(key))
+            keys.append(key);
+    }
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!keys.contains(it.key()))
+            keys.append(it.key());
+    }
+    json::Node node = json::Node::object();
+    for (const QString &key : std::as_const(keys))
+        node.setMember(key, naturallyOrdered(object.value(key)));
+    return node;
+}
+
+QByteArray payloadText(EntityType type, const QJsonObject &payload)
+{
+    QStringList columns;
+    for (const FieldSpec &spec : EntitySchema::of(type).fields)
+        columns.append(spec.jsonName);
+    return json::serialize(naturallyOrdered(payload, columns));
+}
+
 // Drives ApprovalService on a clock that walks forward through the demo's history.
 class Script
 {
@@ -146,6 +179,7 @@ public:
         request.lane = lane.value_or(laneFor(tier));
         request.requiredRole = roleFor(request.lane);
         request.payload = payload;
+        request.payloadText = payloadText(type, payload);
         return m_service.submit(Actor{m_tenantId, requesterFor(request.requiredRole)}, request);
     }
 

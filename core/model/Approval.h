@@ -22,6 +22,10 @@ struct Approval
     Lane lane = Lane::Governed;
     QJsonObject payload;
     std::optional<QJsonObject> currentState; // empty for a create
+    // The same two documents exactly as stored: member order and number text kept.
+    // The review diff reads these; payload/currentState serve validation.
+    QByteArray payloadText;
+    QByteArray currentStateText; // empty for a create
     std::optional<qint64> baseVersion;       // entity version current_state was taken from
     ApprovalStatus status = ApprovalStatus::Pending;
     QString decisionReason;

@@ -3,8 +3,9 @@
 #include "Tr.h"
 #include "model/Approval.h"
 
+#include "json/JsonParser.h"
+
 #include <QJsonDocument>
-#include <QJsonParseError>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -78,15 +79,17 @@ Result<ChangeRequest> ChangeRequest::fromJson(const QJsonObject &json)
 
 Result<ChangeRequest> ChangeRequest::fromJsonText(const QByteArray &text)
 {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return Error::make(ErrorCode::Invalid, CoreTr::tr("malformed JSON at offset %1: %2")
-                                                   .arg(parseError.offset)
-                                                   .arg(parseError.errorString()));
-    if (!document.isObject())
+    auto document = json::parse(text);
+    if (!document)
+        return document.error();
+    if (!document.value().isObject())
         return Error::make(ErrorCode::Invalid, CoreTr::tr("a change request must be a JSON object"));
-    return fromJson(document.object());
+    auto request = fromJson(json::toQJsonValue(document.value()).toObject());
+    if (!request)
+        return request;
+    if (const json::Node *payload = document.value().member(u"payload"_s))
+        request.value().payloadText = json::serialize(*payload);
+    return request;
 }
 
 QJsonObject ChangeRequest::toJson() const

@@ -18,11 +18,13 @@ struct ChangeRequest
     Tier tier = Tier::Tier3;
     Lane lane = Lane::Governed;
     QJsonObject payload;
+    QByteArray payloadText; // the payload exactly as submitted (order, number text)
     Role requiredRole = Role::MetadataSteward;
     QString requestedBy; // optional; must equal the caller when present
 
     // Parses and checks the shape; names the field and the reason on failure.
     static Result<ChangeRequest> fromJson(const QJsonObject &json);
+    // Parses exactly: duplicate keys are refused, number text and member order kept.
     static Result<ChangeRequest> fromJsonText(const QByteArray &text);
     QJsonObject toJson() const;
 };

@@ -19,11 +19,6 @@ QString jsonText(const QJsonObject &object)
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
-QJsonObject jsonObject(const QVariant &value)
-{
-    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
-}
-
 Approval readApproval(const QSqlQuery &query, bool withPayloads)
 {
     const QSqlRecord record = query.record();
@@ -48,9 +43,12 @@ Approval readApproval(const QSqlQuery &query, bool withPayloads)
     if (!value("base_version").isNull())
         approval.baseVersion = value("base_version").toLongLong();
     if (withPayloads) {
-        approval.payload = jsonObject(value("payload"));
-        if (!value("current_state").isNull())
-            approval.currentState = jsonObject(value("current_state"));
+        approval.payloadText = value("payload").toString().toUtf8();
+        approval.payload = QJsonDocument::fromJson(approval.payloadText).object();
+        if (!value("current_state").isNull()) {
+            approval.currentStateText = value("current_state").toString().toUtf8();
+            approval.currentState = QJsonDocument::fromJson(approval.currentStateText).object();
+        }
     }
     return approval;
 }
@@ -112,8 +110,11 @@ Status ApprovalRepository::insert(const Approval &approval)
         u"required_role, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {uuidText(approval.id), uuidText(approval.tenantId), toString(approval.entityType),
          approval.entityId.isNull() ? QVariant() : QVariant(uuidText(approval.entityId)), approval.entityKey,
-         toString(approval.tier), toString(approval.lane), jsonText(approval.payload),
-         approval.currentState ? QVariant(jsonText(*approval.currentState)) : QVariant(),
+         toString(approval.tier), toString(approval.lane),
+         approval.payloadText.isEmpty() ? jsonText(approval.payload) : QString::fromUtf8(approval.payloadText),
+         !approval.currentStateText.isEmpty() ? QVariant(QString::fromUtf8(approval.currentStateText))
+         : approval.currentState              ? QVariant(jsonText(*approval.currentState))
+                                              : QVariant(),
          toString(approval.status), approval.decisionReason.isEmpty() ? QVariant() : QVariant(approval.decisionReason),
          approval.requestedBy, approval.decidedBy.isEmpty() ? QVariant() : QVariant(approval.decidedBy),
          toIsoTimestamp(approval.requestedAt),

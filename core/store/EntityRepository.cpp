@@ -5,8 +5,9 @@
 #include "model/EntitySchema.h"
 #include "store/Database.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
+#include "json/JsonParser.h"
+
+#include <QJsonValue>
 #include <QSqlRecord>
 #include <QStringList>
 
@@ -15,29 +16,28 @@ using namespace Qt::StringLiterals;
 namespace steward {
 namespace {
 
-QVariant toColumnValue(const FieldSpec &spec, const QJsonValue &value)
-{
-    if (value.isNull() || value.isUndefined())
-        return {};
-    if (spec.kind == FieldSpec::Kind::Json) {
-        const QJsonDocument document =
-            value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
-        return QString::fromUtf8(document.toJson(QJsonDocument::Compact));
-    }
-    return value.toVariant().toString();
-}
-
-QJsonValue fromColumnValue(const FieldSpec &spec, const QVariant &value)
+// Text columns hold a string as is and any other scalar as its JSON text; JSON columns
+// hold the exact serialised value, so decimals in rule definitions stay exact.
+QVariant toColumnValue(const FieldSpec &spec, const json::Node &value)
 {
     if (value.isNull())
-        return QJsonValue::Null;
+        return {};
+    if (spec.kind == FieldSpec::Kind::Json || value.isContainer())
+        return QString::fromUtf8(json::serialize(value));
+    if (value.isString() || value.isNumber())
+        return value.text();
+    return QString::fromUtf8(json::serialize(value));
+}
+
+json::Node fromColumnValue(const FieldSpec &spec, const QVariant &value)
+{
+    if (value.isNull())
+        return json::Node::null();
     if (spec.kind == FieldSpec::Kind::Json) {
-        const QJsonDocument document = QJsonDocument::fromJson(value.toString().toUtf8());
-        if (document.isArray())
-            return document.array();
-        return document.object();
+        auto parsed = json::parse(value.toString().toUtf8());
+        return parsed ? parsed.value() : json::Node::string(value.toString());
     }
-    return value.toString();
+    return json::Node::string(value.toString());
 }
 
 } // namespace
@@ -77,29 +77,32 @@ Result<std::optional<EntitySnapshot>> EntityRepository::findWhere(const QUuid &t
     EntitySnapshot snapshot;
     snapshot.id = QUuid::fromString(row.value(0).toString());
     snapshot.version = row.value(1).toLongLong();
-    snapshot.state.insert(u"tenantId"_s, uuidText(tenantId));
+    snapshot.document = json::Node::object();
+    snapshot.document.setMember(u"tenantId"_s, json::Node::string(uuidText(tenantId)));
     for (int i = 0; i < schema.fields.size(); ++i) {
         const FieldSpec &spec = schema.fields.at(i);
-        const QJsonValue fieldValue = fromColumnValue(spec, row.value(i + 2));
+        json::Node fieldValue = fromColumnValue(spec, row.value(i + 2));
         if (!fieldValue.isNull())
-            snapshot.state.insert(spec.jsonName, fieldValue);
+            snapshot.document.setMember(spec.jsonName, std::move(fieldValue));
     }
+    snapshot.state = json::toQJsonValue(snapshot.document).toObject();
     snapshot.canonicalKey = snapshot.state.value(u"canonicalKey"_s).toString();
     return std::optional<EntitySnapshot>(snapshot);
 }
 
 Result<EntitySnapshot> EntityRepository::apply(const QUuid &tenantId, EntityType type,
                                                const std::optional<EntitySnapshot> &existing,
-                                               const QJsonObject &payload, const QDateTime &now)
+                                               const json::Node &payload, const QDateTime &now)
 {
     const EntitySchema &schema = EntitySchema::of(type);
     QStringList columns;
     QVariantList values;
     for (const FieldSpec &spec : schema.fields) {
-        if (!payload.contains(spec.jsonName))
+        const json::Node *value = payload.member(spec.jsonName);
+        if (!value)
             continue;
         columns.append(spec.column);
-        values.append(toColumnValue(spec, payload.value(spec.jsonName)));
+        values.append(toColumnValue(spec, *value));
     }
 
     if (!existing) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "json/JsonNode.h"
 #include "model/Error.h"
 #include "model/Types.h"
 
@@ -19,7 +20,8 @@ struct EntitySnapshot
     QUuid id;
     QString canonicalKey;
     qint64 version = 0;
-    QJsonObject state; // camelCase keys, including tenantId
+    json::Node document; // camelCase keys in column order, including tenantId; JSON columns exact
+    QJsonObject state;   // the same, for validation
 };
 
 // Reads and writes the four entity tables through the column map of EntitySchema.
@@ -35,7 +37,7 @@ public:
     // row still has `existing->version`: the stale check is also in the SQL.
     // Keys absent from `payload` keep their current value.
     Result<EntitySnapshot> apply(const QUuid &tenantId, EntityType type, const std::optional<EntitySnapshot> &existing,
-                                 const QJsonObject &payload, const QDateTime &now);
+                                 const json::Node &payload, const QDateTime &now);
 
 private:
     Result<std::optional<EntitySnapshot>> findWhere(const QUuid &tenantId, EntityType type, const QString &column,

@@ -80,6 +80,7 @@ private Q_SLOTS:
     void aRequestOvertakenByAnotherChangeIsRefusedAsStale();
     void followPrintsNewEventsUntilTerminated();
     void commandLineMistakesAreUsageErrors();
+    void diffPrintsChangesJsonAndAnApplicablePatch();
 
 private:
     Run cli(const QStringList &arguments, const QByteArray &input = {});
@@ -257,7 +258,7 @@ void CliTest::invalidRequestsAreRefusedAndLeaveTheQueueAlone()
 
     const Run malformed = cli({u"submit"_s, u"-"_s, u"--user"_s, u"raj.patel"_s}, "{\"entityType\": \"GLOBAL_");
     verifyOneLineError(malformed, Usage);
-    QVERIFY2(malformed.err.contains(u"malformed JSON"_s), qPrintable(malformed.err));
+    QVERIFY2(malformed.err.contains(u"malformed JSON"_s, Qt::CaseInsensitive), qPrintable(malformed.err));
     QCOMPARE(malformed.out, QString());
 
     const QByteArray unknownField = newFieldRequest(u"gl.journal_line.colour"_s, u"tier3"_s, u"governed"_s,
@@ -453,6 +454,46 @@ void CliTest::commandLineMistakesAreUsageErrors()
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), Unavailable);
     QVERIFY(!QFileInfo::exists(missing));
+}
+
+void CliTest::diffPrintsChangesJsonAndAnApplicablePatch()
+{
+    const QString oldPath = m_dir.filePath(u"old.json"_s);
+    const QString newPath = m_dir.filePath(u"new.json"_s);
+    auto write = [](const QString &path, const QByteArray &text) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(text);
+    };
+    write(oldPath, R"({"amount":12345678901234567.89,"lines":[{"id":"a"},{"id":"b"}],"note":"x"})");
+    write(newPath, R"({"amount":12345678901234567.88,"lines":[{"id":"z"},{"id":"a"},{"id":"b"}],"memo":"y"})");
+
+    const Run text = cli({u"diff"_s, oldPath, newPath});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.out.contains(u"~ /amount: 12345678901234567.89 -> 12345678901234567.88"_s), qPrintable(text.out));
+    QVERIFY2(text.out.contains(u"+ /lines/0"_s), qPrintable(text.out)); // one insertion at the head, not three changes
+    QVERIFY2(text.out.contains(u"- /note"_s), qPrintable(text.out));
+    QVERIFY2(text.out.contains(u"2 added, 1 removed, 1 changed, 0 moved"_s), qPrintable(text.out));
+
+    const Run json = cli({u"diff"_s, oldPath, newPath, u"--format"_s, u"json"_s});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject report = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(report[u"counts"_s][u"added"_s].toInt(), 2);
+    QCOMPARE(report[u"changes"_s].toArray().size(), 4);
+    QVERIFY2(json.out.contains(u"12345678901234567.88"_s), "numbers keep their exact text");
+
+    const Run patch = cli({u"diff"_s, oldPath, newPath, u"--format"_s, u"patch"_s});
+    QCOMPARE(patch.exitCode, 0);
+    const QJsonArray operations = QJsonDocument::fromJson(patch.out.toUtf8()).array();
+    QVERIFY(!operations.isEmpty());
+    for (const QJsonValue &operation : operations)
+        QVERIFY(QStringList({u"add"_s, u"remove"_s, u"replace"_s, u"move"_s}).contains(operation[u"op"_s].toString()));
+    QVERIFY2(patch.out.contains(u"12345678901234567.88"_s), qPrintable(patch.out));
+
+    const Run broken = cli({u"diff"_s, oldPath, u"-"_s}, R"({"a":1,"a":2})");
+    verifyOneLineError(broken, Usage);
+    QVERIFY2(broken.err.contains(u"more than once"_s), qPrintable(broken.err));
+    verifyOneLineError(cli({u"diff"_s, oldPath, newPath, u"--format"_s, u"yaml"_s}), Usage);
 }
 
 QTEST_GUILESS_MAIN(CliTest)

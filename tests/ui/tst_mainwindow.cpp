@@ -5,12 +5,15 @@
 #include "ApprovalQueueModel.h"
 #include "AuditTrailModel.h"
 #include "MainWindow.h"
+#include "review/DiffTreeModel.h"
 #include "Session.h"
 #include "Settings.h"
 #include "demo/DemoCatalog.h"
 #include "demo/FirstRun.h"
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QTreeView>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -150,6 +153,43 @@ private Q_SLOTS:
         QTRY_VERIFY(queue->model()->rowCount() <= 10);
         for (int row = 0; row < queue->model()->rowCount(); ++row)
             QCOMPARE(queue->model()->index(row, ApprovalQueueModel::KeyColumn).data().toString(), u"term.accrual"_s);
+    }
+
+    void reviewingARequestWithNAndChangesOnly()
+    {
+        auto *search = child<QLineEdit>(u"searchEdit"_s);
+        QTest::keyClicks(search, u"ap_invoices.region"_s); // a new field: every member is an addition
+        QTableView *queue = child<QTableView>(u"queueView"_s);
+        QTRY_COMPARE(queue->model()->rowCount(), 1);
+        QTest::mouseClick(queue->viewport(), Qt::LeftButton, {},
+                          queue->visualRect(queue->model()->index(0, ApprovalQueueModel::KeyColumn)).center());
+
+        auto *tree = child<QTreeView>(u"diffTreeView"_s);
+        QTRY_VERIFY(tree->model()->rowCount() > 3);
+        queue->setFocus();
+        for (int i = 0; i < 3; ++i)
+            QTest::keyClick(queue, Qt::Key_N); // works from the queue: no need to click into the diff
+        const QModelIndex current = tree->currentIndex();
+        QVERIFY(current.isValid());
+        QCOMPARE(current.row(), 2); // the third field of the request, in the order it was written
+        QCOMPARE(current.data(DiffTreeModel::PathRole).toString(), u"/description"_s);
+        QCOMPARE(current.siblingAtColumn(DiffTreeModel::MarkColumn).data().toString(), u"+"_s);
+        QVERIFY(tree->viewport()->rect().intersects(tree->visualRect(current)));
+        QCOMPARE(queue->model()->rowCount(), 1); // and the queue did not move
+
+        // An update: "changes only" hides the fields it leaves alone.
+        search->clear();
+        QTest::keyClicks(search, u"gl.journal_line.amount"_s);
+        QTRY_VERIFY(queue->model()->index(0, ApprovalQueueModel::KeyColumn).data().toString().startsWith(
+            u"gl.journal_line.amount"_s));
+        QTest::mouseClick(queue->viewport(), Qt::LeftButton, {},
+                          queue->visualRect(queue->model()->index(0, ApprovalQueueModel::KeyColumn)).center());
+        QTRY_VERIFY(tree->model()->rowCount() > 5);
+        const int all = tree->model()->rowCount();
+        QTest::mouseClick(child<QCheckBox>(u"changesOnlyCheckBox"_s), Qt::LeftButton);
+        QVERIFY(tree->model()->rowCount() < all);
+        for (int row = 0; row < tree->model()->rowCount(); ++row)
+            QVERIFY(tree->model()->index(row, 0).data(DiffTreeModel::ContainsChangesRole).toBool());
     }
 
 private:

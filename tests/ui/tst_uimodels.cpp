@@ -2,7 +2,9 @@
 
 #include "ApprovalQueueModel.h"
 #include "AuditTrailModel.h"
-#include "SideBySideDiffModel.h"
+#include "review/DiffTreeModel.h"
+#include "review/ThreeWayModel.h"
+#include "json/JsonParser.h"
 #include "demo/DemoCatalog.h"
 #include "demo/FirstRun.h"
 #include "store/ApprovalRepository.h"
@@ -92,35 +94,71 @@ private Q_SLOTS:
         QCOMPARE(model.loadedPageCount(), 2); // the first page and the last one, not those between
     }
 
-    void diffModelMarksEveryKindOfChange()
+    void diffTreeModelShowsBothSidesAndHidesUnchangedOnRequest()
     {
-        SideBySideDiffModel model;
+        DiffTreeModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        const QJsonObject before{{u"label"_s, u"Amount"_s}, {u"format"_s, u"18,2"_s}, {u"owner"_s, u"raj"_s},
-                                 {u"binding"_s, QJsonObject{{u"table"_s, u"lines"_s}, {u"column"_s, u"amt"_s}}}};
-        const QJsonObject after{{u"label"_s, u"Amount"_s}, {u"format"_s, u"19,4"_s}, {u"steward"_s, u"lena"_s},
-                                {u"binding"_s, QJsonObject{{u"table"_s, u"lines"_s}, {u"column"_s, u"amount"_s}}}};
-        model.setComparison(before, after);
-        QCOMPARE(model.counts().changed, 2);
-        QCOMPARE(model.counts().added, 1);
-        QCOMPARE(model.counts().removed, 1);
-        QCOMPARE(model.counts().unchanged, 2);
+        auto before = json::parse(R"({"label":"Amount","format":"18,2","owner":"raj",
+                                      "binding":{"table":"lines","column":"amt"}})");
+        auto after = json::parse(R"({"label":"Amount","format":"19,4","steward":"lena",
+                                     "binding":{"table":"lines","column":"amount"}})");
+        QVERIFY(before && after);
+        auto result = std::make_shared<diff::DiffResult>(
+            diff::diff(std::make_shared<const json::Node>(before.value()), std::make_shared<const json::Node>(after.value())));
+        model.setResult(result, buildParentMap(result->root));
 
-        QStringList marks;
+        QStringList rows;
+        for (int row = 0; row < model.rowCount(); ++row)
+            rows << model.index(row, DiffTreeModel::MarkColumn).data().toString() + u' '
+                        + model.index(row, DiffTreeModel::KeyColumn).data().toString();
+        // Members in the order of the requested document; the removed one is shown too.
+        QVERIFY2(rows.contains(u"- owner"_s), qPrintable(rows.join(u", "_s)));
+        rows.removeAll(u"- owner"_s);
+        QCOMPARE(rows, (QStringList{u" label"_s, u"~ format"_s, u"+ steward"_s, u" binding"_s}));
+        QModelIndex binding;
         for (int row = 0; row < model.rowCount(); ++row) {
-            marks << model.index(row, SideBySideDiffModel::MarkColumn).data().toString() + u' '
-                         + model.index(row, SideBySideDiffModel::FieldColumn).data().toString();
+            if (model.index(row, DiffTreeModel::KeyColumn).data().toString() == u"binding"_s)
+                binding = model.index(row, 0);
         }
-        QVERIFY(marks.contains(u"~ format"_s));
-        QVERIFY(marks.contains(u"~ binding/column"_s));
-        QVERIFY(marks.contains(u"+ steward"_s));
-        QVERIFY(marks.contains(u"- owner"_s));
-        QVERIFY(marks.contains(u" label"_s));
+        QCOMPARE(model.rowCount(binding), 2);
+        QCOMPARE(model.index(1, DiffTreeModel::MarkColumn, binding).data().toString(), u"~"_s);
+        QCOMPARE(model.index(1, DiffTreeModel::BeforeColumn, binding).data().toString(), u"amt"_s);
+        QCOMPARE(model.index(1, DiffTreeModel::AfterColumn, binding).data().toString(), u"amount"_s);
+        QCOMPARE(model.index(1, 0, binding).data(DiffTreeModel::PathRole).toString(), u"/binding/column"_s);
 
-        model.setComparison(std::nullopt, after); // a create: everything is added
-        QCOMPARE(model.counts().added, 5);
-        model.clear();
-        QCOMPARE(model.rowCount(), 0);
+        model.setChangesOnly(true);
+        QCOMPARE(model.rowCount(), 4); // "label" is hidden
+        for (int row = 0; row < model.rowCount(); ++row)
+            QVERIFY(model.index(row, DiffTreeModel::KeyColumn).data().toString() != u"label"_s);
+        for (const diff::DiffNode *change : result->changes()) {
+            const QModelIndex index = model.indexOf(change);
+            QVERIFY(index.isValid());
+            QCOMPARE(index.data(DiffTreeModel::PathRole).toString(), change->path);
+            if (change->path == u"/binding/column"_s)
+                QCOMPARE(model.rowCount(index.parent()), 1); // binding/table is hidden
+        }
+    }
+
+    void threeWayModelFindsConflicts()
+    {
+        ThreeWayModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        auto base = json::parse(R"({"label":"Amount","format":"18,2","owner":"raj"})");
+        auto live = json::parse(R"js({"label":"Amount (EUR)","format":"18,2","owner":"lena"})js");
+        auto requested = json::parse(R"({"label":"Amount","format":"19,4","owner":"amara"})");
+        model.setDocuments(base.value(), live.value(), requested.value());
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.conflictCount(), 1); // owner: changed live and by the request, differently
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const auto &line = model.rowAt(row);
+            if (line.path == u"/owner"_s) {
+                QVERIFY(line.conflict);
+                QCOMPARE(line.live, u"lena"_s);
+                QCOMPARE(line.requested, u"amara"_s);
+            } else {
+                QVERIFY(!line.conflict);
+            }
+        }
     }
 
     void auditTrailShowsNewestFirstAndAppendsLive()

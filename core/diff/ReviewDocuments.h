@@ -1,0 +1,29 @@
+#pragma once
+
+#include "diff/StructuralDiff.h"
+#include "model/Error.h"
+#include "model/Types.h"
+
+#include <QByteArray>
+
+#include <memory>
+
+namespace steward::diff {
+
+// What a reviewer compares: the entity when the request was made, and the entity as it
+// would be after approval (the payload laid over it: keys the payload leaves out keep
+// their value, exactly as ApprovalService applies it).
+struct ReviewDocuments
+{
+    std::shared_ptr<const json::Node> before; // null document for a create
+    std::shared_ptr<const json::Node> after;
+};
+
+// Parses the stored texts exactly (order and number text kept). An empty current-state
+// text is a create.
+Result<ReviewDocuments> reviewDocuments(const QByteArray &currentStateText, const QByteArray &payloadText);
+json::Node layPayloadOver(const json::Node &current, const json::Node &payload);
+// The identity member arrays of this entity type are matched by (empty: automatic).
+DiffOptions diffOptionsFor(EntityType type);
+
+} // namespace steward::diff

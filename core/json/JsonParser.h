@@ -1,0 +1,25 @@
+#pragma once
+
+#include "json/JsonNode.h"
+#include "model/Error.h"
+
+#include <QByteArrayView>
+
+namespace steward::json {
+
+struct ParseLimits
+{
+    qsizetype maxBytes = 64 * 1024 * 1024; // a larger document is refused before parsing
+    int maxDepth = 200;                     // nesting of arrays and objects
+};
+
+// Parses UTF-8 JSON text into a Node. Errors are clear and never crash: malformed text
+// (with its byte offset), a duplicate key (Error::field is the JSON Pointer of the
+// object, the message names the key), too deep, too large. An empty or "null" text is
+// a top-level null (a create has no current state).
+Result<Node> parse(QByteArrayView text, const ParseLimits &limits = {});
+
+// Compact or indented UTF-8 text; numbers exactly as their raw text, members in order.
+QByteArray serialize(const Node &node, bool indented = false);
+
+} // namespace steward::json

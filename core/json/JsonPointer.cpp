@@ -1,0 +1,121 @@
+#include "json/JsonPointer.h"
+
+#include "json/JsonNode.h"
+
+using namespace Qt::StringLiterals;
+
+namespace steward::json {
+
+namespace {
+
+// RFC 6901 array index: "0" or digits without a leading zero. "-" (past the end) names
+// no existing item, so it never resolves.
+std::optional<qsizetype> arrayIndex(const QString &token)
+{
+    if (token.isEmpty() || token.size() > 18)
+        return std::nullopt;
+    if (token.size() > 1 && token.front() == u'0')
+        return std::nullopt;
+    qsizetype index = 0;
+    for (const QChar c : token) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        index = index * 10 + (c.unicode() - u'0');
+    }
+    return index;
+}
+
+// Unescapes one reference token; nullopt when a '~' is not followed by '0' or '1'.
+std::optional<QString> strictUnescape(QStringView token)
+{
+    QString result;
+    result.reserve(token.size());
+    for (qsizetype i = 0; i < token.size(); ++i) {
+        if (token[i] != u'~') {
+            result.append(token[i]);
+            continue;
+        }
+        if (i + 1 >= token.size())
+            return std::nullopt;
+        const QChar next = token[++i];
+        if (next == u'0')
+            result.append(u'~');
+        else if (next == u'1')
+            result.append(u'/');
+        else
+            return std::nullopt;
+    }
+    return result;
+}
+
+} // namespace
+
+QString escapeToken(const QString &token)
+{
+    if (!token.contains(u'~') && !token.contains(u'/'))
+        return token;
+    QString escaped = token;
+    escaped.replace(u"~"_s, u"~0"_s); // first, so the '~' of "~1" stays
+    escaped.replace(u"/"_s, u"~1"_s);
+    return escaped;
+}
+
+QString unescapeToken(const QString &token)
+{
+    if (!token.contains(u'~'))
+        return token;
+    // A malformed escape is kept as written rather than losing characters.
+    return strictUnescape(token).value_or(token);
+}
+
+QString appendToken(const QString &pointer, const QString &token)
+{
+    return pointer + u'/' + escapeToken(token);
+}
+
+QString appendIndex(const QString &pointer, qsizetype index)
+{
+    return pointer + u'/' + QString::number(index);
+}
+
+std::optional<QStringList> splitPointer(const QString &pointer)
+{
+    QStringList tokens;
+    if (pointer.isEmpty())
+        return tokens;
+    if (pointer.front() != u'/')
+        return std::nullopt;
+    const QStringView rest = QStringView(pointer).mid(1);
+    for (const QStringView raw : rest.split(u'/')) {
+        auto token = strictUnescape(raw);
+        if (!token)
+            return std::nullopt;
+        tokens.append(std::move(*token));
+    }
+    return tokens;
+}
+
+const Node *resolve(const Node &root, const QString &pointer)
+{
+    const auto tokens = splitPointer(pointer);
+    if (!tokens)
+        return nullptr;
+    const Node *current = &root;
+    for (const QString &token : *tokens) {
+        if (current->isObject()) {
+            current = current->member(token);
+        } else if (current->isArray()) {
+            const auto index = arrayIndex(token);
+            if (!index || *index >= current->items().size())
+                return nullptr;
+            current = &current->items().at(*index);
+        } else {
+            return nullptr;
+        }
+        if (!current)
+            return nullptr;
+    }
+    return current;
+}
+
+} // namespace steward::json
