@@ -4,44 +4,6 @@
 <context>
     <name>Cli</name>
     <message>
-        <source>Review and decide metadata change requests and read the audit trail, without a display.
-
-Commands:
-  init-demo                    create or refresh the demo tenants, users and requests
-  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
-  list [--status S] [--json]   the approval queue, oldest first
-                               S: pending (default), approved, rejected, cancelled or all
-  show ID [--json]             one request: summary and changed fields;
-                               --json adds the full payload and current state
-  approve ID [--reason R]      approve a pending request (as --user)
-  reject ID --reason R         reject a pending request; a reason is required
-  cancel ID                    withdraw a pending request you submitted
-  events [--type T] [--follow] [--json]
-                               the audit trail, oldest first; T is a type or a prefix
-                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
-                               printing new events until interrupted; --json prints
-                               one JSON object per line
-  diff, profile, report, serve not available in this version yet</source>
-        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
-
-Befehle:
-  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
-  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
-  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
-                               S: pending (Standard), approved, rejected, cancelled oder all
-  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
-                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
-  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
-  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
-  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
-  events [--type T] [--follow] [--json]
-                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
-                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
-                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
-                               ein JSON-Objekt pro Zeile aus
-  diff, profile, report, serve in dieser Version noch nicht verfügbar</translation>
-    </message>
-    <message>
         <source>Database: sqlite:PATH or postgresql://user@host:port/db (default: your embedded database).</source>
         <translation>Datenbank: sqlite:PATH oder postgresql://user@host:port/db (Standard: Ihre eingebettete Datenbank).</translation>
     </message>
@@ -404,6 +366,80 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <source>no database at %1; create one with: %2</source>
         <translation>keine Datenbank unter %1; anlegen mit: %2</translation>
     </message>
+    <message>
+        <source>Review and decide metadata change requests and read the audit trail, without a display.
+
+Commands:
+  init-demo                    create or refresh the demo tenants, users and requests
+  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
+  list [--status S] [--json]   the approval queue, oldest first
+                               S: pending (default), approved, rejected, cancelled or all
+  show ID [--json]             one request: summary and changed fields;
+                               --json adds the full payload and current state
+  approve ID [--reason R]      approve a pending request (as --user)
+  reject ID --reason R         reject a pending request; a reason is required
+  cancel ID                    withdraw a pending request you submitted
+  events [--type T] [--follow] [--json]
+                               the audit trail, oldest first; T is a type or a prefix
+                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
+                               printing new events until interrupted; --json prints
+                               one JSON object per line
+  diff OLD NEW [--format text|json|patch]
+                               structural diff of two JSON files (&apos;-&apos; reads stdin):
+                               changes by JSON Pointer, or an RFC 6902 patch that
+                               turns OLD into NEW; needs no database
+  profile, report, serve       not available in this version yet</source>
+        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
+
+Befehle:
+  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
+  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
+  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
+                               S: pending (Standard), approved, rejected, cancelled oder all
+  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
+                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
+  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
+  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
+  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
+  events [--type T] [--follow] [--json]
+                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
+                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
+                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
+                               ein JSON-Objekt pro Zeile aus
+  diff OLD NEW [--format text|json|patch]
+                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
+                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
+                               OLD in NEW überführt; benötigt keine Datenbank
+  profile, report, serve       in dieser Version noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>diff: text (default), json or patch.</source>
+        <translation>diff: text (Standard), json oder patch.</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>--format must be text, json or patch, not &quot;%1&quot;</source>
+        <translation>--format muss text, json oder patch sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>(moved from %1)</source>
+        <translation>(verschoben von %1)</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 removed, %3 changed, %4 moved</source>
+        <translation>%1 hinzugefügt, %2 entfernt, %3 geändert, %4 verschoben</translation>
+    </message>
+    <message>
+        <source>approximate: %1</source>
+        <translation>näherungsweise: %1</translation>
+    </message>
 </context>
 <context>
     <name>Core</name>
@@ -600,10 +636,6 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <translation>muss eine Benutzer-ID sein</translation>
     </message>
     <message>
-        <source>malformed JSON at offset %1: %2</source>
-        <translation>fehlerhaftes JSON an Position %1: %2</translation>
-    </message>
-    <message>
         <source>a change request must be a JSON object</source>
         <translation>ein Änderungsantrag muss ein JSON-Objekt sein</translation>
     </message>
@@ -727,6 +759,161 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <source>the database is at schema version %1; downgrading to %2 is not supported</source>
         <translation>die Datenbank hat die Schemaversion %1; ein Downgrade auf %2 wird nicht unterstützt</translation>
     </message>
+    <message>
+        <source>%1: there is no value at &quot;%2&quot;</source>
+        <translation>%1: unter &quot;%2&quot; gibt es keinen Wert</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a valid index of its array</source>
+        <translation>%1: &quot;%2&quot; ist kein gültiger Index seines Arrays</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is neither an object nor an array</source>
+        <translation>%1: &quot;%2&quot; ist weder ein Objekt noch ein Array</translation>
+    </message>
+    <message>
+        <source>%1: the whole document cannot be removed</source>
+        <translation>%1: das gesamte Dokument kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>an operation needs &quot;op&quot; and &quot;path&quot; strings</source>
+        <translation>eine Operation benötigt die Zeichenketten &quot;op&quot; und &quot;path&quot;</translation>
+    </message>
+    <message>
+        <source>%1: &quot;%2&quot; is not a JSON Pointer</source>
+        <translation>%1: &quot;%2&quot; ist kein JSON Pointer</translation>
+    </message>
+    <message>
+        <source>%1: &quot;value&quot; is missing</source>
+        <translation>%1: &quot;value&quot; fehlt</translation>
+    </message>
+    <message>
+        <source>%1: &quot;from&quot; must be a JSON Pointer</source>
+        <translation>%1: &quot;from&quot; muss ein JSON Pointer sein</translation>
+    </message>
+    <message>
+        <source>test: the value at &quot;%1&quot; differs</source>
+        <translation>test: der Wert unter &quot;%1&quot; weicht ab</translation>
+    </message>
+    <message>
+        <source>move: &quot;%1&quot; cannot move inside itself, to &quot;%2&quot;</source>
+        <translation>move: &quot;%1&quot; kann nicht in sich selbst verschoben werden (nach &quot;%2&quot;)</translation>
+    </message>
+    <message>
+        <source>unknown operation &quot;%1&quot;</source>
+        <translation>unbekannte Operation &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a JSON Patch is an array of operations</source>
+        <translation>ein JSON Patch ist ein Array von Operationen</translation>
+    </message>
+    <message>
+        <source>the document root</source>
+        <translation>die Dokumentwurzel</translation>
+    </message>
+    <message>
+        <source>the time budget of %1 ms ran out</source>
+        <translation>das Zeitbudget von %1 ms ist abgelaufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more place(s)</source>
+        <translation>
+            <numerusform>%n weitere Stelle</numerusform>
+            <numerusform>%n weitere Stellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the words of %1 were compared coarsely</source>
+        <translation>die Wörter wurden für %1 nur grob verglichen</translation>
+    </message>
+    <message>
+        <source>the items of %1 were aligned coarsely</source>
+        <translation>die Elemente wurden für %1 nur grob zugeordnet</translation>
+    </message>
+    <message>
+        <source>Malformed JSON at byte %1: %2.</source>
+        <translation>Fehlerhaftes JSON bei Byte %1: %2.</translation>
+    </message>
+    <message>
+        <source>Not enough memory to parse the document.</source>
+        <translation>Nicht genug Speicher, um das Dokument zu lesen.</translation>
+    </message>
+    <message>
+        <source>the parser refused it (%1)</source>
+        <translation>der Parser hat es abgelehnt (%1)</translation>
+    </message>
+    <message>
+        <source>The document nests arrays and objects deeper than %1 levels (at byte %2).</source>
+        <translation>Das Dokument verschachtelt Arrays und Objekte tiefer als %1 Ebenen (bei Byte %2).</translation>
+    </message>
+    <message>
+        <source>invalid number</source>
+        <translation>ungültige Zahl</translation>
+    </message>
+    <message>
+        <source>The key &quot;%1&quot; appears more than once in this object.</source>
+        <translation>Der Schlüssel „%1“ kommt in diesem Objekt mehrfach vor.</translation>
+    </message>
+    <message>
+        <source>The document is %1 bytes long, more than the limit of %2 bytes.</source>
+        <translation>Das Dokument ist %1 Bytes groß, mehr als die Grenze von %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>the text ends too early</source>
+        <translation>der Text endet zu früh</translation>
+    </message>
+    <message>
+        <source>unexpected character &apos;%1&apos;</source>
+        <translation>unerwartetes Zeichen „%1“</translation>
+    </message>
+    <message>
+        <source>unexpected byte 0x%1</source>
+        <translation>unerwartetes Byte 0x%1</translation>
+    </message>
+    <message>
+        <source>unexpected text after the end of the document</source>
+        <translation>unerwarteter Text nach dem Ende des Dokuments</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;]&apos;</source>
+        <translation>„,“ oder „]“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;,&apos; or &apos;}&apos;</source>
+        <translation>„,“ oder „}“ erwartet</translation>
+    </message>
+    <message>
+        <source>expected a key in double quotes</source>
+        <translation>Schlüssel in doppelten Anführungszeichen erwartet</translation>
+    </message>
+    <message>
+        <source>expected &apos;:&apos; after a key</source>
+        <translation>„:“ nach einem Schlüssel erwartet</translation>
+    </message>
+    <message>
+        <source>a control character in a string must be escaped</source>
+        <translation>ein Steuerzeichen in einer Zeichenkette muss maskiert werden</translation>
+    </message>
+    <message>
+        <source>the text is not valid UTF-8</source>
+        <translation>der Text ist kein gültiges UTF-8</translation>
+    </message>
+    <message>
+        <source>invalid escape sequence in a string</source>
+        <translation>ungültige Escape-Sequenz in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a \u escape is an unpaired UTF-16 surrogate</source>
+        <translation>eine \u-Sequenz ist ein ungepaartes UTF-16-Surrogat</translation>
+    </message>
+    <message>
+        <source>a string is not closed</source>
+        <translation>eine Zeichenkette ist nicht geschlossen</translation>
+    </message>
+    <message>
+        <source>invalid literal (expected true, false or null)</source>
+        <translation>ungültiges Literal (erwartet: true, false oder null)</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
@@ -800,21 +987,6 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>: “%1”</source>
         <translation>: „%1“</translation>
-    </message>
-    <message numerus="yes">
-        <source>New %1: %n field(s) proposed</source>
-        <translation>
-            <numerusform>Neu (%1): %n Feld vorgeschlagen</numerusform>
-            <numerusform>Neu (%1): %n Felder vorgeschlagen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>~ %1 changed   + %2 added   - %3 removed   (%4 unchanged)</source>
-        <translation>~ %1 geändert   + %2 hinzugefügt   - %3 entfernt   (%4 unverändert)</translation>
-    </message>
-    <message>
-        <source>⚠ %1 changed since this request was made (version %2, now %3). Approving is refused until the requester resubmits against the live state.</source>
-        <translation>⚠ %1 wurde seit der Antragstellung geändert (Version %2, jetzt %3). Eine Genehmigung wird verweigert, bis der Antragsteller den Antrag auf Basis des aktuellen Stands erneut einreicht.</translation>
     </message>
     <message>
         <source>Select a request first.</source>
@@ -1071,6 +1243,159 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>Requested</source>
         <translation>Beantragt</translation>
+    </message>
+    <message>
+        <source>Copy as JSON &amp;Patch</source>
+        <translation>Als JSON-&amp;Patch kopieren</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Changed since request</source>
+        <translation>Seit Antragstellung geändert</translation>
+    </message>
+    <message>
+        <source>Copy the change as an RFC 6902 JSON Patch that turns the current state into the requested one</source>
+        <translation>Die Änderung als JSON Patch nach RFC 6902 kopieren, der den aktuellen Stand in den beantragten überführt</translation>
+    </message>
+    <message>
+        <source>new %1</source>
+        <translation>%1 (neu)</translation>
+    </message>
+    <message>
+        <source>JSON Pointer</source>
+        <translation>JSON Pointer</translation>
+    </message>
+    <message>
+        <source>Type changed</source>
+        <translation>Typ geändert</translation>
+    </message>
+    <message>
+        <source>Moved from %1</source>
+        <translation>Verschoben von %1</translation>
+    </message>
+    <message>
+        <source>Same value, written differently</source>
+        <translation>Gleicher Wert, anders geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>{%n member(s)}</source>
+        <translation>
+            <numerusform>{%n Eintrag}</numerusform>
+            <numerusform>{%n Einträge}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>[%n item(s)]</source>
+        <translation>
+            <numerusform>[%n Element]</numerusform>
+            <numerusform>[%n Elemente]</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Where the changes are; click to jump</source>
+        <translation>Wo die Änderungen liegen; klicken, um dorthin zu springen</translation>
+    </message>
+    <message>
+        <source>Change &amp;list</source>
+        <translation>Änderungs&amp;liste</translation>
+    </message>
+    <message>
+        <source>Select a row to see both values in full.</source>
+        <translation>Wählen Sie eine Zeile aus, um beide Werte vollständig zu sehen.</translation>
+    </message>
+    <message>
+        <source>▲ Previous</source>
+        <translation>▲ Vorherige</translation>
+    </message>
+    <message>
+        <source>Previous change (P)</source>
+        <translation>Vorherige Änderung (P)</translation>
+    </message>
+    <message>
+        <source>▼ Next</source>
+        <translation>▼ Nächste</translation>
+    </message>
+    <message>
+        <source>Next change (N)</source>
+        <translation>Nächste Änderung (N)</translation>
+    </message>
+    <message>
+        <source>Copy pointer</source>
+        <translation>Pointer kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the JSON Pointer of the selected row (Ctrl+C)</source>
+        <translation>Den JSON Pointer der ausgewählten Zeile kopieren (Strg+C)</translation>
+    </message>
+    <message>
+        <source>Copy JSON Pointer</source>
+        <translation>JSON Pointer kopieren</translation>
+    </message>
+    <message>
+        <source>Comparing %1 of JSON…</source>
+        <translation>%1 JSON-Daten werden verglichen…</translation>
+    </message>
+    <message>
+        <source>This change cannot be shown: %1</source>
+        <translation>Diese Änderung kann nicht angezeigt werden: %1</translation>
+    </message>
+    <message>
+        <source>+ %1 added   - %2 removed   ~ %3 changed   &gt; %4 moved</source>
+        <translation>+ %1 hinzugefügt   - %2 entfernt   ~ %3 geändert   &gt; %4 verschoben</translation>
+    </message>
+    <message>
+        <source>⚠ Approximate: %1</source>
+        <translation>⚠ Näherungsweise: %1</translation>
+    </message>
+    <message>
+        <source>%1   ·   %2 — %3</source>
+        <translation>%1   ·   %2 — %3</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(nicht vorhanden)</translation>
+    </message>
+    <message>
+        <source>Conflict: changed since the request was made, and the request changes it differently</source>
+        <translation>Konflikt: seit der Antragstellung geändert, und der Antrag ändert den Wert anders</translation>
+    </message>
+    <message>
+        <source>Changed since the request was made</source>
+        <translation>Seit der Antragstellung geändert</translation>
+    </message>
+    <message>
+        <source>Changed by the request only</source>
+        <translation>Nur durch den Antrag geändert</translation>
+    </message>
+    <message>
+        <source>When requested</source>
+        <translation>Zum Antragszeitpunkt</translation>
+    </message>
+    <message>
+        <source>Live now</source>
+        <translation>Aktuell</translation>
+    </message>
+    <message>
+        <source>%1 changed since the request was made (version %2, now %3)</source>
+        <translation>%1 wurde geändert, seit der Antrag gestellt wurde (Version %2, jetzt %3)</translation>
+    </message>
+    <message>
+        <source>The request and the newer change touch different fields.</source>
+        <translation>Der Antrag und die neuere Änderung betreffen verschiedene Felder.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) were changed both ways.</source>
+        <translation>
+            <numerusform>%n Feld wurde von beiden Seiten geändert.</numerusform>
+            <numerusform>%n Felder wurden von beiden Seiten geändert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ %1. %2 Approving is refused until the requester resubmits against the live state; see “Changed since request”.</source>
+        <translation>⚠ %1. %2 Die Genehmigung wird verweigert, bis der Antragsteller den Antrag auf Grundlage des aktuellen Stands neu einreicht; siehe „Seit Antragstellung geändert“.</translation>
     </message>
 </context>
 </TS>

@@ -157,6 +157,7 @@ void ApprovalDetailPane::updateHeader()
 
 void ApprovalDetailPane::updateStaleView()
 {
+    m_staleReason.clear();
     m_staleLabel->hide();
     m_tabs->setTabEnabled(1, false);
     m_tabs->setCurrentIndex(0);
@@ -170,13 +171,16 @@ void ApprovalDetailPane::updateStaleView()
         return;
     m_threeWayModel->setDocuments(*documents.value().before, live.value()->document, *documents.value().after);
     const int conflicts = m_threeWayModel->conflictCount();
-    m_staleLabel->setText(UiTr::tr("⚠ %1 changed since this request was made (version %2, now %3); "
-                                   "%n field(s) conflict. Approving is refused until the requester resubmits "
-                                   "against the live state — see “Changed since request”.",
-                                   nullptr, conflicts)
-                              .arg(m_approval->entityKey)
-                              .arg(*m_approval->baseVersion)
-                              .arg(live.value()->version));
+    m_staleReason = UiTr::tr("%1 changed since the request was made (version %2, now %3)")
+                        .arg(m_approval->entityKey)
+                        .arg(*m_approval->baseVersion)
+                        .arg(live.value()->version);
+    const QString conflictText = conflicts == 0
+                                     ? UiTr::tr("The request and the newer change touch different fields.")
+                                     : UiTr::tr("%n field(s) were changed both ways.", nullptr, conflicts);
+    m_staleLabel->setText(UiTr::tr("⚠ %1. %2 Approving is refused until the requester resubmits against the "
+                                   "live state; see “Changed since request”.")
+                              .arg(m_staleReason, conflictText));
     m_staleLabel->show();
     m_tabs->setTabEnabled(1, true);
 }
@@ -202,10 +206,11 @@ void ApprovalDetailPane::updateButtons()
         if (auto refused = ApprovalPolicy::checkCancel(*m_approval, m_viewer.id))
             cancelRefusal = refused->text();
     }
-    m_approveButton->setEnabled(decideRefusal.isEmpty());
+    const QString approveRefusal = decideRefusal.isEmpty() ? m_staleReason : decideRefusal;
+    m_approveButton->setEnabled(approveRefusal.isEmpty());
     m_rejectButton->setEnabled(decideRefusal.isEmpty());
-    m_approveButton->setToolTip(decideRefusal.isEmpty() ? UiTr::tr("Approve and apply this change (Ctrl+Shift+A)")
-                                                        : decideRefusal);
+    m_approveButton->setToolTip(approveRefusal.isEmpty() ? UiTr::tr("Approve and apply this change (Ctrl+Shift+A)")
+                                                         : approveRefusal);
     m_rejectButton->setToolTip(decideRefusal.isEmpty() ? UiTr::tr("Reject this change with a reason (Ctrl+Shift+R)")
                                                        : decideRefusal);
     m_cancelButton->setVisible(m_approval && m_approval->requestedBy == m_viewer.id && m_approval->isPending());

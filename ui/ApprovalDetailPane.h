@@ -45,6 +45,7 @@ private:
 
     EntityRepository &m_entities;
     std::optional<Approval> m_approval;
+    QString m_staleReason; // set while the live entity has moved on from the request
     User m_viewer;
 
     QLabel *m_titleLabel;

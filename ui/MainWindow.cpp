@@ -105,7 +105,7 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
     resize(1360, 820);
     restoreGeometry(m_settings.value(Settings::Key::WindowGeometry).toByteArray());
     if (!m_splitter->restoreState(m_settings.value(Settings::Key::ApprovalsSplitter).toByteArray()))
-        m_splitter->setSizes({width() * 11 / 20, width() * 9 / 20});
+        m_splitter->setSizes({width() * 6 / 10, width() * 4 / 10});
     onTenantChanged();
     onUserChanged();
 }

@@ -71,6 +71,7 @@ QueuePage::QueuePage(ApprovalQueueModel &model, QWidget *parent)
     m_view->setColumnWidth(ApprovalQueueModel::RequiredRoleColumn, width(u"Metadata steward"_s));
     m_view->setColumnWidth(ApprovalQueueModel::StatusColumn, width(u"Cancelled"_s));
 
+    m_view->setColumnHidden(ApprovalQueueModel::StatusColumn, true); // the queue opens on pending only
     connect(m_statusCombo, &QComboBox::currentIndexChanged, this, &QueuePage::applyFilter);
     connect(m_typeCombo, &QComboBox::currentIndexChanged, this, &QueuePage::applyFilter);
     connect(m_tierCombo, &QComboBox::currentIndexChanged, this, &QueuePage::applyFilter);
@@ -108,6 +109,8 @@ void QueuePage::applyFilter()
     filter.tier = tierFromString(m_tierCombo->currentData().toString());
     filter.text = m_searchEdit->text();
     m_model.setFilter(filter);
+    // A column that says the same word on every row only takes room from the key.
+    m_view->setColumnHidden(ApprovalQueueModel::StatusColumn, filter.status.has_value());
 }
 
 QUuid QueuePage::currentApprovalId() const

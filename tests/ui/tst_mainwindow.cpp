@@ -10,6 +10,8 @@
 #include "Settings.h"
 #include "demo/DemoCatalog.h"
 #include "demo/FirstRun.h"
+#include "approval/ApprovalService.h"
+#include "store/ApprovalRepository.h"
 
 #include <QApplication>
 #include <QCheckBox>
@@ -190,6 +192,41 @@ private Q_SLOTS:
         QVERIFY(tree->model()->rowCount() < all);
         for (int row = 0; row < tree->model()->rowCount(); ++row)
             QVERIFY(tree->model()->index(row, 0).data(DiffTreeModel::ContainsChangesRole).toBool());
+    }
+
+    void aStaleRequestShowsThreeWaysAndCannotBeApproved()
+    {
+        // Two pending requests change the same field; approving one makes the other stale.
+        ApprovalFilter filter;
+        filter.status = ApprovalStatus::Pending;
+        filter.text = u"ap.invoice.gross_amount"_s;
+        auto pending = m_context->services().approvalRepository.list(demo::northwindTenantId(), filter, {}, 0, 10);
+        QVERIFY(pending && pending.value().size() >= 2);
+        const Approval first = pending.value().at(0);
+        const QString approver = first.requestedBy == u"tom.baker"_s ? u"amara.okafor"_s : u"tom.baker"_s;
+        auto approved = m_context->services().approvals.approve(Actor{demo::northwindTenantId(), approver}, first.id);
+        QVERIFY2(approved, approved ? "" : qPrintable(approved.error().text()));
+
+        QTest::keyClicks(child<QLineEdit>(u"searchEdit"_s), u"ap.invoice.gross_amount"_s);
+        QTableView *queue = child<QTableView>(u"queueView"_s);
+        QTRY_COMPARE(queue->model()->rowCount(), int(pending.value().size()) - 1);
+        queue->setCurrentIndex(queue->model()->index(0, ApprovalQueueModel::KeyColumn));
+
+        QVERIFY(child<QLabel>(u"staleWarningLabel"_s)->isVisible());
+        auto *approve = child<QPushButton>(u"approveButton"_s);
+        QVERIFY(!approve->isEnabled());
+        QVERIFY2(approve->toolTip().contains(u"changed since the request was made"_s), qPrintable(approve->toolTip()));
+        QVERIFY(child<QPushButton>(u"rejectButton"_s)->isEnabled()); // it can still be sent back
+
+        auto *tabs = child<QTabWidget>(u"reviewTabs"_s);
+        QVERIFY(tabs->isTabEnabled(1));
+        tabs->setCurrentIndex(1);
+        QTableView *threeWay = child<QTableView>(u"threeWayView"_s);
+        QVERIFY(threeWay->model()->rowCount() > 0);
+        QStringList paths;
+        for (int row = 0; row < threeWay->model()->rowCount(); ++row)
+            paths << threeWay->model()->index(row, 1).data().toString();
+        QVERIFY2(paths.contains(u"/description"_s), qPrintable(paths.join(u", "_s))); // what the approved change did
     }
 
 private:
