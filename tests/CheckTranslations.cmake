@@ -1,11 +1,17 @@
 # Fails when a user-visible string has no finished German translation: runs lupdate over
 # the sources into a copy of the committed .ts and looks for unfinished or new entries.
-# Inputs: LUPDATE, TS_FILE, SOURCES_FILE (one source path per line), INCLUDE_DIR, WORK_DIR.
+# Inputs: LUPDATE, TS_FILE, SOURCES_FILE (one source path per line), INCLUDE_DIRS (the folders
+# the sources include headers from, separated by "|"), WORK_DIR.
 file(MAKE_DIRECTORY "${WORK_DIR}")
 set(copy "${WORK_DIR}/check.ts")
 configure_file("${TS_FILE}" "${copy}" COPYONLY)
+string(REPLACE "|" ";" include_dirs "${INCLUDE_DIRS}")
+set(include_options)
+foreach(dir IN LISTS include_dirs)
+    list(APPEND include_options -I "${dir}")
+endforeach()
 execute_process(
-    COMMAND "${LUPDATE}" -no-obsolete -locations none -I "${INCLUDE_DIR}" "@${SOURCES_FILE}" -ts "${copy}"
+    COMMAND "${LUPDATE}" -no-obsolete -locations none ${include_options} "@${SOURCES_FILE}" -ts "${copy}"
     RESULT_VARIABLE status OUTPUT_VARIABLE output ERROR_VARIABLE output)
 if(NOT status EQUAL 0)
     message(FATAL_ERROR "lupdate failed: ${output}")
