@@ -367,52 +367,6 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <translation>keine Datenbank unter %1; anlegen mit: %2</translation>
     </message>
     <message>
-        <source>Review and decide metadata change requests and read the audit trail, without a display.
-
-Commands:
-  init-demo                    create or refresh the demo tenants, users and requests
-  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
-  list [--status S] [--json]   the approval queue, oldest first
-                               S: pending (default), approved, rejected, cancelled or all
-  show ID [--json]             one request: summary and changed fields;
-                               --json adds the full payload and current state
-  approve ID [--reason R]      approve a pending request (as --user)
-  reject ID --reason R         reject a pending request; a reason is required
-  cancel ID                    withdraw a pending request you submitted
-  events [--type T] [--follow] [--json]
-                               the audit trail, oldest first; T is a type or a prefix
-                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
-                               printing new events until interrupted; --json prints
-                               one JSON object per line
-  diff OLD NEW [--format text|json|patch]
-                               structural diff of two JSON files (&apos;-&apos; reads stdin):
-                               changes by JSON Pointer, or an RFC 6902 patch that
-                               turns OLD into NEW; needs no database
-  profile, report, serve       not available in this version yet</source>
-        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
-
-Befehle:
-  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
-  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
-  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
-                               S: pending (Standard), approved, rejected, cancelled oder all
-  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
-                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
-  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
-  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
-  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
-  events [--type T] [--follow] [--json]
-                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
-                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
-                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
-                               ein JSON-Objekt pro Zeile aus
-  diff OLD NEW [--format text|json|patch]
-                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
-                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
-                               OLD in NEW überführt; benötigt keine Datenbank
-  profile, report, serve       in dieser Version noch nicht verfügbar</translation>
-    </message>
-    <message>
         <source>diff: text (default), json or patch.</source>
         <translation>diff: text (Standard), json oder patch.</translation>
     </message>
@@ -439,6 +393,186 @@ Befehle:
     <message>
         <source>approximate: %1</source>
         <translation>näherungsweise: %1</translation>
+    </message>
+    <message>
+        <source>Review and decide metadata change requests and read the audit trail, without a display.
+
+Commands:
+  init-demo                    create or refresh the demo tenants, users and requests
+  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
+  list [--status S] [--json]   the approval queue, oldest first
+                               S: pending (default), approved, rejected, cancelled or all
+  show ID [--json]             one request: summary and changed fields;
+                               --json adds the full payload and current state
+  approve ID [--reason R]      approve a pending request (as --user)
+  reject ID --reason R         reject a pending request; a reason is required
+  cancel ID                    withdraw a pending request you submitted
+  events [--type T] [--follow] [--json]
+                               the audit trail, oldest first; T is a type or a prefix
+                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
+                               printing new events until interrupted; --json prints
+                               one JSON object per line
+  diff OLD NEW [--format text|json|patch]
+                               structural diff of two JSON files (&apos;-&apos; reads stdin):
+                               changes by JSON Pointer, or an RFC 6902 patch that
+                               turns OLD into NEW; needs no database
+  profile KEY|--due [--now] [--sample N]
+                               measure the data quality of one field, or of every
+                               field whose tier interval has elapsed; --now runs even
+                               within 12 hours of the last run; --sample measures
+                               about N rows instead of all
+  report, serve                not available in this version yet</source>
+        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
+
+Befehle:
+  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
+  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
+  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
+                               S: pending (Standard), approved, rejected, cancelled oder all
+  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
+                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
+  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
+  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
+  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
+  events [--type T] [--follow] [--json]
+                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
+                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
+                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
+                               ein JSON-Objekt pro Zeile aus
+  diff OLD NEW [--format text|json|patch]
+                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
+                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
+                               OLD in NEW überführt; benötigt keine Datenbank
+  profile KEY|--due [--now] [--sample N]
+                               die Datenqualität eines Felds messen oder die aller Felder,
+                               deren Tier-Intervall abgelaufen ist; --now läuft auch
+                               innerhalb von 12 Stunden nach dem letzten Lauf; --sample
+                               misst etwa N Zeilen statt aller
+  report, serve                in dieser Version noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>profile: every field whose tier interval has elapsed.</source>
+        <translation>profile: alle Felder, deren Tier-Intervall abgelaufen ist.</translation>
+    </message>
+    <message>
+        <source>profile: run even if the field was profiled in the last 12 hours.</source>
+        <translation>profile: auch ausführen, wenn das Feld in den letzten 12 Stunden profiliert wurde.</translation>
+    </message>
+    <message>
+        <source>profile: measure about N rows instead of all.</source>
+        <translation>profile: etwa N Zeilen statt aller messen.</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>profile needs either a field key or --due; usage: steward-cli %1</source>
+        <translation>profile benötigt entweder einen Feldschlüssel oder --due; Aufruf: steward-cli %1</translation>
+    </message>
+    <message>
+        <source>--sample must be a positive number of rows, not &quot;%1&quot;</source>
+        <translation>--sample muss eine positive Anzahl von Zeilen sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>%1 sampled of %2</source>
+        <translation>%1 von %2 (Stichprobe)</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>completeness</source>
+        <translation>Vollständigkeit</translation>
+    </message>
+    <message>
+        <source>uniqueness</source>
+        <translation>Eindeutigkeit</translation>
+    </message>
+    <message>
+        <source>validity</source>
+        <translation>Gültigkeit</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation>Qualitätswert</translation>
+    </message>
+    <message>
+        <source>grade</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>distinct</source>
+        <translation>verschiedene Werte</translation>
+    </message>
+    <message>
+        <source>%1 (exact)</source>
+        <translation>%1 (exakt)</translation>
+    </message>
+    <message>
+        <source>%1 (estimate)</source>
+        <translation>%1 (geschätzt)</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>%1 violations of %2 checked</source>
+        <translation>%1 Verstöße bei %2 geprüften Werten</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of tenant %2</source>
+        <translation>%1 ist kein Benutzer des Mandanten %2</translation>
+    </message>
+    <message>
+        <source>No field of %1 is due for a profile.</source>
+        <translation>In %1 ist kein Feld zur Profilierung fällig.</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>run it anyway with: steward-cli profile %1 --now</source>
+        <translation>trotzdem ausführen mit: steward-cli profile %1 --now</translation>
+    </message>
+    <message>
+        <source>profiling %1 failed: %2</source>
+        <translation>Profilierung von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 profiles failed; the first: %3</source>
+        <translation>%1 von %2 Profilierungsläufen fehlgeschlagen; der erste: %3</translation>
     </message>
 </context>
 <context>
@@ -913,6 +1047,174 @@ Befehle:
     <message>
         <source>invalid literal (expected true, false or null)</source>
         <translation>ungültiges Literal (erwartet: true, false oder null)</translation>
+    </message>
+    <message>
+        <source>cannot write the demo warehouse %1: %2</source>
+        <translation>das Demo-Warehouse %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>the SQLite driver gave no handle</source>
+        <translation>der SQLite-Treiber hat kein Handle geliefert</translation>
+    </message>
+    <message>
+        <source>cannot move %1 into place</source>
+        <translation>%1 kann nicht an den Zielort verschoben werden</translation>
+    </message>
+    <message>
+        <source>the last completed profile is %1 h %2 min old (%3); automatic runs of a field wait at least 12 hours</source>
+        <translation>der letzte abgeschlossene Profilierungslauf ist %1 Std. %2 Min. alt (%3); automatische Läufe eines Felds warten mindestens 12 Stunden</translation>
+    </message>
+    <message>
+        <source>the profiler returned no result for this field</source>
+        <translation>der Profiler hat für dieses Feld kein Ergebnis geliefert</translation>
+    </message>
+    <message>
+        <source>the run was cancelled</source>
+        <translation>der Lauf wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>the run failed for an unknown reason</source>
+        <translation>der Lauf ist aus unbekanntem Grund fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>ran longer than the limit of %1 s</source>
+        <translation>hat das Zeitlimit von %1 s überschritten</translation>
+    </message>
+    <message>
+        <source>the field has no binding to a physical column</source>
+        <translation>das Feld hat keine Bindung an eine physische Spalte</translation>
+    </message>
+    <message>
+        <source>the binding is incomplete: it needs a source, a table and a column</source>
+        <translation>die Bindung ist unvollständig: sie benötigt eine Quelle, eine Tabelle und eine Spalte</translation>
+    </message>
+    <message>
+        <source>no data source &quot;%1&quot; is registered in this tenant</source>
+        <translation>in diesem Mandanten ist keine Datenquelle &quot;%1&quot; registriert</translation>
+    </message>
+    <message>
+        <source>the data source %1 uses %2, which this build cannot profile yet</source>
+        <translation>die Datenquelle %1 verwendet %2, was dieser Build noch nicht profilieren kann</translation>
+    </message>
+    <message>
+        <source>the data source %1 points to %2, which does not exist</source>
+        <translation>die Datenquelle %1 verweist auf %2, das nicht existiert</translation>
+    </message>
+    <message>
+        <source>cannot open the data source %1 (%2): %3</source>
+        <translation>die Datenquelle %1 (%2) kann nicht geöffnet werden: %3</translation>
+    </message>
+    <message>
+        <source>the scan of %1 failed: %2</source>
+        <translation>der Scan von %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>schema %1 not found in data source %2</source>
+        <translation>Schema %1 in der Datenquelle %2 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>table %1 not found in data source %2</source>
+        <translation>Tabelle %1 in der Datenquelle %2 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>column %1 not found in %2</source>
+        <translation>Spalte %1 in %2 nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the profiler could not open the metadata database</source>
+        <translation>der Profiler konnte die Metadaten-Datenbank nicht öffnen</translation>
+    </message>
+    <message>
+        <source>the profiler could not queue the job</source>
+        <translation>der Profiler konnte den Auftrag nicht in die Warteschlange stellen</translation>
+    </message>
+    <message>
+        <source>the profiler failed unexpectedly: %1</source>
+        <translation>der Profiler ist unerwartet fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the profiler failed unexpectedly</source>
+        <translation>der Profiler ist unerwartet fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>the profiler has no metadata database connection</source>
+        <translation>der Profiler hat keine Verbindung zur Metadaten-Datenbank</translation>
+    </message>
+    <message>
+        <source>the table is empty: there is nothing to score</source>
+        <translation>die Tabelle ist leer: es gibt nichts zu bewerten</translation>
+    </message>
+    <message>
+        <source>every value is null: uniqueness and validity cannot be measured</source>
+        <translation>jeder Wert ist null: Eindeutigkeit und Gültigkeit können nicht gemessen werden</translation>
+    </message>
+    <message>
+        <source>the format &quot;%1&quot; is not precision,scale: only checked for being a number</source>
+        <translation>das Format &quot;%1&quot; hat nicht die Form Genauigkeit,Skala: es wird nur geprüft, ob der Wert eine Zahl ist</translation>
+    </message>
+    <message>
+        <source>the format &quot;%1&quot; is not a maximum length: the text is not checked</source>
+        <translation>das Format &quot;%1&quot; ist keine Maximallänge: der Text wird nicht geprüft</translation>
+    </message>
+    <message>
+        <source>the data type &quot;%1&quot; has no check</source>
+        <translation>für den Datentyp &quot;%1&quot; gibt es keine Prüfung</translation>
+    </message>
+    <message>
+        <source>rule %1 has no pattern</source>
+        <translation>Regel %1 hat kein Muster</translation>
+    </message>
+    <message>
+        <source>rule %1: invalid regular expression &quot;%2&quot;: %3 at offset %4</source>
+        <translation>Regel %1: ungültiger regulärer Ausdruck &quot;%2&quot;: %3 an Position %4</translation>
+    </message>
+    <message>
+        <source>rule %1: a range needs a numeric min, max or both</source>
+        <translation>Regel %1: ein Bereich benötigt einen numerischen Wert für min, max oder beide</translation>
+    </message>
+    <message>
+        <source>rule %1: the range&apos;s min is greater than its max</source>
+        <translation>Regel %1: min des Bereichs ist größer als max</translation>
+    </message>
+    <message>
+        <source>rule %1: an enum needs a non-empty list of values</source>
+        <translation>Regel %1: ein Enum benötigt eine nicht leere Werteliste</translation>
+    </message>
+    <message>
+        <source>rule %1: enum values are strings or numbers</source>
+        <translation>Regel %1: Enum-Werte müssen Zeichenketten oder Zahlen sein</translation>
+    </message>
+    <message>
+        <source>rule %1 has the unknown type &quot;%2&quot;</source>
+        <translation>Regel %1 hat den unbekannten Typ &quot;%2&quot;</translation>
+    </message>
+    <message>
+        <source>invalid regular expression &quot;%1&quot;: %2 at offset %3</source>
+        <translation>ungültiger regulärer Ausdruck &quot;%1&quot;: %2 an Position %3</translation>
+    </message>
+    <message>
+        <source>the profiler needs an open SQLite connection to register its functions</source>
+        <translation>der Profiler benötigt eine offene SQLite-Verbindung, um seine Funktionen zu registrieren</translation>
+    </message>
+    <message>
+        <source>cannot register the SQL function %1: %2</source>
+        <translation>die SQL-Funktion %1 kann nicht registriert werden: %2</translation>
+    </message>
+    <message>
+        <source>a data source needs a name</source>
+        <translation>eine Datenquelle benötigt einen Namen</translation>
+    </message>
+    <message>
+        <source>the driver must be sqlite or postgresql, not &quot;%1&quot;</source>
+        <translation>der Treiber muss sqlite oder postgresql sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>an SQLite data source needs the path of its file</source>
+        <translation>eine SQLite-Datenquelle benötigt den Pfad ihrer Datei</translation>
+    </message>
+    <message>
+        <source>the data source %1 was not saved</source>
+        <translation>die Datenquelle %1 wurde nicht gespeichert</translation>
     </message>
 </context>
 <context>
@@ -1396,6 +1698,245 @@ Befehle:
     <message>
         <source>⚠ %1. %2 Approving is refused until the requester resubmits against the live state; see “Changed since request”.</source>
         <translation>⚠ %1. %2 Die Genehmigung wird verweigert, bis der Antragsteller den Antrag auf Grundlage des aktuellen Stands neu einreicht; siehe „Seit Antragstellung geändert“.</translation>
+    </message>
+    <message>
+        <source>Profile &amp;now</source>
+        <translation>&amp;Jetzt profilieren</translation>
+    </message>
+    <message>
+        <source>Measure the data behind this field now, in the background</source>
+        <translation>Die Daten hinter diesem Feld jetzt im Hintergrund messen</translation>
+    </message>
+    <message>
+        <source>Data quality of %1: not profiled yet</source>
+        <translation>Datenqualität von %1: noch nicht profiliert</translation>
+    </message>
+    <message>
+        <source>Data quality: the field does not exist yet</source>
+        <translation>Datenqualität: das Feld existiert noch nicht</translation>
+    </message>
+    <message>
+        <source>Data quality of %1: last run %2 ago did not score (%3)</source>
+        <translation>Datenqualität von %1: der letzte Lauf vor %2 ergab keinen Wert (%3)</translation>
+    </message>
+    <message>
+        <source>Data quality of %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · complete %4 %, valid %5 % · profiled %6 ago</source>
+        <translation>Datenqualität von %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · vollständig %4 %, gültig %5 % · profiliert vor %6</translation>
+    </message>
+    <message>
+        <source>Pro&amp;filer</source>
+        <translation>Pro&amp;filer</translation>
+    </message>
+    <message>
+        <source>Profiling %1 in the background…</source>
+        <translation>%1 wird im Hintergrund profiliert…</translation>
+    </message>
+    <message>
+        <source>Approval</source>
+        <translation>Genehmigung</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manuell</translation>
+    </message>
+    <message>
+        <source>Rule change</source>
+        <translation>Regeländerung</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In Warteschlange</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Profile now</source>
+        <translation>Jetzt p&amp;rofilieren</translation>
+    </message>
+    <message>
+        <source>Profile everything &amp;due</source>
+        <translation>&amp;Alles Fällige profilieren</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel job</source>
+        <translation>Auftrag a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Queue every field whose tier interval has passed since its last profile</source>
+        <translation>Jedes Feld in die Warteschlange stellen, dessen Tier-Intervall seit dem letzten Profilierungslauf abgelaufen ist</translation>
+    </message>
+    <message>
+        <source>Field key, e.g. gl.journal_line.amount</source>
+        <translation>Feldschlüssel, z. B. gl.journal_line.amount</translation>
+    </message>
+    <message>
+        <source>Measure the field now, even if it was profiled recently</source>
+        <translation>Das Feld jetzt messen, auch wenn es kürzlich profiliert wurde</translation>
+    </message>
+    <message>
+        <source>Select a run to see its per-rule results.</source>
+        <translation>Wählen Sie einen Lauf aus, um seine Ergebnisse je Regel zu sehen.</translation>
+    </message>
+    <message>
+        <source>Nothing is due: every field was profiled within its tier interval.</source>
+        <translation>Nichts fällig: Jedes Feld wurde innerhalb seines Tier-Intervalls profiliert.</translation>
+    </message>
+    <message>
+        <source>&amp;Field:</source>
+        <translation>F&amp;eld:</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>Warteschlange</translation>
+    </message>
+    <message>
+        <source>Recent runs</source>
+        <translation>Letzte Läufe</translation>
+    </message>
+    <message>
+        <source>Enter the key of a field to profile.</source>
+        <translation>Geben Sie den Schlüssel eines zu profilierenden Felds ein.</translation>
+    </message>
+    <message>
+        <source>There is no field &quot;%1&quot; in this tenant.</source>
+        <translation>In diesem Mandanten gibt es kein Feld „%1“.</translation>
+    </message>
+    <message>
+        <source>Quality score</source>
+        <translation>Qualitätswert</translation>
+    </message>
+    <message>
+        <source>Completeness</source>
+        <translation>Vollständigkeit</translation>
+    </message>
+    <message>
+        <source>Uniqueness</source>
+        <translation>Eindeutigkeit</translation>
+    </message>
+    <message>
+        <source>Validity</source>
+        <translation>Gültigkeit</translation>
+    </message>
+    <message>
+        <source>Rows measured</source>
+        <translation>Gemessene Zeilen</translation>
+    </message>
+    <message>
+        <source>Non-null</source>
+        <translation>Nicht null</translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation>Verschiedene Werte</translation>
+    </message>
+    <message>
+        <source>≈ %1 (estimated)</source>
+        <translation>≈ %1 (geschätzt)</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Regeln</translation>
+    </message>
+    <message>
+        <source>%1 of %2 fail</source>
+        <translation>%1 von %2 nicht erfüllt</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Qualitätswert</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Complete %</source>
+        <translation>Vollständig %</translation>
+    </message>
+    <message>
+        <source>Unique %</source>
+        <translation>Eindeutig %</translation>
+    </message>
+    <message>
+        <source>Valid %</source>
+        <translation>Gültig %</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) queued for profiling.</source>
+        <translation>
+            <numerusform>%n Feld zur Profilierung in die Warteschlange gestellt.</numerusform>
+            <numerusform>%n Felder zur Profilierung in die Warteschlange gestellt.</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -8,17 +8,23 @@
 #include "store/DirectoryRepository.h"
 #include "store/EntityRepository.h"
 #include "store/EventRepository.h"
+#include "profiler/ProfileRepository.h"
+#include "profiler/ProfileScheduler.h"
+#include "profiler/ProfilerService.h"
 
 namespace steward {
 
 struct AppContext::Parts
 {
-    explicit Parts(Database &database)
+    Parts(Database &database, const DatabaseUrl &url)
         : approvals(database, bus),
           approvalRepository(database),
           entities(database),
           events(database),
-          directory(database)
+          directory(database),
+          profiles(database),
+          profiler(url, bus),
+          scheduler(bus, profiler, database)
     {
     }
 
@@ -28,6 +34,9 @@ struct AppContext::Parts
     EntityRepository entities;
     EventRepository events;
     DirectoryRepository directory;
+    profiler::ProfileRepository profiles;
+    profiler::ProfilerService profiler; // its worker thread has its own connection
+    profiler::ProfileScheduler scheduler; // approvals of critical fields become profile jobs
 };
 
 AppContext::AppContext() = default;
@@ -47,7 +56,7 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const DatabaseUrl &url, con
         return database.error();
     std::unique_ptr<AppContext> context(new AppContext);
     context->m_database = std::move(database.value());
-    context->m_parts = std::make_unique<Parts>(*context->m_database);
+    context->m_parts = std::make_unique<Parts>(*context->m_database, url);
     context->m_session = std::make_unique<Session>(context->m_parts->directory);
     if (const QString failed = context->m_session->load(tenantId, userId); !failed.isEmpty())
         return Error::make(ErrorCode::Unavailable, failed);
@@ -57,7 +66,8 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const DatabaseUrl &url, con
 AppServices AppContext::services() const
 {
     return AppServices{m_parts->bus,      m_parts->approvals, m_parts->approvalRepository,
-                       m_parts->entities, m_parts->events,    m_parts->directory};
+                       m_parts->entities, m_parts->events,    m_parts->directory,
+                       m_parts->profiler, m_parts->profiles,  m_parts->scheduler};
 }
 
 } // namespace steward

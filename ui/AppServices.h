@@ -9,6 +9,12 @@ class EntityRepository;
 class EventBus;
 class EventRepository;
 
+namespace profiler {
+class ProfileRepository;
+class ProfileScheduler;
+class ProfilerService;
+} // namespace profiler
+
 // The long-lived services a window works with, created once by main() and passed in.
 struct AppServices
 {
@@ -18,6 +24,9 @@ struct AppServices
     EntityRepository &entities;
     EventRepository &events;
     DirectoryRepository &directory;
+    profiler::ProfilerService &profiler;
+    profiler::ProfileRepository &profiles;
+    profiler::ProfileScheduler &scheduler;
 };
 
 } // namespace steward

@@ -1,6 +1,9 @@
 #include "ApprovalDetailPane.h"
 
+#include "ApprovalQueueModel.h"
 #include "UiTr.h"
+#include "profiler/ProfileRepository.h"
+#include "profiler/RecentRunsModel.h"
 #include "approval/ApprovalPolicy.h"
 #include "diff/JsonPatch.h"
 #include "diff/ReviewDocuments.h"
@@ -24,13 +27,17 @@ using namespace Qt::StringLiterals;
 
 namespace steward {
 
-ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, QWidget *parent)
+ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::ProfileRepository &profiles,
+                                       QWidget *parent)
     : QWidget(parent),
       m_entities(entities),
+      m_profiles(profiles),
       m_titleLabel(new QLabel(this)),
       m_metaLabel(new QLabel(this)),
       m_decisionLabel(new QLabel(this)),
       m_staleLabel(new QLabel(this)),
+      m_qualityLabel(new QLabel(this)),
+      m_profileNowButton(new QPushButton(UiTr::tr("Profile &now"), this)),
       m_tabs(new QTabWidget(this)),
       m_review(new ReviewView(this)),
       m_threeWayModel(new ThreeWayModel(this)),
@@ -45,6 +52,13 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, QWidget *pare
     m_metaLabel->setObjectName(u"detailMetaLabel"_s);
     m_decisionLabel->setObjectName(u"detailDecisionLabel"_s);
     m_staleLabel->setObjectName(u"staleWarningLabel"_s);
+    m_qualityLabel->setObjectName(u"qualityLabel"_s);
+    m_profileNowButton->setObjectName(u"detailProfileNowButton"_s);
+    m_profileNowButton->setToolTip(UiTr::tr("Measure the data behind this field now, in the background"));
+    connect(m_profileNowButton, &QPushButton::clicked, this, [this] {
+        if (const QString key = profiledFieldKey(); !key.isEmpty())
+            Q_EMIT profileNowClicked(key);
+    });
     m_tabs->setObjectName(u"reviewTabs"_s);
     m_threeWayView->setObjectName(u"threeWayView"_s);
     m_copyPatchButton->setObjectName(u"copyPatchButton"_s);
@@ -100,6 +114,10 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, QWidget *pare
     layout->addWidget(m_metaLabel);
     layout->addWidget(m_decisionLabel);
     layout->addWidget(m_staleLabel);
+    auto *quality = new QHBoxLayout;
+    quality->addWidget(m_qualityLabel, 1);
+    quality->addWidget(m_profileNowButton);
+    layout->addLayout(quality);
     layout->addWidget(m_tabs, 1);
     layout->addLayout(buttons);
 
@@ -116,6 +134,7 @@ void ApprovalDetailPane::showApproval(const std::optional<Approval> &approval)
     else
         m_review->clear();
     updateHeader();
+    updateQuality();
     updateStaleView();
     updateButtons();
 }
@@ -153,6 +172,48 @@ void ApprovalDetailPane::updateHeader()
         m_decisionLabel->setText(text);
         m_decisionLabel->show();
     }
+}
+
+QString ApprovalDetailPane::profiledFieldKey() const
+{
+    if (!m_approval)
+        return {};
+    if (m_approval->entityType == EntityType::GlobalMetadata)
+        return m_approval->entityKey;
+    if (m_approval->entityType == EntityType::BusinessRule)
+        return m_approval->requestedState().value(u"appliesTo"_s).toString();
+    return {};
+}
+
+void ApprovalDetailPane::updateQuality()
+{
+    const QString key = profiledFieldKey();
+    bool live = false;
+    if (!key.isEmpty()) {
+        auto field = m_entities.findByKey(m_approval->tenantId, EntityType::GlobalMetadata, key);
+        live = field && field.value().has_value();
+    }
+    m_qualityLabel->setVisible(!key.isEmpty());
+    m_profileNowButton->setVisible(live);
+    if (key.isEmpty())
+        return;
+    auto latest = m_profiles.latest(m_approval->tenantId, key);
+    if (!latest || !latest.value()) {
+        m_qualityLabel->setText(live ? UiTr::tr("Data quality of %1: not profiled yet").arg(key)
+                                     : UiTr::tr("Data quality: the field does not exist yet"));
+        return;
+    }
+    const profiler::ProfileRun &run = *latest.value();
+    const QString age = ageText(run.createdAt, QDateTime::currentDateTimeUtc());
+    if (run.status != profiler::RunStatus::Completed || !run.metrics.qualityScore)
+        m_qualityLabel->setText(UiTr::tr("Data quality of %1: last run %2 ago did not score (%3)")
+                                    .arg(key, age, run.error.isEmpty() ? run.metrics.note : run.error));
+    else
+        m_qualityLabel->setText(UiTr::tr("Data quality of %1: <b>%2 (%3)</b> · complete %4 %, valid %5 % · "
+                                         "profiled %6 ago")
+                                    .arg(key.toHtmlEscaped(), percentText(run.metrics.qualityScore),
+                                         run.metrics.qualityGrade, percentText(run.metrics.completeness),
+                                         percentText(run.metrics.validity), age));
 }
 
 void ApprovalDetailPane::updateStaleView()

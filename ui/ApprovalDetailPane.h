@@ -15,6 +15,9 @@ class QTableView;
 namespace steward {
 
 class EntityRepository;
+namespace profiler {
+class ProfileRepository;
+}
 class ReviewView;
 class ThreeWayModel;
 
@@ -26,7 +29,7 @@ class ApprovalDetailPane : public QWidget
     Q_OBJECT
 
 public:
-    ApprovalDetailPane(EntityRepository &entities, QWidget *parent = nullptr);
+    ApprovalDetailPane(EntityRepository &entities, profiler::ProfileRepository &profiles, QWidget *parent = nullptr);
 
     void showApproval(const std::optional<Approval> &approval);
     void setViewer(const User &viewer);
@@ -36,14 +39,18 @@ Q_SIGNALS:
     void approveClicked();
     void rejectClicked();
     void cancelClicked();
+    void profileNowClicked(const QString &canonicalKey);
 
 private:
     void updateHeader();
     void updateButtons();
     void updateStaleView();
     void copyPatch();
+    void updateQuality();
+    QString profiledFieldKey() const;
 
     EntityRepository &m_entities;
+    profiler::ProfileRepository &m_profiles;
     std::optional<Approval> m_approval;
     QString m_staleReason; // set while the live entity has moved on from the request
     User m_viewer;
@@ -52,6 +59,8 @@ private:
     QLabel *m_metaLabel;
     QLabel *m_decisionLabel;
     QLabel *m_staleLabel;
+    QLabel *m_qualityLabel;
+    QPushButton *m_profileNowButton;
     QTabWidget *m_tabs;
     ReviewView *m_review;
     ThreeWayModel *m_threeWayModel;

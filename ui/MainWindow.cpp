@@ -7,10 +7,12 @@
 #include "DecisionController.h"
 #include "DecisionDialog.h"
 #include "QueuePage.h"
+#include "profiler/ProfilerPage.h"
 #include "Session.h"
 #include "Settings.h"
 #include "UiTr.h"
 #include "events/EventBus.h"
+#include "profiler/ProfilerService.h"
 #include "store/ApprovalRepository.h"
 
 #include <QAction>
@@ -36,7 +38,9 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
       m_queueModel(new ApprovalQueueModel(services.approvalRepository, this)),
       m_auditModel(new AuditTrailModel(services.events, this)),
       m_queuePage(new QueuePage(*m_queueModel, this)),
-      m_detailPane(new ApprovalDetailPane(services.entities, this)),
+      m_profilerPage(new ProfilerPage(services.profiler, services.scheduler, services.profiles, services.entities,
+                                      this)),
+      m_detailPane(new ApprovalDetailPane(services.entities, services.profiles, this)),
       m_decisions(new DecisionController(services.approvals, session, this)),
       m_tabs(new QTabWidget(this)),
       m_errorBanner(new QLabel(this)),
@@ -60,6 +64,7 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
 
     m_tabs->addTab(m_splitter, UiTr::tr("&Approvals"));
     m_tabs->addTab(new AuditTrailPage(*m_auditModel, this), UiTr::tr("Audit &trail"));
+    m_tabs->addTab(m_profilerPage, UiTr::tr("Pro&filer"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -86,6 +91,16 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
         if (m_detailPane->approval())
             m_decisions->withdraw(*m_detailPane->approval());
     });
+    connect(m_detailPane, &ApprovalDetailPane::profileNowClicked, this, [this](const QString &key) {
+        m_profilerPage->profileNow(key);
+        statusBar()->showMessage(UiTr::tr("Profiling %1 in the background…").arg(key), 5000);
+    });
+    connect(m_profilerPage, &ProfilerPage::failed, this, &MainWindow::showError);
+    connect(m_profilerPage, &ProfilerPage::notice, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 8000); });
+    // A finished profile updates the score shown for the selected request.
+    connect(&services.profiler, &profiler::ProfilerService::jobFinished, this,
+            [this] { m_detailPane->showApproval(m_detailPane->approval()); });
     connect(m_decisions, &DecisionController::decided, this, &MainWindow::onDecided);
     connect(m_decisions, &DecisionController::failed, this, &MainWindow::showError);
 
@@ -199,6 +214,7 @@ void MainWindow::onTenantChanged()
     m_errorBanner->hide();
     m_queueModel->setTenant(m_session.tenant().id);
     m_auditModel->setTenant(m_session.tenant().id);
+    m_profilerPage->setTenant(m_session.tenant().id);
     updatePendingCount();
     m_queuePage->selectRow(0);
 }

@@ -16,6 +16,7 @@ class ApprovalDetailPane;
 class ApprovalQueueModel;
 class AuditTrailModel;
 class DecisionController;
+class ProfilerPage;
 class QueuePage;
 class Session;
 class Settings;
@@ -52,6 +53,7 @@ private:
     ApprovalQueueModel *m_queueModel;
     AuditTrailModel *m_auditModel;
     QueuePage *m_queuePage;
+    ProfilerPage *m_profilerPage;
     ApprovalDetailPane *m_detailPane;
     DecisionController *m_decisions;
     QTabWidget *m_tabs;

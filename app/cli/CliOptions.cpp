@@ -39,6 +39,13 @@ const QList<CommandSpec> &commands()
          u"events [--type T] [--follow] [--json]"_s,
          false},
         {Command::Diff, u"diff"_s, 2, 2, {u"format"_s}, u"diff OLD NEW [--format text|json|patch]"_s, false},
+        {Command::Profile,
+         u"profile"_s,
+         0,
+         1,
+         {u"due"_s, u"now"_s, u"sample"_s},
+         u"profile KEY|--due [--now] [--sample N]"_s,
+         false},
     };
     return specs;
 }
@@ -46,7 +53,7 @@ const QList<CommandSpec> &commands()
 // Commands of SPEC section 7 that later versions bring.
 const QStringList &laterCommands()
 {
-    static const QStringList names{u"profile"_s, u"report"_s, u"serve"_s};
+    static const QStringList names{u"report"_s, u"serve"_s};
     return names;
 }
 
@@ -79,7 +86,12 @@ QString description()
                      "                               structural diff of two JSON files ('-' reads stdin):\n"
                      "                               changes by JSON Pointer, or an RFC 6902 patch that\n"
                      "                               turns OLD into NEW; needs no database\n"
-                     "  profile, report, serve       not available in this version yet");
+                     "  profile KEY|--due [--now] [--sample N]\n"
+                     "                               measure the data quality of one field, or of every\n"
+                     "                               field whose tier interval has elapsed; --now runs even\n"
+                     "                               within 12 hours of the last run; --sample measures\n"
+                     "                               about N rows instead of all\n"
+                     "  report, serve                not available in this version yet");
 }
 
 void configure(QCommandLineParser &parser)
@@ -102,6 +114,9 @@ void configure(QCommandLineParser &parser)
         {u"follow"_s, CliTr::tr("events: keep printing new events until interrupted.")},
         {u"json"_s, CliTr::tr("list, show, events: print JSON instead of text.")},
         {u"format"_s, CliTr::tr("diff: text (default), json or patch."), CliTr::tr("F")},
+        {u"due"_s, CliTr::tr("profile: every field whose tier interval has elapsed.")},
+        {u"now"_s, CliTr::tr("profile: run even if the field was profiled in the last 12 hours.")},
+        {u"sample"_s, CliTr::tr("profile: measure about N rows instead of all."), CliTr::tr("N")},
     });
     parser.addPositionalArgument(u"command"_s, CliTr::tr("One of the commands above."), CliTr::tr("command"));
     parser.addPositionalArgument(u"arguments"_s, CliTr::tr("The command's arguments."), CliTr::tr("[arguments...]"));
@@ -187,6 +202,22 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
     options.format = parser.isSet(u"format"_s) ? parser.value(u"format"_s).trimmed() : u"text"_s;
     if (!QStringList{u"text"_s, u"json"_s, u"patch"_s}.contains(options.format))
         return usage(CliTr::tr("--format must be text, json or patch, not \"%1\"").arg(options.format));
+
+    options.due = parser.isSet(u"due"_s);
+    options.now = parser.isSet(u"now"_s);
+    if (options.command == Command::Profile) {
+        if (options.due == !options.arguments.isEmpty())
+            return usage(CliTr::tr("profile needs either a field key or --due; usage: steward-cli %1")
+                             .arg(spec->synopsis));
+        if (parser.isSet(u"sample"_s)) {
+            bool ok = false;
+            const qint64 rows = parser.value(u"sample"_s).trimmed().toLongLong(&ok);
+            if (!ok || rows <= 0)
+                return usage(CliTr::tr("--sample must be a positive number of rows, not \"%1\"")
+                                 .arg(parser.value(u"sample"_s)));
+            options.sampleRows = rows;
+        }
+    }
     return options;
 }
 

@@ -9,7 +9,7 @@
 
 namespace steward {
 
-enum class Command { InitDemo, Submit, List, Show, Approve, Reject, Cancel, Events, Diff };
+enum class Command { InitDemo, Submit, List, Show, Approve, Reject, Cancel, Events, Diff, Profile };
 
 // The command line of steward-cli, parsed and checked: the command exists, it got the
 // arguments it needs, and every option given applies to it. Options may come before
@@ -32,6 +32,9 @@ struct CliOptions
     QString format; // diff: text (default), json or patch
     bool json = false;
     bool follow = false;
+    bool due = false;               // profile: every field whose tier interval elapsed
+    bool now = false;               // profile: bypass the cost guard
+    std::optional<qint64> sampleRows; // profile --sample N
 
     // `arguments` includes the program name, as QCoreApplication::arguments() does.
     static Result<CliOptions> parse(const QStringList &arguments);

@@ -7,6 +7,7 @@
 #include "DiffCommand.h"
 #include "EventCommands.h"
 #include "ExitStatus.h"
+#include "ProfileCommand.h"
 #include "QueueCommands.h"
 #include "Session.h"
 #include "TextFormat.h"
@@ -75,6 +76,8 @@ Status CommandRunner::dispatch(const CliOptions &options)
         return runCancel(current, options, m_out);
     case Command::Events:
         return runEvents(current, options, m_out);
+    case Command::Profile:
+        return runProfile(current, options, m_out);
     }
     return std::nullopt;
 }

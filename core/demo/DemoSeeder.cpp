@@ -2,9 +2,11 @@
 
 #include "approval/ApprovalService.h"
 #include "demo/DemoCatalog.h"
+#include "demo/WarehouseSeeder.h"
 #include "events/EventBus.h"
 #include "json/JsonParser.h"
 #include "model/EntitySchema.h"
+#include "store/DataSourceRepository.h"
 #include "store/Database.h"
 #include "store/DirectoryRepository.h"
 #include "store/WriteTransaction.h"
@@ -336,7 +338,36 @@ QJsonObject proposeUpdate(const Live &live, QRandomGenerator &random, int varian
 
 } // namespace
 
-DemoSeeder::DemoSeeder(Database &database) : m_database(database) {}
+DemoSeeder::DemoSeeder(Database &database)
+    : m_database(database), m_warehouseJournalLines(WarehouseSeeder::journalLinesFromEnvironment())
+{
+}
+
+Status DemoSeeder::seedWarehouse(Summary &summary)
+{
+    // The warehouse lives beside an SQLite metadata file; team mode brings its own.
+    const DatabaseUrl &url = m_database.url();
+    if (url.kind != DatabaseUrl::Kind::Sqlite || url.path.isEmpty() || url.path == u":memory:"_s)
+        return std::nullopt;
+    const QString path = WarehouseSeeder::pathBeside(url.path);
+    auto written = WarehouseSeeder().seed(path, {m_warehouseJournalLines, 20260101});
+    if (!written)
+        return written.error();
+    summary.warehousePath = path;
+    summary.warehouseRows = written.value().rows;
+    DataSourceRepository sources(m_database);
+    for (const QUuid &tenant : {demo::northwindTenantId(), demo::contosoTenantId()}) {
+        DataSource source;
+        source.tenantId = tenant;
+        source.name = u"warehouse"_s;
+        source.driver = DataSource::SqliteDriver;
+        source.path = path;
+        source.schemaName = u"finance"_s;
+        if (auto saved = sources.save(source); !saved)
+            return saved.error();
+    }
+    return std::nullopt;
+}
 
 Status DemoSeeder::removeDemoTenants()
 {
@@ -382,6 +413,8 @@ Result<DemoSeeder::Summary> DemoSeeder::seed()
             ++summary.users;
         }
     }
+    if (auto failed = seedWarehouse(summary))
+        return *failed;
 
     Script script(m_database, demo::northwindTenantId(), demo::northwindUsers());
     QList<Live> live;

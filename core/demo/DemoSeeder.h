@@ -19,15 +19,22 @@ public:
         int users = 0;
         int pending = 0;
         int decided = 0;
+        QString warehousePath; // empty when the metadata database is not a file
+        qint64 warehouseRows = 0;
     };
 
     explicit DemoSeeder(Database &database);
+    // Journal lines of the demo warehouse (WarehouseSeeder) written beside an SQLite
+    // metadata file; default: STEWARD_DEMO_WAREHOUSE_ROWS, else 1,000,000.
+    void setWarehouseJournalLines(qint64 rows) { m_warehouseJournalLines = rows; }
     Result<Summary> seed();
 
 private:
     Status removeDemoTenants();
+    Status seedWarehouse(Summary &summary);
 
     Database &m_database;
+    qint64 m_warehouseJournalLines;
 };
 
 } // namespace steward

@@ -33,6 +33,8 @@ public:
     Result<std::optional<EntitySnapshot>> findById(const QUuid &tenantId, EntityType type, const QUuid &id) const;
     Result<std::optional<EntitySnapshot>> findByKey(const QUuid &tenantId, EntityType type,
                                                     const QString &canonicalKey) const;
+    // Every canonical key of that type in the tenant, sorted.
+    Result<QStringList> keys(const QUuid &tenantId, EntityType type) const;
     // Creates the entity (no `existing`) or updates it. An update only succeeds while the
     // row still has `existing->version`: the stale check is also in the SQL.
     // Keys absent from `payload` keep their current value.

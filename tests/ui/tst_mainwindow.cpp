@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QComboBox>
 #include <QLabel>
@@ -227,6 +228,48 @@ private Q_SLOTS:
         for (int row = 0; row < threeWay->model()->rowCount(); ++row)
             paths << threeWay->model()->index(row, 1).data().toString();
         QVERIFY2(paths.contains(u"/description"_s), qPrintable(paths.join(u", "_s))); // what the approved change did
+    }
+
+    void profilingAFieldFromTheProfilerPage()
+    {
+        child<QTabWidget>(u"mainTabs"_s)->setCurrentIndex(2);
+        QTest::keyClicks(child<QLineEdit>(u"profileFieldEdit"_s), u"gl.journal_line.amount"_s);
+        QTest::mouseClick(child<QPushButton>(u"profileNowButton"_s), Qt::LeftButton);
+
+        QTableView *runs = child<QTableView>(u"recentRunsView"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(runs->model()->rowCount() > 0
+                                     && runs->model()->index(0, 0).data().toString() == u"gl.journal_line.amount"_s,
+                                 30000);
+        QCOMPARE(runs->model()->index(0, 1).data().toString(), u"Completed"_s);
+        QVERIFY(!runs->model()->index(0, 3).data().toString().isEmpty()); // a grade
+        runs->setCurrentIndex(runs->model()->index(0, 0));
+        QVERIFY(child<QTextBrowser>(u"runDetailsView"_s)->toPlainText().contains(u"rule.gl.amount_precision"_s));
+
+        // The approval detail pane shows the field's latest score.
+        child<QTabWidget>(u"mainTabs"_s)->setCurrentIndex(0);
+        QTest::keyClicks(child<QLineEdit>(u"searchEdit"_s), u"gl.journal_line.amount"_s);
+        QTableView *queue = child<QTableView>(u"queueView"_s);
+        const auto rowOfField = [queue] {
+            for (int row = 0; row < queue->model()->rowCount(); ++row) {
+                if (queue->model()->index(row, ApprovalQueueModel::KeyColumn).data().toString()
+                    == u"gl.journal_line.amount"_s)
+                    return row;
+            }
+            return -1;
+        };
+        QTRY_VERIFY(rowOfField() >= 0);
+        queue->setCurrentIndex(queue->model()->index(rowOfField(), ApprovalQueueModel::KeyColumn));
+        const QString quality = child<QLabel>(u"qualityLabel"_s)->text();
+        QVERIFY2(quality.contains(u"profiled"_s), qPrintable(quality));
+
+        // An unknown key is refused with a clear message and queues nothing.
+        child<QTabWidget>(u"mainTabs"_s)->setCurrentIndex(2);
+        auto *field = child<QLineEdit>(u"profileFieldEdit"_s);
+        field->clear();
+        QTest::keyClicks(field, u"no.such.field"_s);
+        QTest::mouseClick(child<QPushButton>(u"profileNowButton"_s), Qt::LeftButton);
+        QVERIFY(child<QLabel>(u"errorBanner"_s)->text().contains(u"no.such.field"_s));
+        QCOMPARE(child<QTableView>(u"jobQueueView"_s)->model()->rowCount(), 0);
     }
 
 private:

@@ -1,0 +1,107 @@
+#include "profiler/ProfileTypes.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+using namespace Qt::StringLiterals;
+
+namespace steward::profiler {
+namespace {
+
+constexpr std::array<std::pair<Trigger, QStringView>, 4> kTriggers{{
+    {Trigger::Approval, u"approval"},
+    {Trigger::Schedule, u"schedule"},
+    {Trigger::Manual, u"manual"},
+    {Trigger::RuleChange, u"rule_change"},
+}};
+
+constexpr std::array<std::pair<RunStatus, QStringView>, 3> kStatuses{{
+    {RunStatus::Completed, u"completed"},
+    {RunStatus::Failed, u"failed"},
+    {RunStatus::Cancelled, u"cancelled"},
+}};
+
+template <typename Enum, std::size_t N>
+QString spell(const std::array<std::pair<Enum, QStringView>, N> &table, Enum value)
+{
+    for (const auto &[entry, text] : table) {
+        if (entry == value)
+            return text.toString();
+    }
+    return {};
+}
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> parse(const std::array<std::pair<Enum, QStringView>, N> &table, QStringView text)
+{
+    for (const auto &[entry, spelling] : table) {
+        if (spelling == text)
+            return entry;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+QString toString(Trigger trigger) { return spell(kTriggers, trigger); }
+QString toString(RunStatus status) { return spell(kStatuses, status); }
+std::optional<Trigger> triggerFromString(QStringView text) { return parse(kTriggers, text); }
+std::optional<RunStatus> runStatusFromString(QStringView text) { return parse(kStatuses, text); }
+
+QJsonObject countsToDetails(const ColumnMetrics &metrics)
+{
+    QJsonArray rules;
+    for (const RuleOutcome &outcome : metrics.rules) {
+        QJsonObject rule{{u"ruleKey"_s, outcome.ruleKey},
+                         {u"ruleType"_s, outcome.ruleType},
+                         {u"checked"_s, outcome.checked},
+                         {u"violations"_s, outcome.violations}};
+        if (outcome.checked > 0)
+            rule.insert(u"passRate"_s,
+                        100.0 * double(outcome.checked - outcome.violations) / double(outcome.checked));
+        rules.append(rule);
+    }
+    QJsonObject details{
+        {u"rows"_s, metrics.rows},
+        {u"nonNull"_s, metrics.nonNull},
+        {u"nulls"_s, metrics.rows - metrics.nonNull},
+        {u"distinct"_s, QJsonObject{{u"count"_s, metrics.distinct},
+                                    {u"method"_s, metrics.distinctExact ? u"exact"_s : u"hyperloglog"_s}}},
+        {u"valid"_s, metrics.valid},
+        {u"invalid"_s, metrics.nonNull - metrics.valid},
+        {u"rules"_s, rules},
+    };
+    if (!metrics.note.isEmpty())
+        details.insert(u"note"_s, metrics.note);
+    return details;
+}
+
+ColumnMetrics countsFromDetails(const QJsonObject &details)
+{
+    ColumnMetrics metrics;
+    metrics.rows = details.value(u"rows"_s).toInteger();
+    metrics.nonNull = details.value(u"nonNull"_s).toInteger();
+    const QJsonObject distinct = details.value(u"distinct"_s).toObject();
+    metrics.distinct = distinct.value(u"count"_s).toInteger();
+    metrics.distinctExact = distinct.value(u"method"_s).toString() != u"hyperloglog"_s;
+    metrics.valid = details.value(u"valid"_s).toInteger();
+    const QJsonArray rules = details.value(u"rules"_s).toArray();
+    for (const QJsonValue &value : rules) {
+        const QJsonObject rule = value.toObject();
+        metrics.rules.append(RuleOutcome{rule.value(u"ruleKey"_s).toString(), rule.value(u"ruleType"_s).toString(),
+                                         rule.value(u"checked"_s).toInteger(),
+                                         rule.value(u"violations"_s).toInteger()});
+    }
+    metrics.note = details.value(u"note"_s).toString();
+    return metrics;
+}
+
+bool ColumnTarget::hasUniqueRule() const
+{
+    return std::any_of(rules.begin(), rules.end(), [](const RuleCheck &rule) { return rule.ruleType == u"unique"_s; });
+}
+
+} // namespace steward::profiler
