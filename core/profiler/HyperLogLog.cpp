@@ -200,6 +200,11 @@ void DistinctCounter::switchToSketch()
         if (slot.hash != 0)
             m_sketch->addHash(slot.hash);
     }
+    freeMemory();
+}
+
+void DistinctCounter::freeMemory()
+{
     std::vector<Slot>().swap(m_slots);
     std::vector<char>().swap(m_arena);
     m_budget->release(m_reserved);
@@ -212,6 +217,33 @@ void DistinctCounter::add(quint64 hash, QByteArrayView bytes)
         m_sketch->addHash(hash);
         return;
     }
+    if (!m_slots.empty())
+        __builtin_prefetch(m_slots.data() + (std::size_t(hash != 0 ? hash : 1) & (m_slots.size() - 1)));
+    m_batchHashes[std::size_t(m_batched)] = hash;
+    m_batchBytes.insert(m_batchBytes.end(), bytes.data(), bytes.data() + bytes.size());
+    m_batchEnds[std::size_t(m_batched)] = m_batchBytes.size();
+    if (++m_batched == BatchSize)
+        flush();
+}
+
+void DistinctCounter::flush()
+{
+    std::size_t begin = 0;
+    for (int i = 0; i < m_batched; ++i) {
+        const std::size_t end = m_batchEnds[std::size_t(i)];
+        const QByteArrayView bytes(m_batchBytes.data() + begin, qsizetype(end - begin));
+        if (m_sketch)
+            m_sketch->addHash(m_batchHashes[std::size_t(i)]);
+        else
+            insert(m_batchHashes[std::size_t(i)], bytes);
+        begin = end;
+    }
+    m_batched = 0;
+    m_batchBytes.clear();
+}
+
+void DistinctCounter::insert(quint64 hash, QByteArrayView bytes)
+{
     const quint64 stored = hash != 0 ? hash : 1;
     // Grow at 60% load, so linear probing stays short.
     if (std::size_t(m_count + 1) * 10 > m_slots.size() * 6 && !growSlots()) {
@@ -284,6 +316,8 @@ void DistinctCounter::addBlob(QByteArrayView blob)
 
 void DistinctCounter::merge(DistinctCounter &other)
 {
+    flush();
+    other.flush();
     if (other.m_sketch) {
         if (!m_sketch)
             switchToSketch();
@@ -294,13 +328,21 @@ void DistinctCounter::merge(DistinctCounter &other)
                 add(slot.hash, QByteArrayView(other.m_arena.data() + slot.offset, qsizetype(slot.length)));
         }
     }
-    other.switchToSketch(); // gives its memory back
-    other.m_sketch = std::make_unique<HyperLogLog>();
+    other.freeMemory();
+    other.m_sketch.reset();
+    other.m_count = 0;
 }
 
-qint64 DistinctCounter::count() const
+qint64 DistinctCounter::count()
 {
+    flush();
     return m_sketch ? m_sketch->count() : m_count;
+}
+
+bool DistinctCounter::isExact()
+{
+    flush();
+    return !m_sketch;
 }
 
 std::shared_ptr<DistinctParts> DistinctParts::open()

@@ -11,9 +11,12 @@
 
 namespace steward::profiler {
 
-// 64-bit hash of a byte string, for distinct counting: well mixed in every bit, so
-// HyperLogLog can take its register index from the top bits and its rank from the rest.
-// `seed` separates kinds of value (the text "1" and the integer 1).
+// Distinct counting for the profiler: exact while it fits a memory budget, HyperLogLog
+// beyond it, and the parts of a count made on several threads merged into one.
+
+// 64-bit hash of a byte string: well mixed in every bit, so HyperLogLog can take its
+// register index from the top bits and its rank from the rest. A different `seed` gives
+// an independent hash.
 quint64 hash64(QByteArrayView bytes, quint64 seed = 0);
 
 // A distinct-count estimate in fixed memory (16 KiB): precision 14 (16,384 one-byte
@@ -85,8 +88,8 @@ public:
     void addReal(double value);
     void addText(QByteArrayView text);
     void addBlob(QByteArrayView blob);
-    qint64 count() const;
-    bool isExact() const { return !m_sketch; }
+    qint64 count();
+    bool isExact();
     // Takes in the values of `other` (counted over other rows) and empties it: the
     // union is exact while both are and the union fits the budget.
     void merge(DistinctCounter &other);
@@ -98,9 +101,15 @@ private:
         quint32 offset = 0;
         quint32 length = 0;
     };
+    // Values wait in a small batch whose slots are prefetched, so the cache misses of a
+    // large table overlap instead of coming one after another.
+    static constexpr int BatchSize = 16;
+    void flush();
+    void insert(quint64 hash, QByteArrayView bytes);
     bool growSlots();
     bool reserveFor(qint64 slotsBytes, qint64 arenaBytes);
     void switchToSketch();
+    void freeMemory();
     void insertSlot(const Slot &slot);
 
     std::shared_ptr<MemoryBudget> m_budget;
@@ -111,6 +120,10 @@ private:
     std::unique_ptr<HyperLogLog> m_sketch;
     QByteArrayView encode(char kind, const void *data, std::size_t size);
     std::vector<char> m_scratch; // kind tag + value bytes
+    std::array<quint64, BatchSize> m_batchHashes{};
+    std::array<std::size_t, BatchSize> m_batchEnds{}; // value i ends there in m_batchBytes
+    std::vector<char> m_batchBytes;
+    int m_batched = 0;
 };
 
 // The counters of one column of a table whose parts are counted separately (on several

@@ -205,6 +205,7 @@ struct ProfileRunner::Impl
         qint64 expectedRows = 0;
         qint64 firstRow = 0; // rowid range, for splitting
         qint64 lastRow = -1;
+        int parts = 1; // rowid ranges scanned side by side
     };
 
     Result<QList<Field>> loadFields(const QUuid &tenantId, const QStringList &keys) const;
@@ -335,7 +336,9 @@ void ProfileRunner::Impl::measureTable(const QList<int> &members, QList<Field> &
     };
     if (!warehouse.error.isEmpty())
         return failAll(warehouse.error);
-    if (!first.schema.isEmpty() && first.schema.compare(warehouse.source.schemaName, Qt::CaseInsensitive) != 0
+    // An SQLite file is one schema: the one its source names (any, if it names none).
+    const QString &schema = warehouse.source.schemaName;
+    if (!first.schema.isEmpty() && !schema.isEmpty() && first.schema.compare(schema, Qt::CaseInsensitive) != 0
         && first.schema.compare(u"main"_s, Qt::CaseInsensitive) != 0)
         return failAll(CoreTr::tr("schema %1 not found in data source %2").arg(first.schema, warehouse.source.name));
 
@@ -401,9 +404,10 @@ void ProfileRunner::Impl::measureTable(const QList<int> &members, QList<Field> &
 
     // Large rowid tables are split in ranges read side by side, one thread each.
     const int threads = options.scanThreads > 0 ? options.scanThreads : std::min(4, QThread::idealThreadCount());
-    const int parts = hasRowid && plan.sampling.limit == 0
-                          ? int(std::clamp<qint64>(span / kMinRowsPerPart, 1, std::max(1, threads)))
-                          : 1;
+    plan.parts = hasRowid && plan.sampling.limit == 0
+                     ? int(std::clamp<qint64>(span / kMinRowsPerPart, 1, std::max(1, threads)))
+                     : 1;
+    const int parts = plan.parts;
     const auto budget = std::make_shared<MemoryBudget>(options.distinctMemoryBytes);
     warehouse.state->distinctBudget = budget;
     warehouse.state->rows.store(0);
@@ -519,6 +523,7 @@ void ProfileRunner::Impl::record(const QList<Field> &fields, const TablePlan &pl
                                                       {u"tableRows"_s, plan.tableRows}});
         if (!profile.domain.isEmpty())
             details.insert(u"domain"_s, profile.domain);
+        details.insert(u"scanParts"_s, plan.parts);
         profile.details = details;
     }
 }

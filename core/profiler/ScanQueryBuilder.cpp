@@ -333,12 +333,12 @@ std::optional<SqlFragment> SqliteScanDialect::typeCheck(const QString &expressio
     return std::nullopt;
 }
 
-SqlFragment SqliteScanDialect::checkCounts(const QList<SqlFragment> &checks) const
+SqlFragment SqliteScanDialect::checkCounts(const QString &expression, const QList<SqlFragment> &checks) const
 {
     // One aggregate call per row takes every check of the column: each is computed
     // once, and the rows passing all of them are counted in the same call.
     SqlFragment fragment;
-    QStringList arguments;
+    QStringList arguments{expression};
     for (const SqlFragment &check : checks) {
         arguments.append(check.sql);
         fragment.values.append(check.values);
@@ -495,7 +495,7 @@ ScanQuery ScanQueryBuilder::build(const QString &schema, const QString &table, c
                 checks.append(*check);
         }
         if (!checks.isEmpty()) {
-            const SqlFragment counts = m_dialect.checkCounts(checks);
+            const SqlFragment counts = m_dialect.checkCounts(physical, checks);
             select.append(counts.sql);
             values.append(counts.values);
             column.checks = resultColumns;

@@ -104,9 +104,9 @@ public:
     virtual QString numericValue(const QString &expression) const = 0; // NULL unless a number
     virtual std::optional<SqlFragment> typeCheck(const QString &expression, const TypeCheck &check) const = 0;
 
-    // Pass counts of a column's row checks, and of all of them together (the valid
-    // values), as select-list items with the checks' bound values in order.
-    virtual SqlFragment checkCounts(const QList<SqlFragment> &checks) const = 0;
+    // Pass counts of a column's row checks over its non-null values, and of all of them
+    // together (the valid values), as select-list items with the checks' bound values.
+    virtual SqlFragment checkCounts(const QString &expression, const QList<SqlFragment> &checks) const = 0;
     virtual int checkCountColumns(int checks) const = 0; // how many select-list items
     // `checks` + 1 counts (the last: all passed) from the row, starting at `first`.
     virtual QList<qint64> readCheckCounts(const QSqlQuery &row, int first, int checks) const = 0;
@@ -134,7 +134,7 @@ public:
     SqlFragment regexMatch(const QString &expression, const QString &pattern) const override;
     QString numericValue(const QString &expression) const override;
     std::optional<SqlFragment> typeCheck(const QString &expression, const TypeCheck &check) const override;
-    SqlFragment checkCounts(const QList<SqlFragment> &checks) const override;
+    SqlFragment checkCounts(const QString &expression, const QList<SqlFragment> &checks) const override;
     int checkCountColumns(int checks) const override;
     QList<qint64> readCheckCounts(const QSqlQuery &row, int first, int checks) const override;
     SqlFragment sampleFilter(qint64 every) const override;
@@ -196,7 +196,7 @@ struct ColumnCounts
 
 // Builds the ONE statement that measures every bound column of a table:
 //
-//   SELECT rows(), COUNT("a"), distinct("a"), checks(<dataType check of a>, <rule 1 of a>, ...),
+//   SELECT rows(), COUNT("a"), distinct("a"), checks("a", <dataType check>, <rule 1>, ...),
 //                  COUNT("b"), distinct("b"), ...
 //   FROM "table" [sampling]
 //

@@ -268,24 +268,28 @@ void rowsFinal(sqlite3_context *context)
     sqlite3_result_int64(context, count ? *count : 0);
 }
 
-// Pass counts of a column's checks, and of all of them together (the valid values):
-// the context holds the number of checks, then one count per check, then the count of all.
+// Pass counts of a column's checks over its non-null values, and of all of them
+// together (the valid values): the context holds the number of checks, one count per
+// check, then the count of all.
 void checksStep(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
-    auto *counts = static_cast<qint64 *>(sqlite3_aggregate_context(context, int(sizeof(qint64)) * (argc + 2)));
+    const int checks = std::max(0, argc - 1);
+    auto *counts = static_cast<qint64 *>(sqlite3_aggregate_context(context, int(sizeof(qint64)) * (checks + 2)));
     if (!counts) {
         sqlite3_result_error_nomem(context);
         return;
     }
-    counts[0] = argc;
+    counts[0] = checks;
+    if (argc == 0 || sqlite3_value_type(argv[0]) == SQLITE_NULL)
+        return;
     bool all = true;
-    for (int i = 0; i < argc; ++i) {
-        // 1 passes; 0 and NULL (a NULL value, or a non-number under a range) do not.
-        const bool pass = sqlite3_value_type(argv[i]) == SQLITE_INTEGER && sqlite3_value_int64(argv[i]) == 1;
+    for (int i = 0; i < checks; ++i) {
+        // 1 passes; 0 and NULL (e.g. a non-number under a range) do not.
+        const bool pass = sqlite3_value_type(argv[i + 1]) == SQLITE_INTEGER && sqlite3_value_int64(argv[i + 1]) == 1;
         counts[i + 1] += pass ? 1 : 0;
         all = all && pass;
     }
-    counts[argc + 1] += all ? 1 : 0;
+    counts[checks + 1] += all ? 1 : 0;
 }
 
 void checksFinal(sqlite3_context *context)
@@ -373,7 +377,7 @@ std::unique_ptr<DistinctCounter> takeDistinct(sqlite3_context *context, qint64 *
     return counter;
 }
 
-void resultDistinctInfo(sqlite3_context *context, const DistinctCounter *counter)
+void resultDistinctInfo(sqlite3_context *context, DistinctCounter *counter)
 {
     const bool exact = !counter || counter->isExact();
     const QByteArray text = (exact ? QByteArray("exact:") : QByteArray("hyperloglog:"))

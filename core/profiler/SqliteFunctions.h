@@ -22,9 +22,9 @@ namespace steward::profiler {
 //                                     one fails the statement with an error naming it.
 //   steward_rows()                    aggregate: COUNT(*), and the live row counter
 //                                     a progress handler reads (ScanState::rows)
-//   steward_checks(c1, c2, ...)       aggregate over a column's row checks (1 passes;
-//                                     0 or NULL does not): text "p1 p2 ... all", each
-//                                     check's pass count, then the rows passing every one
+//   steward_checks(x, c1, c2, ...)    aggregate over the rows where x is not NULL: text
+//                                     "p1 p2 ... all", how often each check c passed (1
+//                                     passes; 0 or NULL does not), then how often all did
 //   steward_distinct(x [, bytes])     aggregate: distinct non-null values of x. Exact
 //                                     (values hashed and compared byte for byte) while
 //                                     the set fits its memory; beyond it the set turns

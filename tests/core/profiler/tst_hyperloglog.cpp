@@ -42,6 +42,7 @@ private Q_SLOTS:
     void counterIsExactBelowItsBudget();
     void counterSwitchesToSketchAtItsBudget();
     void countersShareABudget();
+    void countersMergeToTheUnion();
 };
 
 void HyperLogLogTest::emptyIsZero()
@@ -181,6 +182,30 @@ void HyperLogLogTest::countersShareABudget()
     }
     // Everything is returned when the counters go.
     QVERIFY(budget->reserve(qint64(2) * 1024 * 1024));
+}
+
+void HyperLogLogTest::countersMergeToTheUnion()
+{
+    const auto budget = std::make_shared<MemoryBudget>(qint64(64) * 1024 * 1024);
+    DistinctCounter low(budget), high(budget);
+    for (int i = 0; i < 150'000; ++i) {
+        low.addInteger(i);                // 0 .. 149,999
+        high.addInteger(100'000 + i);     // 100,000 .. 249,999
+        high.addReal(double(100'000 + i)); // the same values as reals: no new ones
+    }
+    high.addText("100000"); // text is another value than the integer
+    low.merge(high);
+    QVERIFY(low.isExact());
+    QCOMPARE(low.count(), 250'001);
+    QCOMPARE(high.count(), 0);
+
+    // An estimate merged in makes the union an estimate.
+    DistinctCounter estimated(0);
+    for (int i = 200'000; i < 400'000; ++i)
+        estimated.addInteger(i);
+    low.merge(estimated);
+    QVERIFY(!low.isExact());
+    QVERIFY(relativeError(double(low.count()), 400'001) < 0.02);
 }
 
 QTEST_GUILESS_MAIN(HyperLogLogTest)

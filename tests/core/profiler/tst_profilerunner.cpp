@@ -511,6 +511,8 @@ void ProfileRunnerTest::splitScanMatchesOneScan()
             // into the very sketch one scan builds.
             QCOMPARE(split.at(i).metrics.distinctExact, memory > 0);
             QCOMPARE(split.at(i).metrics.distinct, whole.at(i).metrics.distinct);
+            QCOMPARE(whole.at(i).details.value(u"scanParts"_s).toInt(), 1);
+            QCOMPARE(split.at(i).details.value(u"scanParts"_s).toInt(), 3);
         }
         QCOMPARE(whole.constFirst().metrics.distinct, memory > 0 ? 250000 : whole.constFirst().metrics.distinct);
     }
@@ -525,6 +527,7 @@ void ProfileRunnerTest::splitScanMatchesOneScan()
     const ProfileRun b = runOne(fieldKey(u"big"_s, u"name"_s), sampledThree);
     QCOMPARE(a.sampledRows, 30000);
     QCOMPARE(b.sampledRows, a.sampledRows);
+    QCOMPARE(b.details.value(u"scanParts"_s).toInt(), 3);
     QCOMPARE(b.metrics.distinct, a.metrics.distinct);
     QCOMPARE(b.metrics.valid, a.metrics.valid);
 }

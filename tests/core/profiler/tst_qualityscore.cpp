@@ -22,6 +22,7 @@ private Q_SLOTS:
     void noRulesMeansEveryValueIsValid();
     void estimatesNeverExceedHundred();
     void weightsAreDescribed();
+    void ruleOutcomesFromCounts();
 };
 
 void QualityScoreTest::grades_data()
@@ -130,6 +131,31 @@ void QualityScoreTest::weightsAreDescribed()
     QCOMPARE(described.value(u"uniqueness"_s).toObject().value(u"counted"_s).toBool(), false);
     QCOMPARE(described.value(u"uniqueness"_s).toObject().value(u"value"_s).toDouble(), 50.0);
     QCOMPARE(described.value(u"validity"_s).toObject().value(u"weight"_s).toDouble(), 0.5);
+}
+
+void QualityScoreTest::ruleOutcomesFromCounts()
+{
+    ColumnTarget target;
+    target.rules = {{u"r.format"_s, u"regex"_s, {}}, {u"r.required"_s, u"not_null"_s, {}},
+                    {u"r.unique"_s, u"unique"_s, {}}};
+    ColumnCounts counts;
+    counts.rows = 100;
+    counts.nonNull = 80;
+    counts.distinct = {60, true};
+    counts.rulePasses = {70, 80, 60};
+    counts.valid = 70;
+    QualityScore::Scores scores;
+    const ColumnMetrics metrics = QualityScore::measure(counts, target, &scores);
+    QCOMPARE(metrics.rules.size(), 3);
+    QCOMPARE(metrics.rules.at(0).checked, 80);     // regex: the non-null values
+    QCOMPARE(metrics.rules.at(0).violations, 10);
+    QCOMPARE(metrics.rules.at(1).checked, 100);    // not_null: every row
+    QCOMPARE(metrics.rules.at(1).violations, 20);  // the nulls
+    QCOMPARE(metrics.rules.at(2).violations, 20);  // repeats beyond the first
+    // 0.4 * 80 + 0.4 * 87.5 + 0.2 * 75 = 82
+    QCOMPARE(*metrics.qualityScore, 82.0);
+    QCOMPARE(*scores.score, 82.0);
+    QCOMPARE(metrics.qualityGrade, u"B"_s);
 }
 
 QTEST_GUILESS_MAIN(QualityScoreTest)

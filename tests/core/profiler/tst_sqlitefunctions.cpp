@@ -252,12 +252,16 @@ void SqliteFunctionsTest::rowsCountsAndReportsProgress()
 void SqliteFunctionsTest::checksCountPassesAndAll()
 {
     // Over 1..1000: even numbers pass the first check, multiples of 3 the second; a NULL
-    // check (a NULL value) never passes.
-    const QString counts = scalar(u"SELECT steward_checks(v % 2 = 0, v % 3 = 0, CASE WHEN v > 10 THEN 1 END) "
+    // check never passes.
+    const QString counts = scalar(u"SELECT steward_checks(v, v % 2 = 0, v % 3 = 0, CASE WHEN v > 10 THEN 1 END) "
                                   u"FROM (SELECT id AS v FROM wide WHERE id <= 1000)"_s)
                                .toString();
     QCOMPARE(counts, u"500 333 990 165"_s);
-    QCOMPARE(scalar(u"SELECT steward_checks(1) FROM wide WHERE 0"_s).toString(), QString()); // no rows: no counts
+    // Rows with a NULL value are not checked, whatever the checks say.
+    QCOMPARE(scalar(u"SELECT steward_checks(CASE WHEN id % 4 THEN id END, 1) FROM wide WHERE id <= 1000"_s)
+                 .toString(),
+             u"750 750"_s);
+    QCOMPARE(scalar(u"SELECT steward_checks(1, 1) FROM wide WHERE 0"_s).toString(), QString()); // no rows
 }
 
 QTEST_GUILESS_MAIN(SqliteFunctionsTest)
