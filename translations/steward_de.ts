@@ -1720,8 +1720,8 @@ Befehle:
         <translation>Datenqualität von %1: der letzte Lauf vor %2 ergab keinen Wert (%3)</translation>
     </message>
     <message>
-        <source>Data quality of %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · complete %4 %, valid %5 % · profiled %6 ago</source>
-        <translation>Datenqualität von %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · vollständig %4 %, gültig %5 % · profiliert vor %6</translation>
+        <source>Data quality of %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · complete %4 %, valid %5 % · profiled %6 ago</source>
+        <translation>Datenqualität von %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · vollständig %4 %, gültig %5 % · profiliert vor %6</translation>
     </message>
     <message>
         <source>Pro&amp;filer</source>

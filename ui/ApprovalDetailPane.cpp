@@ -53,6 +53,7 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
     m_decisionLabel->setObjectName(u"detailDecisionLabel"_s);
     m_staleLabel->setObjectName(u"staleWarningLabel"_s);
     m_qualityLabel->setObjectName(u"qualityLabel"_s);
+    m_qualityLabel->setWordWrap(true); // never widen the pane at the expense of the queue
     m_profileNowButton->setObjectName(u"detailProfileNowButton"_s);
     m_profileNowButton->setToolTip(UiTr::tr("Measure the data behind this field now, in the background"));
     connect(m_profileNowButton, &QPushButton::clicked, this, [this] {
@@ -209,7 +210,7 @@ void ApprovalDetailPane::updateQuality()
         m_qualityLabel->setText(UiTr::tr("Data quality of %1: last run %2 ago did not score (%3)")
                                     .arg(key, age, run.error.isEmpty() ? run.metrics.note : run.error));
     else
-        m_qualityLabel->setText(UiTr::tr("Data quality of %1: <b>%2 (%3)</b> · complete %4 %, valid %5 % · "
+        m_qualityLabel->setText(UiTr::tr("Data quality of %1: <b>%2 (%3)</b> · complete %4 %, valid %5 % · "
                                          "profiled %6 ago")
                                     .arg(key.toHtmlEscaped(), percentText(run.metrics.qualityScore),
                                          run.metrics.qualityGrade, percentText(run.metrics.completeness),
