@@ -1,52 +1,22 @@
 #include "model/Types.h"
 
 #include "Tr.h"
+#include "model/EnumSpelling.h"
 
-#include <array>
-#include <utility>
 
 using namespace Qt::StringLiterals;
 
 namespace steward {
 namespace {
 
-template <typename Enum, std::size_t N>
-QString spell(const std::array<std::pair<Enum, QStringView>, N> &table, Enum value)
-{
-    for (const auto &[candidate, text] : table) {
-        if (candidate == value)
-            return text.toString();
-    }
-    return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse(const std::array<std::pair<Enum, QStringView>, N> &table, QStringView text)
-{
-    for (const auto &[candidate, spelling] : table) {
-        if (spelling == text)
-            return candidate;
-    }
-    return std::nullopt;
-}
-
-template <typename Enum, std::size_t N>
-QList<Enum> values(const std::array<std::pair<Enum, QStringView>, N> &table)
-{
-    QList<Enum> result;
-    for (const auto &entry : table)
-        result.append(entry.first);
-    return result;
-}
-
-constexpr std::array<std::pair<EntityType, QStringView>, 4> kEntityTypes{{
+constexpr SpellingTable<EntityType, 4> kEntityTypes{{
     {EntityType::GlobalMetadata, u"GLOBAL_METADATA"},
     {EntityType::Kpi, u"KPI"},
     {EntityType::BusinessRule, u"BUSINESS_RULE"},
     {EntityType::Glossary, u"GLOSSARY"},
 }};
 
-constexpr std::array<std::pair<Tier, QStringView>, 5> kTiers{{
+constexpr SpellingTable<Tier, 5> kTiers{{
     {Tier::Tier1, u"tier1"},
     {Tier::Tier2, u"tier2"},
     {Tier::Tier3, u"tier3"},
@@ -54,20 +24,20 @@ constexpr std::array<std::pair<Tier, QStringView>, 5> kTiers{{
     {Tier::Tier5, u"tier5"},
 }};
 
-constexpr std::array<std::pair<Lane, QStringView>, 3> kLanes{{
+constexpr SpellingTable<Lane, 3> kLanes{{
     {Lane::Kernel, u"kernel"},
     {Lane::Governed, u"governed"},
     {Lane::Draft, u"draft"},
 }};
 
-constexpr std::array<std::pair<Role, QStringView>, 4> kRoles{{
+constexpr SpellingTable<Role, 4> kRoles{{
     {Role::KernelArchitect, u"kernel_architect"},
     {Role::MetadataSteward, u"metadata_steward"},
     {Role::DataOwner, u"data_owner"},
     {Role::Viewer, u"viewer"},
 }};
 
-constexpr std::array<std::pair<ApprovalStatus, QStringView>, 4> kStatuses{{
+constexpr SpellingTable<ApprovalStatus, 4> kStatuses{{
     {ApprovalStatus::Pending, u"pending"},
     {ApprovalStatus::Approved, u"approved"},
     {ApprovalStatus::Rejected, u"rejected"},
@@ -82,22 +52,22 @@ QString toString(Lane lane) { return spell(kLanes, lane); }
 QString toString(Role role) { return spell(kRoles, role); }
 QString toString(ApprovalStatus status) { return spell(kStatuses, status); }
 
-std::optional<EntityType> entityTypeFromString(QStringView text) { return parse(kEntityTypes, text); }
-std::optional<Tier> tierFromString(QStringView text) { return parse(kTiers, text); }
+std::optional<EntityType> entityTypeFromString(QStringView text) { return parseSpelling(kEntityTypes, text); }
+std::optional<Tier> tierFromString(QStringView text) { return parseSpelling(kTiers, text); }
 std::optional<Lane> laneFromString(QStringView text)
 {
     if (text == u"kernel_only")
         return Lane::Kernel;
-    return parse(kLanes, text);
+    return parseSpelling(kLanes, text);
 }
-std::optional<Role> roleFromString(QStringView text) { return parse(kRoles, text); }
-std::optional<ApprovalStatus> approvalStatusFromString(QStringView text) { return parse(kStatuses, text); }
+std::optional<Role> roleFromString(QStringView text) { return parseSpelling(kRoles, text); }
+std::optional<ApprovalStatus> approvalStatusFromString(QStringView text) { return parseSpelling(kStatuses, text); }
 
-QList<EntityType> allEntityTypes() { return values(kEntityTypes); }
-QList<Tier> allTiers() { return values(kTiers); }
-QList<Lane> allLanes() { return values(kLanes); }
-QList<Role> allRoles() { return values(kRoles); }
-QList<ApprovalStatus> allApprovalStatuses() { return values(kStatuses); }
+QList<EntityType> allEntityTypes() { return spelledValues(kEntityTypes); }
+QList<Tier> allTiers() { return spelledValues(kTiers); }
+QList<Lane> allLanes() { return spelledValues(kLanes); }
+QList<Role> allRoles() { return spelledValues(kRoles); }
+QList<ApprovalStatus> allApprovalStatuses() { return spelledValues(kStatuses); }
 
 QString displayName(EntityType type)
 {

@@ -1,5 +1,7 @@
 #include "profiler/ProfileTypes.h"
 
+#include "model/EnumSpelling.h"
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -11,45 +13,25 @@ using namespace Qt::StringLiterals;
 namespace steward::profiler {
 namespace {
 
-constexpr std::array<std::pair<Trigger, QStringView>, 4> kTriggers{{
+constexpr SpellingTable<Trigger, 4> kTriggers{{
     {Trigger::Approval, u"approval"},
     {Trigger::Schedule, u"schedule"},
     {Trigger::Manual, u"manual"},
     {Trigger::RuleChange, u"rule_change"},
 }};
 
-constexpr std::array<std::pair<RunStatus, QStringView>, 3> kStatuses{{
+constexpr SpellingTable<RunStatus, 3> kStatuses{{
     {RunStatus::Completed, u"completed"},
     {RunStatus::Failed, u"failed"},
     {RunStatus::Cancelled, u"cancelled"},
 }};
 
-template <typename Enum, std::size_t N>
-QString spell(const std::array<std::pair<Enum, QStringView>, N> &table, Enum value)
-{
-    for (const auto &[entry, text] : table) {
-        if (entry == value)
-            return text.toString();
-    }
-    return {};
-}
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse(const std::array<std::pair<Enum, QStringView>, N> &table, QStringView text)
-{
-    for (const auto &[entry, spelling] : table) {
-        if (spelling == text)
-            return entry;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 QString toString(Trigger trigger) { return spell(kTriggers, trigger); }
 QString toString(RunStatus status) { return spell(kStatuses, status); }
-std::optional<Trigger> triggerFromString(QStringView text) { return parse(kTriggers, text); }
-std::optional<RunStatus> runStatusFromString(QStringView text) { return parse(kStatuses, text); }
+std::optional<Trigger> triggerFromString(QStringView text) { return parseSpelling(kTriggers, text); }
+std::optional<RunStatus> runStatusFromString(QStringView text) { return parseSpelling(kStatuses, text); }
 
 QJsonObject countsToDetails(const ColumnMetrics &metrics)
 {
