@@ -1216,6 +1216,10 @@ Befehle:
         <source>the data source %1 was not saved</source>
         <translation>die Datenquelle %1 wurde nicht gespeichert</translation>
     </message>
+    <message>
+        <source>no alert &quot;%1&quot; in this tenant</source>
+        <translation>keine Warnung „%1“ in diesem Mandanten</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
@@ -1720,8 +1724,8 @@ Befehle:
         <translation>Datenqualität von %1: der letzte Lauf vor %2 ergab keinen Wert (%3)</translation>
     </message>
     <message>
-        <source>Data quality of %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · complete %4 %, valid %5 % · profiled %6 ago</source>
-        <translation>Datenqualität von %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · vollständig %4 %, gültig %5 % · profiliert vor %6</translation>
+        <source>Data quality of %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · complete %4&#xa0;%, valid %5&#xa0;% · profiled %6 ago</source>
+        <translation>Datenqualität von %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · vollständig %4&#xa0;%, gültig %5&#xa0;% · profiliert vor %6</translation>
     </message>
     <message>
         <source>Pro&amp;filer</source>

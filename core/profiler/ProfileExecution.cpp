@@ -1,6 +1,7 @@
 #include "profiler/ProfileExecution.h"
 
 #include "Tr.h"
+#include "alerts/AlertRepository.h"
 #include "model/Approval.h"
 #include "profiler/ProfileRepository.h"
 #include "store/Database.h"
@@ -10,6 +11,8 @@
 
 #include <QHash>
 #include <QJsonValue>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -47,6 +50,56 @@ ProfileRun unmeasuredRun(const ProfileRequest &request, const EntitySnapshot &fi
     run.error = error;
     run.createdAt = now;
     return run;
+}
+
+// Evaluates the alert rules for a finished run (before the run itself is stored, so the
+// previous completed score is the field's last one), writes the mdm_alert changes and
+// appends their events, correlated by alert id, with the actor of the run's event.
+Status evaluateAlerts(Database &database, const ProfileRun &run, const Event &runEvent,
+                      const alerts::AlertThresholds &thresholds, QList<Event> &alertEvents)
+{
+    if (run.status == RunStatus::Cancelled)
+        return std::nullopt;
+    alerts::AlertRepository repository(database);
+    auto open = repository.openForField(run.tenantId, run.canonicalKey);
+    if (!open)
+        return open.error();
+    auto previous = repository.lastCompletedScore(run.tenantId, run.canonicalKey);
+    if (!previous)
+        return previous.error();
+    const alerts::RunObservation observation{run.canonicalKey, run.tier, run.status == RunStatus::Failed,
+                                             run.status == RunStatus::Completed ? run.metrics.qualityScore
+                                                                                : std::nullopt,
+                                             previous.value()};
+    const alerts::AlertDecision decision = alerts::evaluateRun(observation, open.value(), thresholds);
+    for (const alerts::ResolvedAlert &resolved : decision.resolved) {
+        if (auto failed = repository.markResolved(run.tenantId, resolved.id, run.createdAt))
+            return failed;
+        alertEvents.append(Event::make(QString::fromUtf16(alerts::AlertEventType::Resolved), run.tenantId,
+                                       runEvent.actorId, runEvent.actorRole, resolved.id,
+                                       {{u"alertId"_s, uuidText(resolved.id)},
+                                        {u"rule"_s, resolved.rule},
+                                        {u"canonicalKey"_s, resolved.canonicalKey},
+                                        {u"value"_s, optionalNumber(resolved.value)}},
+                                       run.createdAt));
+    }
+    for (const alerts::FiredAlert &fired : decision.fired) {
+        const alerts::Alert alert{QUuid::createUuid(), run.tenantId, fired.rule, fired.canonicalKey, fired.severity,
+                                  true, fired.value, run.createdAt, {}, {}};
+        if (auto failed = repository.insertFired(alert))
+            return failed;
+        alertEvents.append(Event::make(QString::fromUtf16(alerts::AlertEventType::Fired), run.tenantId,
+                                       runEvent.actorId, runEvent.actorRole, alert.id,
+                                       {{u"alertId"_s, uuidText(alert.id)},
+                                        {u"rule"_s, fired.rule},
+                                        {u"canonicalKey"_s, fired.canonicalKey},
+                                        {u"tier"_s, toString(fired.tier)},
+                                        {u"severity"_s, fired.severity},
+                                        {u"value"_s, optionalNumber(fired.value)},
+                                        {u"threshold"_s, optionalNumber(fired.threshold)}},
+                                       run.createdAt));
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -105,10 +158,18 @@ Status ProfileExecution::commitRuns(const QList<ProfileRun> &runs, QList<Event> 
     WriteTransaction transaction(m_metadata);
     if (auto failed = transaction.begin())
         return failed;
+    QList<Event> alertEvents;
     for (const ProfileRun &run : runs) {
+        const auto runEvent = std::find_if(events.cbegin(), events.cend(),
+                                           [&run](const Event &event) { return event.correlationId == run.id; });
+        if (runEvent != events.cend()) {
+            if (auto failed = evaluateAlerts(m_metadata, run, *runEvent, m_thresholds, alertEvents))
+                return failed;
+        }
         if (auto failed = profiles.insert(run))
             return failed;
     }
+    events += alertEvents;
     for (Event &event : events) {
         if (auto failed = repository.insert(event))
             return failed;

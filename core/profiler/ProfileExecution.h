@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/AlertRules.h"
 #include "events/Event.h"
 #include "model/Error.h"
 #include "profiler/ProfileRunner.h"
@@ -58,7 +59,8 @@ struct ProfileOutcome
 // Runs one profile request synchronously on the calling thread, against a metadata
 // database opened in that thread: the cost guard, then `metadata.profile.started`, the
 // scan (ProfileRunner), and finally the mdm_profile rows with their completed / failed /
-// cancelled events in one write transaction. Publishing is the caller's job: events
+// cancelled events, the alert changes they cause (mdm_alert, alert.fired / alert.resolved)
+// in one write transaction. Publishing is the caller's job: events
 // reach `committed` (and the outcome) only after their transaction committed.
 class ProfileExecution
 {
@@ -70,6 +72,8 @@ public:
     explicit ProfileExecution(Database &metadata, Clock clock = {});
 
     void setCommittedEventsHandler(CommittedEvents handler) { m_committed = std::move(handler); }
+    // The lines of the alert rules evaluated for every finished run (SPEC section 6).
+    void setAlertThresholds(const alerts::AlertThresholds &thresholds) { m_thresholds = thresholds; }
 
     // Fails (without writing anything) when a key names no field of the tenant or the
     // database fails; a field that cannot be measured is a failed run, not an error.
@@ -85,6 +89,7 @@ private:
     Database &m_metadata;
     Clock m_clock;
     CommittedEvents m_committed;
+    alerts::AlertThresholds m_thresholds;
 };
 
 } // namespace steward::profiler
