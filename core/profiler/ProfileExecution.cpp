@@ -133,22 +133,8 @@ Result<std::optional<SkippedField>> ProfileExecution::costGuard(const QUuid &ten
 
 Status ProfileExecution::commitEvents(QList<Event> &events, ProfileOutcome &outcome)
 {
-    if (events.isEmpty())
-        return std::nullopt;
-    EventRepository repository(m_metadata);
-    WriteTransaction transaction(m_metadata);
-    if (auto failed = transaction.begin())
-        return failed;
-    for (Event &event : events) {
-        if (auto failed = repository.insert(event))
-            return failed;
-    }
-    if (auto failed = transaction.commit())
-        return failed;
-    outcome.events += events;
-    if (m_committed)
-        m_committed(events);
-    return std::nullopt;
+    // Events without runs (skipped, started) take the same path as a run's results.
+    return events.isEmpty() ? std::nullopt : commitRuns({}, events, outcome);
 }
 
 Status ProfileExecution::commitRuns(const QList<ProfileRun> &runs, QList<Event> &events, ProfileOutcome &outcome)
