@@ -1,6 +1,7 @@
 #include "AppContext.h"
 
 #include "Session.h"
+#include "alerts/AlertRepository.h"
 #include "approval/ApprovalService.h"
 #include "events/EventBus.h"
 #include "store/ApprovalRepository.h"
@@ -24,7 +25,8 @@ struct AppContext::Parts
           directory(database),
           profiles(database),
           profiler(url, bus),
-          scheduler(bus, profiler, database)
+          scheduler(bus, profiler, database),
+          alerts(database)
     {
     }
 
@@ -37,6 +39,7 @@ struct AppContext::Parts
     profiler::ProfileRepository profiles;
     profiler::ProfilerService profiler; // its worker thread has its own connection
     profiler::ProfileScheduler scheduler; // approvals of critical fields become profile jobs
+    alerts::AlertRepository alerts;
 };
 
 AppContext::AppContext() = default;
@@ -67,7 +70,8 @@ AppServices AppContext::services() const
 {
     return AppServices{m_parts->bus,      m_parts->approvals, m_parts->approvalRepository,
                        m_parts->entities, m_parts->events,    m_parts->directory,
-                       m_parts->profiler, m_parts->profiles,  m_parts->scheduler};
+                       m_parts->profiler, m_parts->profiles,  m_parts->scheduler,
+                       m_parts->alerts};
 }
 
 } // namespace steward

@@ -9,6 +9,10 @@ class EntityRepository;
 class EventBus;
 class EventRepository;
 
+namespace alerts {
+class AlertRepository;
+} // namespace alerts
+
 namespace profiler {
 class ProfileRepository;
 class ProfileScheduler;
@@ -27,6 +31,7 @@ struct AppServices
     profiler::ProfilerService &profiler;
     profiler::ProfileRepository &profiles;
     profiler::ProfileScheduler &scheduler;
+    alerts::AlertRepository &alerts;
 };
 
 } // namespace steward

@@ -6,7 +6,11 @@
 #include "AuditTrailPage.h"
 #include "DecisionController.h"
 #include "DecisionDialog.h"
+#include "PreferencesDialog.h"
 #include "QueuePage.h"
+#include "notifications/NotificationBell.h"
+#include "quality/QualityPage.h"
+#include "report/ExportDialog.h"
 #include "profiler/ProfilerPage.h"
 #include "Session.h"
 #include "Settings.h"
@@ -18,6 +22,7 @@
 #include <QAction>
 #include <QComboBox>
 #include <QLabel>
+#include <QMenuBar>
 #include <QPushButton>
 #include <QSplitter>
 #include <QStatusBar>
@@ -40,6 +45,7 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
       m_queuePage(new QueuePage(*m_queueModel, this)),
       m_profilerPage(new ProfilerPage(services.profiler, services.scheduler, services.profiles, services.entities,
                                       this)),
+      m_qualityPage(new QualityPage(services, session, this)),
       m_detailPane(new ApprovalDetailPane(services.entities, services.profiles, this)),
       m_decisions(new DecisionController(services.approvals, session, this)),
       m_tabs(new QTabWidget(this)),
@@ -65,6 +71,7 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
     m_tabs->addTab(m_splitter, UiTr::tr("&Approvals"));
     m_tabs->addTab(new AuditTrailPage(*m_auditModel, this), UiTr::tr("Audit &trail"));
     m_tabs->addTab(m_profilerPage, UiTr::tr("Pro&filer"));
+    m_tabs->addTab(m_qualityPage, UiTr::tr("&Quality"));
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
@@ -73,6 +80,7 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
     setCentralWidget(central);
     statusBar()->addPermanentWidget(m_pendingLabel);
 
+    buildMenus();
     buildToolBar();
     buildActions();
 
@@ -155,6 +163,12 @@ void MainWindow::buildToolBar()
     bar->addWidget(userLabel);
     bar->addWidget(m_userCombo);
 
+    auto *spacer = new QWidget(bar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    bar->addWidget(spacer);
+    m_bell = new NotificationBell(m_services, m_session, bar);
+    bar->addWidget(m_bell);
+
     connect(m_tenantCombo, &QComboBox::activated, this,
             [this](int index) { m_session.switchTenant(m_tenantCombo->itemData(index).toUuid()); });
     connect(m_userCombo, &QComboBox::activated, this,
@@ -189,6 +203,36 @@ void MainWindow::buildActions()
         m_tabs->setCurrentIndex(0);
         m_queuePage->focusSearch();
     });
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(UiTr::tr("&File"));
+    QAction *exportAction = file->addAction(UiTr::tr("&Export report…"), this, &MainWindow::openExportDialog);
+    exportAction->setObjectName(u"exportReportAction"_s);
+    exportAction->setShortcut(QKeySequence(u"Ctrl+E"_s));
+    QAction *preferences = file->addAction(UiTr::tr("&Preferences…"), this, &MainWindow::openPreferences);
+    preferences->setObjectName(u"preferencesAction"_s);
+    preferences->setShortcut(QKeySequence::Preferences);
+    preferences->setMenuRole(QAction::PreferencesRole);
+    file->addSeparator();
+    QAction *quit = file->addAction(UiTr::tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(u"quitAction"_s);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::openExportDialog()
+{
+    auto *dialog = new ExportDialog(m_services, m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
+void MainWindow::openPreferences()
+{
+    auto *dialog = new PreferencesDialog(m_services, m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
 }
 
 void MainWindow::populateSwitchers()

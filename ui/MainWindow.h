@@ -16,7 +16,9 @@ class ApprovalDetailPane;
 class ApprovalQueueModel;
 class AuditTrailModel;
 class DecisionController;
+class NotificationBell;
 class ProfilerPage;
+class QualityPage;
 class QueuePage;
 class Session;
 class Settings;
@@ -38,6 +40,9 @@ protected:
 private:
     void buildToolBar();
     void buildActions();
+    void buildMenus();
+    void openExportDialog();
+    void openPreferences();
     void populateSwitchers();
     void onTenantChanged();
     void onUserChanged();
@@ -54,12 +59,14 @@ private:
     AuditTrailModel *m_auditModel;
     QueuePage *m_queuePage;
     ProfilerPage *m_profilerPage;
+    QualityPage *m_qualityPage;
     ApprovalDetailPane *m_detailPane;
     DecisionController *m_decisions;
     QTabWidget *m_tabs;
     QLabel *m_errorBanner;
     QComboBox *m_tenantCombo = nullptr;
     QComboBox *m_userCombo = nullptr;
+    NotificationBell *m_bell = nullptr;
     QLabel *m_pendingLabel;
     int m_rowBeforeDecision = -1;
 };

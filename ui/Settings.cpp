@@ -19,6 +19,18 @@ const Entry &entry(Settings::Key key)
         {Settings::Key::LastUser, u"session/lastUser"_s, QString()},
         {Settings::Key::WindowGeometry, u"window/geometry"_s, QByteArray()},
         {Settings::Key::ApprovalsSplitter, u"window/approvalsSplitter"_s, QByteArray()},
+        {Settings::Key::AlertTier1FireBelow, u"alerts/tier1FireBelow"_s, 80.0},
+        {Settings::Key::AlertTier1ResolveAt, u"alerts/tier1ResolveAt"_s, 82.0},
+        {Settings::Key::AlertMaxDropPoints, u"alerts/maxDropPoints"_s, 10.0},
+        {Settings::Key::MetricsEndpointEnabled, u"metrics/enabled"_s, false},
+        {Settings::Key::MetricsEndpointBind, u"metrics/bind"_s, u"127.0.0.1"_s},
+        {Settings::Key::MetricsEndpointPort, u"metrics/port"_s, 8787},
+        {Settings::Key::NotificationsSeenUpTo, u"notifications/seenUpTo"_s, qint64(0)},
+        {Settings::Key::ExportKind, u"export/kind"_s, u"approvals"_s},
+        {Settings::Key::ExportFormat, u"export/format"_s, u"pdf"_s},
+        {Settings::Key::ExportSections, u"export/sections"_s, QStringList()},
+        {Settings::Key::ExportDirectory, u"export/directory"_s, QString()},
+        {Settings::Key::ExportPeriodDays, u"export/periodDays"_s, 30},
     };
     return entries[int(key)];
 }

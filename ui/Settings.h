@@ -12,7 +12,24 @@ namespace steward {
 class Settings
 {
 public:
-    enum class Key { LastTenant, LastUser, WindowGeometry, ApprovalsSplitter };
+    enum class Key {
+        LastTenant,
+        LastUser,
+        WindowGeometry,
+        ApprovalsSplitter,
+        AlertTier1FireBelow,  // Tier1QualityDegraded fires below this score
+        AlertTier1ResolveAt,  // ... and resolves at or above this one
+        AlertMaxDropPoints,   // QualityDrop: points below the previous run
+        MetricsEndpointEnabled,
+        MetricsEndpointBind,
+        MetricsEndpointPort,
+        NotificationsSeenUpTo, // the newest notification the user has seen (event seq)
+        ExportKind,
+        ExportFormat,
+        ExportSections,
+        ExportDirectory,
+        ExportPeriodDays,
+    };
 
     // The user's settings (QSettings defaults), or a file of its own for tests.
     explicit Settings(const QString &fileName = {});

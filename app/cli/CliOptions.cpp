@@ -46,15 +46,16 @@ const QList<CommandSpec> &commands()
          {u"due"_s, u"now"_s, u"sample"_s},
          u"profile KEY|--due [--now] [--sample N]"_s,
          false},
+        {Command::Report,
+         u"report"_s,
+         0,
+         0,
+         {u"kind"_s, u"format"_s, u"out"_s, u"from"_s, u"to"_s},
+         u"report --kind quality|approvals --format pdf|html|csv|json --out FILE [--from D --to D]"_s,
+         false},
+        {Command::Serve, u"serve"_s, 0, 0, {u"bind"_s, u"port"_s}, u"serve [--bind 127.0.0.1] [--port 8787]"_s, false},
     };
     return specs;
-}
-
-// Commands of SPEC section 7 that later versions bring.
-const QStringList &laterCommands()
-{
-    static const QStringList names{u"report"_s, u"serve"_s};
-    return names;
 }
 
 const QStringList &commonOptions()
@@ -91,7 +92,12 @@ QString description()
                      "                               field whose tier interval has elapsed; --now runs even\n"
                      "                               within 12 hours of the last run; --sample measures\n"
                      "                               about N rows instead of all\n"
-                     "  report, serve                not available in this version yet");
+                     "  report --kind quality|approvals --format pdf|html|csv|json --out FILE\n"
+                     "         [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;\n"
+                     "                               default: the last 30 days)\n"
+                     "  serve [--bind ADDRESS] [--port N]\n"
+                     "                               serve GET /metrics (Prometheus) and GET /healthz;\n"
+                     "                               loopback (127.0.0.1:8787) unless told otherwise");
 }
 
 void configure(QCommandLineParser &parser)
@@ -113,10 +119,17 @@ void configure(QCommandLineParser &parser)
         {u"type"_s, CliTr::tr("events: an event type, or a prefix ending in '*'."), CliTr::tr("T")},
         {u"follow"_s, CliTr::tr("events: keep printing new events until interrupted.")},
         {u"json"_s, CliTr::tr("list, show, events: print JSON instead of text.")},
-        {u"format"_s, CliTr::tr("diff: text (default), json or patch."), CliTr::tr("F")},
+        {u"format"_s, CliTr::tr("diff: text (default), json or patch; report: pdf, html, csv or json."),
+         CliTr::tr("F")},
         {u"due"_s, CliTr::tr("profile: every field whose tier interval has elapsed.")},
         {u"now"_s, CliTr::tr("profile: run even if the field was profiled in the last 12 hours.")},
         {u"sample"_s, CliTr::tr("profile: measure about N rows instead of all."), CliTr::tr("N")},
+        {u"kind"_s, CliTr::tr("report: quality or approvals."), CliTr::tr("K")},
+        {u"out"_s, CliTr::tr("report: the file to write."), CliTr::tr("FILE")},
+        {u"from"_s, CliTr::tr("report: first day of the period (YYYY-MM-DD)."), CliTr::tr("D")},
+        {u"to"_s, CliTr::tr("report: last day of the period (YYYY-MM-DD)."), CliTr::tr("D")},
+        {u"bind"_s, CliTr::tr("serve: the address to listen on (default 127.0.0.1)."), CliTr::tr("ADDRESS")},
+        {u"port"_s, CliTr::tr("serve: the port to listen on (default 8787)."), CliTr::tr("N")},
     });
     parser.addPositionalArgument(u"command"_s, CliTr::tr("One of the commands above."), CliTr::tr("command"));
     parser.addPositionalArgument(u"arguments"_s, CliTr::tr("The command's arguments."), CliTr::tr("[arguments...]"));
@@ -141,9 +154,6 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
     const bool parsed = parser.parse(arguments);
     const QStringList positional = parser.positionalArguments();
 
-    // A later command wins over option errors: its options are not known yet.
-    if (!positional.isEmpty() && laterCommands().contains(positional.constFirst()))
-        return usage(CliTr::tr("%1 is not available in this version yet").arg(positional.constFirst()));
     if (!parsed)
         return usage(parser.errorText());
 
@@ -199,9 +209,34 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
     options.eventType = parser.value(u"type"_s).trimmed();
     options.json = parser.isSet(u"json"_s);
     options.follow = parser.isSet(u"follow"_s);
-    options.format = parser.isSet(u"format"_s) ? parser.value(u"format"_s).trimmed() : u"text"_s;
-    if (!QStringList{u"text"_s, u"json"_s, u"patch"_s}.contains(options.format))
-        return usage(CliTr::tr("--format must be text, json or patch, not \"%1\"").arg(options.format));
+    if (options.command == Command::Report) {
+        options.format = parser.value(u"format"_s).trimmed();
+        if (!QStringList{u"pdf"_s, u"html"_s, u"csv"_s, u"json"_s}.contains(options.format))
+            return usage(CliTr::tr("--format must be pdf, html, csv or json, not \"%1\"").arg(options.format));
+        options.reportKind = parser.value(u"kind"_s).trimmed();
+        if (!QStringList{u"quality"_s, u"approvals"_s}.contains(options.reportKind))
+            return usage(CliTr::tr("--kind must be quality or approvals, not \"%1\"").arg(options.reportKind));
+        options.outputPath = parser.value(u"out"_s).trimmed();
+        if (options.outputPath.isEmpty())
+            return usage(CliTr::tr("report needs --out FILE; usage: steward-cli %1").arg(spec->synopsis));
+        options.from = parser.value(u"from"_s).trimmed();
+        options.to = parser.value(u"to"_s).trimmed();
+    } else {
+        options.format = parser.isSet(u"format"_s) ? parser.value(u"format"_s).trimmed() : u"text"_s;
+        if (!QStringList{u"text"_s, u"json"_s, u"patch"_s}.contains(options.format))
+            return usage(CliTr::tr("--format must be text, json or patch, not \"%1\"").arg(options.format));
+    }
+    if (options.command == Command::Serve) {
+        options.bindAddress = parser.isSet(u"bind"_s) ? parser.value(u"bind"_s).trimmed() : u"127.0.0.1"_s;
+        if (parser.isSet(u"port"_s)) {
+            bool ok = false;
+            const uint port = parser.value(u"port"_s).trimmed().toUInt(&ok);
+            if (!ok || port > 65535)
+                return usage(CliTr::tr("--port must be a number from 0 to 65535, not \"%1\"")
+                                 .arg(parser.value(u"port"_s)));
+            options.port = quint16(port);
+        }
+    }
 
     options.due = parser.isSet(u"due"_s);
     options.now = parser.isSet(u"now"_s);

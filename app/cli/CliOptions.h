@@ -9,7 +9,7 @@
 
 namespace steward {
 
-enum class Command { InitDemo, Submit, List, Show, Approve, Reject, Cancel, Events, Diff, Profile };
+enum class Command { InitDemo, Submit, List, Show, Approve, Reject, Cancel, Events, Diff, Profile, Report, Serve };
 
 // The command line of steward-cli, parsed and checked: the command exists, it got the
 // arguments it needs, and every option given applies to it. Options may come before
@@ -29,12 +29,18 @@ struct CliOptions
     QString status;        // --status; empty means pending
     std::optional<QString> reason;
     QString eventType;
-    QString format; // diff: text (default), json or patch
+    QString format; // diff: text (default), json or patch; report: pdf, html, csv or json
     bool json = false;
     bool follow = false;
     bool due = false;               // profile: every field whose tier interval elapsed
     bool now = false;               // profile: bypass the cost guard
     std::optional<qint64> sampleRows; // profile --sample N
+    QString reportKind;             // report --kind: quality or approvals
+    QString outputPath;             // report --out FILE
+    QString from;                   // report --from D (as given; the command checks it)
+    QString to;                     // report --to D
+    QString bindAddress;            // serve --bind, default 127.0.0.1
+    quint16 port = 8787;            // serve --port
 
     // `arguments` includes the program name, as QCoreApplication::arguments() does.
     static Result<CliOptions> parse(const QStringList &arguments);

@@ -9,6 +9,8 @@
 #include "ExitStatus.h"
 #include "ProfileCommand.h"
 #include "QueueCommands.h"
+#include "ReportCommand.h"
+#include "ServeCommand.h"
 #include "Session.h"
 #include "TextFormat.h"
 
@@ -78,6 +80,10 @@ Status CommandRunner::dispatch(const CliOptions &options)
         return runEvents(current, options, m_out);
     case Command::Profile:
         return runProfile(current, options, m_out);
+    case Command::Report:
+        return runReport(current, options, m_out);
+    case Command::Serve:
+        return runServe(current, options, m_out);
     }
     return std::nullopt;
 }

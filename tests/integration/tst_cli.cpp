@@ -435,9 +435,13 @@ void CliTest::commandLineMistakesAreUsageErrors()
     verifyOneLineError(cli({u"approve"_s, id, u"--json"_s, u"--user"_s, u"amara.okafor"_s}), Usage);
     QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
 
-    const Run later = cli({u"report"_s, u"--kind"_s, u"quality"_s});
-    verifyOneLineError(later, Usage);
-    QVERIFY2(later.err.contains(u"not available in this version yet"_s), qPrintable(later.err));
+    const Run badKind = cli({u"report"_s, u"--kind"_s, u"weekly"_s, u"--format"_s, u"csv"_s, u"--out"_s, u"x.csv"_s});
+    verifyOneLineError(badKind, Usage);
+    QVERIFY2(badKind.err.contains(u"--kind"_s), qPrintable(badKind.err));
+    const Run noOut = cli({u"report"_s, u"--kind"_s, u"quality"_s, u"--format"_s, u"pdf"_s});
+    verifyOneLineError(noOut, Usage);
+    QVERIFY2(noOut.err.contains(u"--out"_s), qPrintable(noOut.err));
+    verifyOneLineError(cli({u"serve"_s, u"--port"_s, u"99999"_s}), Usage);
 
     const Run help = cli({u"--help"_s});
     QCOMPARE(help.exitCode, 0);

@@ -1,0 +1,14 @@
+#pragma once
+
+#include "model/Error.h"
+
+class QTextStream;
+
+namespace steward {
+
+class Session;
+struct CliOptions;
+
+Status runReport(Session &session, const CliOptions &options, QTextStream &out);
+
+} // namespace steward
