@@ -641,8 +641,8 @@ Befehle:
         <translation>report ist in dieser Version noch nicht verfügbar</translation>
     </message>
     <message>
-        <source>serve is not available in this version yet</source>
-        <translation>serve ist in dieser Version noch nicht verfügbar</translation>
+        <source>listening on %1</source>
+        <translation>lauscht auf %1</translation>
     </message>
 </context>
 <context>
@@ -1324,6 +1324,41 @@ Befehle:
     <message>
         <source>User id to act as.</source>
         <translation>ID des Benutzers, als der gehandelt wird.</translation>
+    </message>
+    <message>
+        <source>Metrics endpoint not started: %1</source>
+        <translation>Metrik-Endpunkt nicht gestartet: %1</translation>
+    </message>
+    <message>
+        <source>the port must be a number from 0 to 65535</source>
+        <translation>der Port muss eine Zahl von 0 bis 65535 sein</translation>
+    </message>
+    <message>
+        <source>Metrics endpoint listening on %1</source>
+        <translation>Metrik-Endpunkt lauscht auf %1</translation>
+    </message>
+</context>
+<context>
+    <name>Http</name>
+    <message>
+        <source>method not allowed; use GET</source>
+        <translation>Methode nicht erlaubt; GET verwenden</translation>
+    </message>
+    <message>
+        <source>cannot listen on %1:%2: %3</source>
+        <translation>kann nicht auf %1:%2 lauschen: %3</translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation>nicht gefunden</translation>
+    </message>
+    <message>
+        <source>the database has no schema</source>
+        <translation>die Datenbank hat kein Schema</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IP address (for example 127.0.0.1 or ::1)</source>
+        <translation>„%1“ ist keine IP-Adresse (zum Beispiel 127.0.0.1 oder ::1)</translation>
     </message>
 </context>
 <context>

@@ -2,14 +2,37 @@
 
 #include "CliOptions.h"
 #include "CliTr.h"
+#include "EventFollower.h"
+#include "MetricsServer.h"
+#include "Session.h"
 
 #include <QTextStream>
 
+using namespace Qt::StringLiterals;
+
 namespace steward {
 
-Status runServe(Session &, const CliOptions &, QTextStream &)
+Status runServe(Session &session, const CliOptions &options, QTextStream &out)
 {
-    return Error::make(ErrorCode::Unavailable, CliTr::tr("serve is not available in this version yet"));
+    auto address = MetricsServer::parseAddress(options.bindAddress);
+    if (!address)
+        return address.error();
+
+    // The endpoint reads every tenant through a connection of its own on its own thread;
+    // this thread only prints and waits for SIGINT or SIGTERM.
+    MetricsServer server(session.database().url());
+    Status failure;
+    QObject::connect(&server, &MetricsServer::listening, &server, [&out](const QUrl &url) {
+        // One line scripts and tests read; with --port 0 it names the port chosen.
+        out << CliTr::tr("listening on %1").arg(url.toString()) << u'\n';
+        out.flush();
+    });
+    QObject::connect(&server, &MetricsServer::failed, &server,
+                     [&failure](const QString &reason) { failure = Error::make(ErrorCode::Unavailable, reason); });
+    server.start(address.value(), options.port);
+
+    EventFollower waiter([&failure] { return failure; }, std::chrono::milliseconds(100));
+    return waiter.run();
 }
 
 } // namespace steward

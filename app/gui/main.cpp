@@ -5,6 +5,7 @@
 
 #include "AppContext.h"
 #include "MainWindow.h"
+#include "MetricsServer.h"
 #include "Settings.h"
 
 #include <QApplication>
@@ -13,6 +14,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QStatusBar>
 #include <QTranslator>
 
 #include <memory>
@@ -36,6 +38,37 @@ int fail(const QString &message)
 {
     QMessageBox::critical(nullptr, GuiTr::tr("Metadata Steward"), message);
     return 1;
+}
+
+// The optional Prometheus endpoint (Preferences), on its own thread and connection. It
+// reports to the status bar and the log; failing to listen never stops the app.
+std::unique_ptr<MetricsServer> startMetricsEndpoint(const DatabaseUrl &url, const Settings &settings,
+                                                    MainWindow &window)
+{
+    if (!settings.value(Settings::Key::MetricsEndpointEnabled).toBool())
+        return nullptr;
+    const auto showFailure = [&window](const QString &reason) {
+        const QString message = GuiTr::tr("Metrics endpoint not started: %1").arg(reason);
+        qWarning("%s", qUtf8Printable(message));
+        window.statusBar()->showMessage(message);
+    };
+    auto address = MetricsServer::parseAddress(settings.value(Settings::Key::MetricsEndpointBind).toString());
+    bool portOk = false;
+    const uint port = settings.value(Settings::Key::MetricsEndpointPort).toUInt(&portOk);
+    if (!address || !portOk || port > 65535) {
+        showFailure(address ? GuiTr::tr("the port must be a number from 0 to 65535") : address.error().text());
+        return nullptr;
+    }
+
+    auto server = std::make_unique<MetricsServer>(url);
+    QObject::connect(server.get(), &MetricsServer::listening, &window, [&window](const QUrl &endpoint) {
+        const QString message = GuiTr::tr("Metrics endpoint listening on %1").arg(endpoint.toString());
+        qInfo("%s", qUtf8Printable(message));
+        window.statusBar()->showMessage(message, 10000);
+    });
+    QObject::connect(server.get(), &MetricsServer::failed, &window, showFailure);
+    server->start(address.value(), quint16(port));
+    return server;
 }
 
 } // namespace
@@ -73,6 +106,7 @@ int main(int argc, char *argv[])
     Settings settings;
     std::unique_ptr<AppContext> context;
     std::unique_ptr<MainWindow> window;
+    std::unique_ptr<MetricsServer> metricsServer;
     StartupTask startup(url);
     QObject::connect(&startup, &StartupTask::finished, &app, [&](const QString &error) {
         if (!error.isEmpty()) {
@@ -94,9 +128,11 @@ int main(int argc, char *argv[])
         context = std::move(opened.value());
         window = std::make_unique<MainWindow>(context->services(), context->session(), settings);
         window->show();
+        metricsServer = startMetricsEndpoint(url, settings, *window);
     });
     startup.start();
     const int status = QApplication::exec();
+    metricsServer.reset();
     window.reset();
     return status;
 }

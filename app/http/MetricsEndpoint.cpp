@@ -1,0 +1,135 @@
+#include "MetricsEndpoint.h"
+
+#include "HttpTr.h"
+#include "metrics/MetricsCollector.h"
+#include "metrics/MetricsExposition.h"
+#include "store/Database.h"
+
+#include <QHttpServer>
+#include <QHttpServerRequest>
+#include <QHttpServerResponse>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTcpServer>
+
+using namespace Qt::StringLiterals;
+
+namespace steward {
+namespace {
+
+using StatusCode = QHttpServerResponse::StatusCode;
+
+QHttpServerResponse jsonError(const QString &message, StatusCode status)
+{
+    return QHttpServerResponse(QJsonObject{{u"error"_s, message}}, status);
+}
+
+// Every route here only reads: GET, nothing else.
+std::optional<QHttpServerResponse> refuseUnlessGet(const QHttpServerRequest &request)
+{
+    if (request.method() == QHttpServerRequest::Method::Get)
+        return std::nullopt;
+    QHttpServerResponse response = jsonError(HttpTr::tr("method not allowed; use GET"), StatusCode::MethodNotAllowed);
+    response.setHeader(QByteArrayLiteral("Allow"), QByteArrayLiteral("GET"));
+    return response;
+}
+
+QString hostText(const QHostAddress &address)
+{
+    return address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString()) : address.toString();
+}
+
+} // namespace
+
+MetricsEndpoint::MetricsEndpoint(DatabaseUrl databaseUrl, QObject *parent)
+    : QObject(parent), m_databaseUrl(std::move(databaseUrl))
+{
+}
+
+MetricsEndpoint::~MetricsEndpoint()
+{
+    close();
+}
+
+void MetricsEndpoint::listen(const QHostAddress &address, quint16 port)
+{
+    close();
+    auto server = std::make_unique<QHttpServer>();
+    // Our own QTcpServer rather than QHttpServer::listen(), which only logs why it failed.
+    auto *tcpServer = new QTcpServer(server.get());
+    if (!tcpServer->listen(address, port)) {
+        Q_EMIT failed(HttpTr::tr("cannot listen on %1:%2: %3")
+                          .arg(hostText(address), QString::number(port), tcpServer->errorString()));
+        return;
+    }
+    server->bind(tcpServer);
+
+    server->route(u"/metrics"_s, [this](const QHttpServerRequest &request) { return metrics(request); });
+    server->route(u"/healthz"_s, [this](const QHttpServerRequest &request) { return health(request); });
+    server->setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
+        responder.write(
+            QJsonDocument(QJsonObject{{u"error"_s, HttpTr::tr("not found")}}).toJson(QJsonDocument::Compact),
+            QByteArrayLiteral("application/json"), QHttpServerResponder::StatusCode::NotFound);
+    });
+    m_server = std::move(server);
+
+    // Open now so the first scrape is quick; a failure here is reported by /healthz.
+    (void)database();
+    Q_EMIT listening(tcpServer->serverPort());
+}
+
+void MetricsEndpoint::close()
+{
+    m_server.reset();
+    m_database.reset();
+}
+
+Result<Database *> MetricsEndpoint::database()
+{
+    if (!m_database) {
+        auto opened = Database::open(m_databaseUrl);
+        if (!opened)
+            return opened.error();
+        m_database = std::move(opened.value());
+    }
+    return m_database.get();
+}
+
+QHttpServerResponse MetricsEndpoint::metrics(const QHttpServerRequest &request)
+{
+    if (auto refused = refuseUnlessGet(request))
+        return std::move(*refused);
+    auto connection = database();
+    if (!connection)
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; charset=utf-8"),
+                                   connection.error().text().toUtf8() + '\n', StatusCode::ServiceUnavailable);
+    auto families = metrics::MetricsCollector(*connection.value()).collect();
+    if (!families)
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; charset=utf-8"),
+                                   families.error().text().toUtf8() + '\n', StatusCode::ServiceUnavailable);
+    return QHttpServerResponse(metrics::TextExposition::contentType(),
+                               metrics::TextExposition::render(families.value()));
+}
+
+QHttpServerResponse MetricsEndpoint::health(const QHttpServerRequest &request)
+{
+    if (auto refused = refuseUnlessGet(request))
+        return std::move(*refused);
+    const auto unavailable = [](const Error &error) {
+        return QHttpServerResponse(QJsonObject{{u"status"_s, u"unavailable"_s}, {u"error"_s, error.text()}},
+                                   StatusCode::ServiceUnavailable);
+    };
+    auto connection = database();
+    if (!connection)
+        return unavailable(connection.error());
+    // Reading the schema version proves the database answers and holds our schema.
+    auto query = connection.value()->run(u"SELECT COALESCE(MAX(version), 0) FROM mdm_schema_version"_s);
+    if (!query)
+        return unavailable(query.error());
+    const int version = query.value().next() ? query.value().value(0).toInt() : 0;
+    if (version <= 0)
+        return unavailable(Error::make(ErrorCode::Unavailable, HttpTr::tr("the database has no schema")));
+    return QHttpServerResponse(QJsonObject{{u"status"_s, u"ok"_s}, {u"schemaVersion"_s, version}});
+}
+
+} // namespace steward

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "model/Error.h"
+#include "store/DatabaseUrl.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <memory>
+
+class QHttpServer;
+class QHttpServerRequest;
+class QHttpServerResponse;
+
+namespace steward {
+
+class Database;
+
+// GET /metrics (Prometheus text format) and GET /healthz on Qt's HTTP server, answered
+// from the endpoint's own database connection. It works on the thread it lives on:
+// MetricsServer moves it to a dedicated one, so no scrape ever waits in the GUI thread.
+class MetricsEndpoint : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MetricsEndpoint(DatabaseUrl databaseUrl, QObject *parent = nullptr);
+    ~MetricsEndpoint() override;
+
+    // Opens the database connection and starts listening; answers with listening() or
+    // failed(). A connection that cannot be opened yet does not stop the server:
+    // /healthz then says why, and the next request tries again.
+    void listen(const QHostAddress &address, quint16 port);
+    // Stops listening and closes the connection, in this thread.
+    void close();
+
+Q_SIGNALS:
+    void listening(quint16 port);
+    void failed(const QString &reason);
+
+private:
+    QHttpServerResponse metrics(const QHttpServerRequest &request);
+    QHttpServerResponse health(const QHttpServerRequest &request);
+    // The connection, opened on first use and again after an open failed.
+    Result<Database *> database();
+
+    DatabaseUrl m_databaseUrl;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<QHttpServer> m_server;
+};
+
+} // namespace steward

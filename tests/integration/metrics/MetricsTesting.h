@@ -1,0 +1,67 @@
+#pragma once
+
+// Shared by the metrics integration tests: steward-cli as a child process (init-demo,
+// profile, serve) and plain HTTP requests with a time limit.
+
+#include <QByteArray>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QUrl>
+#include <memory>
+
+class QNetworkAccessManager;
+
+namespace steward::testing {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+struct HttpReply
+{
+    int status = 0; // 0: no answer (see error)
+    QByteArray contentType;
+    QByteArray allow;
+    QByteArray body;
+    QString error;
+};
+
+// Sends one request and waits for the answer, at most `timeoutMs`.
+HttpReply httpRequest(QNetworkAccessManager &network, const QByteArray &verb, const QUrl &url, int timeoutMs = 10000);
+
+// A demo database in a temporary folder and the steward-cli that works on it.
+class CliFixture
+{
+public:
+    // Empty when $STEWARD_CLI names an executable, else why not.
+    QString setUp();
+    CliRun run(const QStringList &arguments) const;
+    // Starts `serve --port N ...` and waits for its "listening on URL" line; null on failure
+    // (then `why` says what happened).
+    std::unique_ptr<QProcess> startServe(const QStringList &extraArguments, QUrl &url, QString &why) const;
+
+    // The demo database in the fixture's folder unless another was set.
+    QString databasePath() const
+    {
+        return m_databasePath.isEmpty() ? m_dir.filePath(QStringLiteral("steward.db")) : m_databasePath;
+    }
+    void setDatabasePath(const QString &path) { m_databasePath = path; }
+    QString dir() const { return m_dir.path(); }
+
+private:
+    QProcessEnvironment environment() const;
+
+    QTemporaryDir m_dir;
+    QString m_cli;
+    QString m_databasePath;
+};
+
+// Stops a serve process with SIGTERM; true when it then exited cleanly with status 0.
+bool terminateCleanly(QProcess &process, QString &why);
+
+} // namespace steward::testing
