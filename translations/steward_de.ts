@@ -637,12 +637,28 @@ Befehle:
         <translation>--port muss eine Zahl von 0 bis 65535 sein, nicht „%1“</translation>
     </message>
     <message>
-        <source>report is not available in this version yet</source>
-        <translation>report ist in dieser Version noch nicht verfügbar</translation>
-    </message>
-    <message>
         <source>listening on %1</source>
         <translation>lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>--from must be a date as YYYY-MM-DD, not &quot;%1&quot;</source>
+        <translation>--from muss ein Datum im Format JJJJ-MM-TT sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--to must be a date as YYYY-MM-DD, not &quot;%1&quot;</source>
+        <translation>--to muss ein Datum im Format JJJJ-MM-TT sein, nicht „%1“</translation>
+    </message>
+    <message>
+        <source>--from %1 is after --to %2; the period would be empty</source>
+        <translation>--from %1 liegt nach --to %2; der Zeitraum wäre leer</translation>
+    </message>
+    <message>
+        <source>%1 report (%2) for %3, %4, written to %5</source>
+        <translation>Bericht %1 (%2) für %3, %4, gespeichert unter %5</translation>
     </message>
 </context>
 <context>
@@ -1289,6 +1305,129 @@ Befehle:
     <message>
         <source>no alert &quot;%1&quot; in this tenant</source>
         <translation>keine Warnung „%1“ in diesem Mandanten</translation>
+    </message>
+    <message>
+        <source>(moved from %1)</source>
+        <translation>(verschoben von %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>… and %n more change(s)</source>
+        <translation>
+            <numerusform>… und %n weitere Änderung</numerusform>
+            <numerusform>… und %n weitere Änderungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(diff unavailable: %1)</source>
+        <translation>(Vergleich nicht verfügbar: %1)</translation>
+    </message>
+    <message>
+        <source>cannot write the report: %1</source>
+        <translation>der Bericht kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>No quality measurements for this period.</source>
+        <translation>Keine Qualitätsmessungen für diesen Zeitraum.</translation>
+    </message>
+    <message>
+        <source>No decisions in this period.</source>
+        <translation>Keine Entscheidungen in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>the period must start on or before its last day</source>
+        <translation>der Zeitraum muss spätestens an seinem letzten Tag beginnen</translation>
+    </message>
+    <message>
+        <source>no tenant %1</source>
+        <translation>kein Mandant %1</translation>
+    </message>
+    <message>
+        <source>%1 reports are rendered by the rendering library</source>
+        <translation>Berichte im Format %1 werden von der Rendering-Bibliothek erzeugt</translation>
+    </message>
+    <message>
+        <source>no file name given</source>
+        <translation>kein Dateiname angegeben</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file</source>
+        <translation>%1 ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>cannot write %1: the folder %2 does not exist</source>
+        <translation>%1 kann nicht geschrieben werden: der Ordner %2 existiert nicht</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Approvals audit</source>
+        <translation>Genehmigungsaudit</translation>
+    </message>
+    <message>
+        <source>Data quality</source>
+        <translation>Datenqualität</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>PDF-Dokument</translation>
+    </message>
+    <message>
+        <source>HTML page</source>
+        <translation>HTML-Seite</translation>
+    </message>
+    <message>
+        <source>CSV table</source>
+        <translation>CSV-Tabelle</translation>
+    </message>
+    <message>
+        <source>JSON data</source>
+        <translation>JSON-Daten</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Trends</source>
+        <translation>Trends</translation>
+    </message>
+    <message>
+        <source>Fields below threshold</source>
+        <translation>Felder unter dem Schwellenwert</translation>
+    </message>
+    <message>
+        <source>Open alerts</source>
+        <translation>Offene Warnungen</translation>
+    </message>
+    <message>
+        <source>Rule failures of the worst fields</source>
+        <translation>Regelverstöße der schlechtesten Felder</translation>
+    </message>
+    <message>
+        <source>Approvals audit report</source>
+        <translation>Bericht Genehmigungsaudit</translation>
+    </message>
+    <message>
+        <source>Data quality report</source>
+        <translation>Bericht Datenqualität</translation>
+    </message>
+    <message>
+        <source>%1 to %2 (UTC)</source>
+        <translation>%1 bis %2 (UTC)</translation>
+    </message>
+    <message>
+        <source>the report was cancelled</source>
+        <translation>der Bericht wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1 d %2</source>
+        <translation>%1 T. %2</translation>
     </message>
 </context>
 <context>
@@ -2066,6 +2205,1088 @@ Befehle:
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Expose metrics for Prometheus</source>
+        <translation>&amp;Metriken für Prometheus bereitstellen</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>A tier1 field whose latest score is below this raises an alert</source>
+        <translation>Ein tier1-Feld, dessen letzter Qualitätswert darunter liegt, löst eine Warnung aus</translation>
+    </message>
+    <message>
+        <source>The alert resolves once the score is at or above this; the gap keeps a score that hovers at the line from raising alert after alert</source>
+        <translation>Die Warnung wird aufgehoben, sobald der Qualitätswert diesen Wert erreicht oder übersteigt; der Abstand verhindert, dass ein um die Grenze schwankender Wert eine Warnung nach der anderen auslöst</translation>
+    </message>
+    <message>
+        <source>A run scoring more than this many points below the field&apos;s previous run raises a QualityDrop alert</source>
+        <translation>Ein Lauf, dessen Qualitätswert um mehr als diese Punktzahl unter dem vorherigen Lauf des Felds liegt, löst eine QualityDrop-Warnung aus</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> Punkte</translation>
+    </message>
+    <message>
+        <source>The address to listen on; 127.0.0.1 keeps the endpoint on this computer</source>
+        <translation>Die Adresse, auf der gelauscht wird; mit 127.0.0.1 bleibt der Endpunkt auf diesen Computer beschränkt</translation>
+    </message>
+    <message>
+        <source>Alerts</source>
+        <translation>Warnungen</translation>
+    </message>
+    <message>
+        <source>Tier1 quality alert &amp;fires below:</source>
+        <translation>Tier1-Qualitätswarnung &amp;wird ausgelöst unter:</translation>
+    </message>
+    <message>
+        <source>... and &amp;resolves at or above:</source>
+        <translation>... und wird &amp;aufgehoben ab:</translation>
+    </message>
+    <message>
+        <source>Quality &amp;drop alert when a run falls more than:</source>
+        <translation>Warnung bei Qualitäts&amp;rückgang eines Laufs um mehr als:</translation>
+    </message>
+    <message>
+        <source>Applies to every profile run from now on. Scores run from 0 to 100.</source>
+        <translation>Gilt ab sofort für jeden Profilierungslauf. Qualitätswerte reichen von 0 bis 100.</translation>
+    </message>
+    <message>
+        <source>Metrics endpoint</source>
+        <translation>Metrik-Endpunkt</translation>
+    </message>
+    <message>
+        <source>&amp;Bind address:</source>
+        <translation>&amp;Bind-Adresse:</translation>
+    </message>
+    <message>
+        <source>P&amp;ort:</source>
+        <translation>P&amp;ort:</translation>
+    </message>
+    <message>
+        <source>Changes to the endpoint take effect the next time Metadata Steward starts.</source>
+        <translation>Änderungen am Endpunkt werden beim nächsten Start von Metadata Steward wirksam.</translation>
+    </message>
+    <message>
+        <source>Enter a number from 0 to 100 in every field.</source>
+        <translation>Geben Sie in jedes Feld eine Zahl von 0 bis 100 ein.</translation>
+    </message>
+    <message>
+        <source>Enter an IP address to listen on, such as 127.0.0.1.</source>
+        <translation>Geben Sie eine IP-Adresse ein, auf der gelauscht werden soll, z. B. 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>Enter a port from 1 to 65535.</source>
+        <translation>Geben Sie einen Port von 1 bis 65535 ein.</translation>
+    </message>
+    <message>
+        <source>Other computers on the network will be able to read the metrics.</source>
+        <translation>Andere Computer im Netzwerk können dann die Metriken lesen.</translation>
+    </message>
+    <message>
+        <source>Scores run from 0 to 100.</source>
+        <translation>Qualitätswerte reichen von 0 bis 100.</translation>
+    </message>
+    <message>
+        <source>A drop is measured in points from 0 to 100.</source>
+        <translation>Ein Rückgang wird in Punkten von 0 bis 100 gemessen.</translation>
+    </message>
+    <message>
+        <source>An alert must resolve at or above the score it fires below (%1), or it would fire and resolve on the same score.</source>
+        <translation>Eine Warnung muss bei einem Wert aufgehoben werden, der mindestens so hoch ist wie ihre Auslöseschwelle (%1), sonst würde sie beim selben Wert ausgelöst und aufgehoben.</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open alert(s) to acknowledge</source>
+        <translation>
+            <numerusform>%n offene Warnung zu bestätigen</numerusform>
+            <numerusform>%n offene Warnungen zu bestätigen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n new decision(s) on your requests</source>
+        <translation>
+            <numerusform>%n neue Entscheidung zu Ihren Anträgen</numerusform>
+            <numerusform>%n neue Entscheidungen zu Ihren Anträgen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention</source>
+        <translation>Nichts erfordert Ihre Aufmerksamkeit</translation>
+    </message>
+    <message>
+        <source>Notifications (%1): %2</source>
+        <translation>Benachrichtigungen (%1): %2</translation>
+    </message>
+    <message>
+        <source>no score</source>
+        <translation>kein Wert</translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation>gerade eben</translation>
+    </message>
+    <message>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
+    </message>
+    <message>
+        <source>Quality below the line: %1</source>
+        <translation>Qualität unter der Grenze: %1</translation>
+    </message>
+    <message>
+        <source>Quality dropped: %1</source>
+        <translation>Qualität gesunken: %1</translation>
+    </message>
+    <message>
+        <source>Profile run failed: %1</source>
+        <translation>Profilierungslauf fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Request approved: %1</source>
+        <translation>Antrag genehmigt: %1</translation>
+    </message>
+    <message>
+        <source>Request rejected: %1</source>
+        <translation>Antrag abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Request withdrawn: %1</source>
+        <translation>Antrag zurückgezogen: %1</translation>
+    </message>
+    <message>
+        <source>Tier1 field scored %1</source>
+        <translation>Tier1-Feld mit Qualitätswert %1</translation>
+    </message>
+    <message>
+        <source>Scored %1, far below its previous run</source>
+        <translation>Qualitätswert %1, weit unter dem vorherigen Lauf</translation>
+    </message>
+    <message>
+        <source>The field could not be measured</source>
+        <translation>Das Feld konnte nicht gemessen werden</translation>
+    </message>
+    <message>
+        <source>acknowledged by %1</source>
+        <translation>bestätigt von %1</translation>
+    </message>
+    <message>
+        <source>By %1</source>
+        <translation>Von %1</translation>
+    </message>
+    <message>
+        <source>%1: “%2”</source>
+        <translation>%1: „%2“</translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation>&amp;Bestätigen</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Anzeigen</translation>
+    </message>
+    <message>
+        <source>Nothing needs your attention.
+Open alerts and decisions on your requests show up here.</source>
+        <translation>Nichts erfordert Ihre Aufmerksamkeit.
+Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>Record that you have seen this alert; it stops counting on the bell</source>
+        <translation>Festhalten, dass Sie diese Warnung gesehen haben; sie zählt dann nicht mehr an der Glocke</translation>
+    </message>
+    <message>
+        <source>&amp;Show field</source>
+        <translation>Feld &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Show request</source>
+        <translation>Antrag &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the field&apos;s profile runs on the Profiler tab</source>
+        <translation>Die Profilierungsläufe des Felds auf der Registerkarte „Profiler“ anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the request on the Approvals tab</source>
+        <translation>Den Antrag auf der Registerkarte „Genehmigungen“ anzeigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n alert(s) to acknowledge</source>
+        <translation>
+            <numerusform>%n Warnung zu bestätigen</numerusform>
+            <numerusform>%n Warnungen zu bestätigen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scored %1 in its latest profile run.</source>
+        <translation>Qualitätswert %1 im letzten Profilierungslauf.</translation>
+    </message>
+    <message>
+        <source>Its latest profile run failed.</source>
+        <translation>Der letzte Profilierungslauf ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG…</source>
+        <translation>Diagramm als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save PNG…</source>
+        <translation>PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Save this chart as a PNG image (Ctrl+S on the chart)</source>
+        <translation>Dieses Diagramm als PNG-Bild speichern (Strg+S im Diagramm)</translation>
+    </message>
+    <message>
+        <source>The chart could not be drawn.</source>
+        <translation>Das Diagramm konnte nicht gezeichnet werden.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write %1 as PNG.</source>
+        <translation>%1 kann nicht als PNG geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Save chart as PNG</source>
+        <translation>Diagramm als PNG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>%1 fell from %2 (%3) to %4 (%5). Press Enter to open its profile.</source>
+        <translation>%1 fiel von %2 (%3) auf %4 (%5). Drücken Sie die Eingabetaste, um das Profil zu öffnen.</translation>
+    </message>
+    <message>
+        <source>−%1</source>
+        <translation>−%1</translation>
+    </message>
+    <message>
+        <source>Domain</source>
+        <translation>Domäne</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Drop</source>
+        <translation>Rückgang</translation>
+    </message>
+    <message>
+        <source>Threshold (%1)</source>
+        <translation>Schwellenwert (%1)</translation>
+    </message>
+    <message>
+        <source>the last %1 days</source>
+        <translation>den letzten %1 Tagen</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T. %2 Std.</translation>
+    </message>
+    <message>
+        <source>No completed profile runs in %1.</source>
+        <translation>Keine abgeschlossenen Profilierungsläufe in %1.</translation>
+    </message>
+    <message>
+        <source>on %1</source>
+        <translation>am %1</translation>
+    </message>
+    <message>
+        <source>in the %1 days to %2</source>
+        <translation>in den %1 Tagen bis %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 %2: average %3 over %n run(s)</source>
+        <translation>
+            <numerusform>%1 %2: Durchschnitt %3 aus %n Lauf</numerusform>
+            <numerusform>%1 %2: Durchschnitt %3 aus %n Läufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No field was profiled in %1.</source>
+        <translation>In %1 wurde kein Feld profiliert.</translation>
+    </message>
+    <message>
+        <source>%1 has no completed profile runs in %2.</source>
+        <translation>%1 hat in %2 keine abgeschlossenen Profilierungsläufe.</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 am %2: %3</translation>
+    </message>
+    <message>
+        <source>No field has a score in %1.</source>
+        <translation>In %1 hat kein Feld einen Qualitätswert.</translation>
+    </message>
+    <message>
+        <source>(no domain)</source>
+        <translation>(keine Domäne)</translation>
+    </message>
+    <message>
+        <source>Grade %1</source>
+        <translation>Note %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n field(s) with grade %2</source>
+        <translation>
+            <numerusform>%1: %n Feld mit Note %2</numerusform>
+            <numerusform>%1: %n Felder mit Note %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No profile runs in %1.</source>
+        <translation>Keine Profilierungsläufe in %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n completed</source>
+        <translation>
+            <numerusform>%1: %n abgeschlossen</numerusform>
+            <numerusform>%1: %n abgeschlossen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n fehlgeschlagen</numerusform>
+            <numerusform>%n fehlgeschlagen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cancelled</source>
+        <translation>
+            <numerusform>%n abgebrochen</numerusform>
+            <numerusform>%n abgebrochen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>&gt; %1</source>
+        <translation>&gt; %1</translation>
+    </message>
+    <message>
+        <source>Completed runs</source>
+        <translation>Abgeschlossene Läufe</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 s: %n run(s) (%2 %)</source>
+        <translation>
+            <numerusform>%1 s: %n Lauf (%2 %)</numerusform>
+            <numerusform>%1 s: %n Läufe (%2 %)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for a decision.</source>
+        <translation>Nichts wartet auf eine Entscheidung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1, %2: %n pending</source>
+        <translation>
+            <numerusform>%1, %2: %n ausstehend</numerusform>
+            <numerusform>%1, %2: %n ausstehend</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No decisions in %1.</source>
+        <translation>Keine Entscheidungen in %1.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3 approved, %4 rejected</source>
+        <translation>%1, %2: %3 genehmigt, %4 abgelehnt</translation>
+    </message>
+    <message>
+        <source>The quality figures could not be read: %1</source>
+        <translation>Die Qualitätskennzahlen konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The quality figures could not be read.</source>
+        <translation>Die Qualitätskennzahlen konnten nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Average quality score per tier</source>
+        <translation>Durchschnittlicher Qualitätswert je Tier</translation>
+    </message>
+    <message>
+        <source>Field trend</source>
+        <translation>Feldtrend</translation>
+    </message>
+    <message>
+        <source>Open profile</source>
+        <translation>Profil öffnen</translation>
+    </message>
+    <message>
+        <source>Grades by domain (latest score per field)</source>
+        <translation>Noten nach Domäne (letzter Qualitätswert je Feld)</translation>
+    </message>
+    <message>
+        <source>&amp;Show profile</source>
+        <translation>Profil &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>Profile runs per day</source>
+        <translation>Profilierungsläufe pro Tag</translation>
+    </message>
+    <message>
+        <source>Duration of completed runs</source>
+        <translation>Dauer abgeschlossener Läufe</translation>
+    </message>
+    <message>
+        <source>Pending requests by tier</source>
+        <translation>Ausstehende Anträge nach Tier</translation>
+    </message>
+    <message>
+        <source>Decisions per day by entity type</source>
+        <translation>Entscheidungen pro Tag nach Entitätstyp</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Last 90 days</source>
+        <translation>Letzte 90 Tage</translation>
+    </message>
+    <message>
+        <source>Quality tr&amp;ends</source>
+        <translation>Qualitäts&amp;trends</translation>
+    </message>
+    <message>
+        <source>Profiler &amp;performance</source>
+        <translation>Profiler-&amp;Leistung</translation>
+    </message>
+    <message>
+        <source>Approval &amp;workflow</source>
+        <translation>&amp;Genehmigungsablauf</translation>
+    </message>
+    <message>
+        <source>Peri&amp;od:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Chart saved to %1</source>
+        <translation>Diagramm gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Search a field…</source>
+        <translation>Feld suchen…</translation>
+    </message>
+    <message>
+        <source>The field whose completeness, uniqueness and validity are drawn</source>
+        <translation>Das Feld, dessen Vollständigkeit, Eindeutigkeit und Gültigkeit dargestellt werden</translation>
+    </message>
+    <message>
+        <source>F&amp;ield:</source>
+        <translation>F&amp;eld:</translation>
+    </message>
+    <message>
+        <source>Show this field&apos;s runs on the Profiler tab</source>
+        <translation>Die Läufe dieses Felds auf der Registerkarte „Profiler“ anzeigen</translation>
+    </message>
+    <message>
+        <source>Each day, the average score of the tier&apos;s completed runs within its profiling interval: tier1 that day, tier2 the last 3 days, tier3 the last 7, tier4 and tier5 the last 30.</source>
+        <translation>Für jeden Tag der durchschnittliche Qualitätswert der abgeschlossenen Läufe des Tiers innerhalb seines Profilierungsintervalls: tier1 an diesem Tag, tier2 in den letzten 3 Tagen, tier3 in den letzten 7, tier4 und tier5 in den letzten 30.</translation>
+    </message>
+    <message>
+        <source>How many fields of each domain have each grade, by their latest completed run in the period.</source>
+        <translation>Wie viele Felder jeder Domäne welche Note haben, gemessen am letzten abgeschlossenen Lauf im Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Recent &amp;degradations (more than 10 points below the run before)</source>
+        <translation>Aktuelle &amp;Verschlechterungen (mehr als 10 Punkte unter dem vorherigen Lauf)</translation>
+    </message>
+    <message>
+        <source>No field&apos;s latest score fell more than 10 points below the run before.</source>
+        <translation>Bei keinem Feld lag der letzte Qualitätswert mehr als 10 Punkte unter dem vorherigen Lauf.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>Updated at %1</source>
+        <translation>Aktualisiert um %1</translation>
+    </message>
+    <message>
+        <source>%1 runs in %2: %3 completed, %4 failed (%5 %).</source>
+        <translation>%1 Läufe in %2: %3 abgeschlossen, %4 fehlgeschlagen (%5 %).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Median time to decision: %1 over %n decision(s) in %2. %3 pending now.</source>
+        <translation>
+            <numerusform>Mediane Entscheidungsdauer: %1 bei %n Entscheidung in %2. Derzeit %3 ausstehend.</numerusform>
+            <numerusform>Mediane Entscheidungsdauer: %1 bei %n Entscheidungen in %2. Derzeit %3 ausstehend.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No decisions in %1. %2 pending now.</source>
+        <translation>Keine Entscheidungen in %1. Derzeit %2 ausstehend.</translation>
+    </message>
+    <message>
+        <source>cannot write the report: %1</source>
+        <translation>der Bericht kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Tenant</source>
+        <translation>Mandant</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Generated</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Generated by</source>
+        <translation>Erstellt von</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Inhalt</translation>
+    </message>
+    <message>
+        <source>No decisions in this period.</source>
+        <translation>Keine Entscheidungen in diesem Zeitraum.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (over %n approval(s) and rejection(s))</source>
+        <translation>
+            <numerusform>%1 (bei %n Genehmigung oder Ablehnung)</numerusform>
+            <numerusform>%1 (bei %n Genehmigungen und Ablehnungen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none (no approvals or rejections)</source>
+        <translation>keine (keine Genehmigungen oder Ablehnungen)</translation>
+    </message>
+    <message>
+        <source>Decisions</source>
+        <translation>Entscheidungen</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Withdrawn (cancelled)</source>
+        <translation>Zurückgezogen (cancelled)</translation>
+    </message>
+    <message>
+        <source>Median time to decision</source>
+        <translation>Mediane Entscheidungsdauer</translation>
+    </message>
+    <message>
+        <source>Decisions by entity type</source>
+        <translation>Entscheidungen nach Entitätstyp</translation>
+    </message>
+    <message>
+        <source>Entity type</source>
+        <translation>Entitätstyp</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Every request approved, rejected or withdrawn in the period, oldest decision first; times in UTC. Changes compare the current state with the requested one (at most 10 per decision, values cut at 120 characters).</source>
+        <translation>Alle im Zeitraum genehmigten, abgelehnten oder zurückgezogenen Anträge, älteste Entscheidung zuerst; Zeiten in UTC. Die Änderungen vergleichen den aktuellen Stand mit dem beantragten (höchstens 10 je Entscheidung, Werte nach 120 Zeichen abgeschnitten).</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>Antragsteller</translation>
+    </message>
+    <message>
+        <source>Decider</source>
+        <translation>Entscheider</translation>
+    </message>
+    <message>
+        <source>Decider role</source>
+        <translation>Rolle des Entscheiders</translation>
+    </message>
+    <message>
+        <source>Waited</source>
+        <translation>Wartezeit</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Begründung</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>(no tier)</source>
+        <translation>(kein Tier)</translation>
+    </message>
+    <message>
+        <source>No quality measurements for this period.</source>
+        <translation>Keine Qualitätsmessungen für diesen Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>At start</source>
+        <translation>Zu Beginn</translation>
+    </message>
+    <message>
+        <source>Below</source>
+        <translation>Unter Schwelle</translation>
+    </message>
+    <message>
+        <source>Fields measured</source>
+        <translation>Gemessene Felder</translation>
+    </message>
+    <message>
+        <source>Below %1</source>
+        <translation>Unter %1</translation>
+    </message>
+    <message>
+        <source>Open alerts (now)</source>
+        <translation>Offene Warnungen (jetzt)</translation>
+    </message>
+    <message>
+        <source>Scores are each field&apos;s latest completed run up to the end of the period, averaged; the change compares with the latest run before the period began.</source>
+        <translation>Die Qualitätswerte sind der Durchschnitt der jeweils letzten abgeschlossenen Läufe jedes Felds bis zum Ende des Zeitraums; die Änderung vergleicht mit dem letzten Lauf vor Beginn des Zeitraums.</translation>
+    </message>
+    <message>
+        <source>By tier</source>
+        <translation>Nach Tier</translation>
+    </message>
+    <message>
+        <source>By tier and domain</source>
+        <translation>Nach Tier und Domäne</translation>
+    </message>
+    <message>
+        <source>Degradations: latest run more than 10 points below the one before</source>
+        <translation>Verschlechterungen: letzter Lauf mehr als 10 Punkte unter dem vorherigen</translation>
+    </message>
+    <message>
+        <source>None in this period.</source>
+        <translation>Keine in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>Gemessen</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <source>Unique</source>
+        <translation>Eindeutig</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Fields whose latest score up to the end of the period is below %1, worst first.</source>
+        <translation>Felder, deren letzter Qualitätswert bis zum Ende des Zeitraums unter %1 liegt, schlechteste zuerst.</translation>
+    </message>
+    <message>
+        <source>No field is below the threshold.</source>
+        <translation>Kein Feld liegt unter dem Schwellenwert.</translation>
+    </message>
+    <message>
+        <source>No open alerts.</source>
+        <translation>Keine offenen Warnungen.</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Severity</source>
+        <translation>Schweregrad</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Fired</source>
+        <translation>Ausgelöst</translation>
+    </message>
+    <message>
+        <source>Acknowledged by</source>
+        <translation>Bestätigt von</translation>
+    </message>
+    <message>
+        <source>No measured fields.</source>
+        <translation>Keine gemessenen Felder.</translation>
+    </message>
+    <message>
+        <source>%1 — score %2 (%3)</source>
+        <translation>%1 — Qualitätswert %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 rows, %2 nulls, %3 invalid values · completeness %4, uniqueness %5, validity %6</source>
+        <translation>%1 Zeilen, %2 Nullwerte, %3 ungültige Werte · Vollständigkeit %4, Eindeutigkeit %5, Gültigkeit %6</translation>
+    </message>
+    <message>
+        <source>No business rules on this field; validity checks its data type only.</source>
+        <translation>Keine Geschäftsregeln für dieses Feld; die Gültigkeit prüft nur seinen Datentyp.</translation>
+    </message>
+    <message>
+        <source>Checked</source>
+        <translation>Geprüft</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Verstöße</translation>
+    </message>
+    <message>
+        <source>Pass rate</source>
+        <translation>Erfolgsquote</translation>
+    </message>
+    <message>
+        <source>Generated %1 by %2</source>
+        <translation>Erstellt am %1 von %2</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+    <message>
+        <source>Page %1</source>
+        <translation>Seite %1</translation>
+    </message>
+    <message>
+        <source>Metadata Steward</source>
+        <translation>Metadata Steward</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n decision(s): %1 approved, %2 rejected, %3 withdrawn.</source>
+        <translation>
+            <numerusform>%n Entscheidung: %1 genehmigt, %2 abgelehnt, %3 zurückgezogen.</numerusform>
+            <numerusform>%n Entscheidungen: %1 genehmigt, %2 abgelehnt, %3 zurückgezogen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No decisions in this period: no request was approved, rejected or withdrawn between %1 and %2.</source>
+        <translation>Keine Entscheidungen in diesem Zeitraum: Zwischen %1 und %2 wurde kein Antrag genehmigt, abgelehnt oder zurückgezogen.</translation>
+    </message>
+    <message>
+        <source>Every request approved, rejected or withdrawn in the period, oldest decision first. Times are UTC. Under each decision: the start of its id and its reason, then what it changed (current state against the requested one; here at most 6 changes with values cut at 48 characters, the CSV and JSON forms list 10 with 120).</source>
+        <translation>Alle im Zeitraum genehmigten, abgelehnten oder zurückgezogenen Anträge, älteste Entscheidung zuerst. Zeiten in UTC. Unter jeder Entscheidung: der Anfang ihrer ID und ihre Begründung, dann ihre Änderungen (aktueller Stand gegenüber dem beantragten; hier höchstens 6 Änderungen mit nach 48 Zeichen abgeschnittenen Werten, die CSV- und JSON-Fassung enthalten 10 mit 120).</translation>
+    </message>
+    <message>
+        <source>Tier · lane</source>
+        <translation>Tier · Spur</translation>
+    </message>
+    <message>
+        <source>Decider · role</source>
+        <translation>Entscheider · Rolle</translation>
+    </message>
+    <message>
+        <source>ID %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Begründung: %1</translation>
+    </message>
+    <message>
+        <source>Diff unavailable: %1</source>
+        <translation>Vergleich nicht verfügbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) measured, %1 below %2, %3 open alert(s).</source>
+        <translation>
+            <numerusform>%n Feld gemessen, %1 unter %2, offene Warnungen: %3.</numerusform>
+            <numerusform>%n Felder gemessen, %1 unter %2, offene Warnungen: %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No field has a completed profile run up to the end of this period.</source>
+        <translation>Bis zum Ende dieses Zeitraums hat kein Feld einen abgeschlossenen Profilierungslauf.</translation>
+    </message>
+    <message>
+        <source>Previous run</source>
+        <translation>Vorheriger Lauf</translation>
+    </message>
+    <message>
+        <source>Alerts firing when the report was generated that had fired by the end of the period, newest first.</source>
+        <translation>Warnungen, die bei Erstellung des Berichts aktiv waren und bis zum Ende des Zeitraums ausgelöst wurden, neueste zuerst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The %n lowest-scoring field(s) and how each of their rules fared in the latest run.</source>
+        <translation>
+            <numerusform>%n Feld mit dem niedrigsten Qualitätswert und wie jede seiner Regeln im letzten Lauf abgeschnitten hat.</numerusform>
+            <numerusform>Die %n Felder mit den niedrigsten Qualitätswerten und wie jede ihrer Regeln im letzten Lauf abgeschnitten hat.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1, %2 · %3 rows, %4 nulls, %5 invalid values · completeness %6, uniqueness %7, validity %8 · measured %9</source>
+        <translation>%1, %2 · %3 Zeilen, %4 Nullwerte, %5 ungültige Werte · Vollständigkeit %6, Eindeutigkeit %7, Gültigkeit %8 · gemessen am %9</translation>
+    </message>
+    <message>
+        <source>no domain</source>
+        <translation>keine Domäne</translation>
+    </message>
+    <message>
+        <source>cannot start the PDF: %1</source>
+        <translation>das PDF kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>cannot write the PDF: %1</source>
+        <translation>das PDF kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Average quality score per tier and day</source>
+        <translation>Durchschnittlicher Qualitätswert je Tier und Tag</translation>
+    </message>
+    <message>
+        <source>Average quality score per tier and week</source>
+        <translation>Durchschnittlicher Qualitätswert je Tier und Woche</translation>
+    </message>
+    <message>
+        <source>Average quality score per tier and month</source>
+        <translation>Durchschnittlicher Qualitätswert je Tier und Monat</translation>
+    </message>
+    <message>
+        <source>Average quality score per tier and year</source>
+        <translation>Durchschnittlicher Qualitätswert je Tier und Jahr</translation>
+    </message>
+    <message>
+        <source>No completed profile runs in this period.</source>
+        <translation>Keine abgeschlossenen Profilierungsläufe in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Fields by grade and domain</source>
+        <translation>Felder nach Note und Domäne</translation>
+    </message>
+    <message>
+        <source>Fields (latest score in the period)</source>
+        <translation>Felder (letzter Qualitätswert im Zeitraum)</translation>
+    </message>
+    <message>
+        <source>No field has a score in this period.</source>
+        <translation>In diesem Zeitraum hat kein Feld einen Qualitätswert.</translation>
+    </message>
+    <message>
+        <source>Profile runs per week</source>
+        <translation>Profilierungsläufe pro Woche</translation>
+    </message>
+    <message>
+        <source>Profile runs per month</source>
+        <translation>Profilierungsläufe pro Monat</translation>
+    </message>
+    <message>
+        <source>Profile runs per year</source>
+        <translation>Profilierungsläufe pro Jahr</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>No profile runs in this period.</source>
+        <translation>Keine Profilierungsläufe in diesem Zeitraum.</translation>
+    </message>
+    <message>
+        <source>Decisions per day</source>
+        <translation>Entscheidungen pro Tag</translation>
+    </message>
+    <message>
+        <source>Decisions per week</source>
+        <translation>Entscheidungen pro Woche</translation>
+    </message>
+    <message>
+        <source>Decisions per month</source>
+        <translation>Entscheidungen pro Monat</translation>
+    </message>
+    <message>
+        <source>Decisions per year</source>
+        <translation>Entscheidungen pro Jahr</translation>
+    </message>
+    <message>
+        <source>Approved and rejected</source>
+        <translation>Genehmigt und abgelehnt</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>&amp;Open report</source>
+        <translation>Bericht ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Show &amp;folder</source>
+        <translation>Ordner &amp;anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exportieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>(UTC days, both included)</source>
+        <translation>(UTC-Tage, beide einschließlich)</translation>
+    </message>
+    <message>
+        <source>&amp;Report:</source>
+        <translation>&amp;Bericht:</translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>F&amp;ormat:</source>
+        <translation>F&amp;ormat:</translation>
+    </message>
+    <message>
+        <source>Sections:</source>
+        <translation>Abschnitte:</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>&amp;Speichern unter:</translation>
+    </message>
+    <message>
+        <source>A CSV file is one table: one row per decision (approvals) or per field (quality), so sections do not apply.</source>
+        <translation>Eine CSV-Datei ist eine einzige Tabelle: eine Zeile je Entscheidung (Genehmigungen) bzw. je Feld (Qualität), daher gibt es keine Abschnitte.</translation>
+    </message>
+    <message>
+        <source>Save report as</source>
+        <translation>Bericht speichern unter</translation>
+    </message>
+    <message>
+        <source>%1 (*.%2)</source>
+        <translation>%1 (*.%2)</translation>
+    </message>
+    <message>
+        <source>The period must start on or before its last day.</source>
+        <translation>Der Zeitraum muss spätestens an seinem letzten Tag beginnen.</translation>
+    </message>
+    <message>
+        <source>Choose where to save the report.</source>
+        <translation>Wählen Sie aus, wo der Bericht gespeichert werden soll.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder; add a file name.</source>
+        <translation>%1 ist ein Ordner; ergänzen Sie einen Dateinamen.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Der Ordner %1 existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Choose at least one section.</source>
+        <translation>Wählen Sie mindestens einen Abschnitt aus.</translation>
+    </message>
+    <message>
+        <source>Writing %1…</source>
+        <translation>%1 wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was written.</source>
+        <translation>Abgebrochen; es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation>Der Bericht wurde nicht geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>%1 report (no decisions in this period; the report says so)</source>
+        <translation>Bericht %1 (keine Entscheidungen in diesem Zeitraum; der Bericht weist darauf hin)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 report with %n decision(s)</source>
+        <translation>
+            <numerusform>Bericht %1 mit %n Entscheidung</numerusform>
+            <numerusform>Bericht %1 mit %n Entscheidungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 report</source>
+        <translation>Bericht %1</translation>
+    </message>
+    <message>
+        <source>%1 written to %2</source>
+        <translation>%1 gespeichert unter %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>The report failed: %1</source>
+        <translation>Der Bericht ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The report failed.</source>
+        <translation>Der Bericht ist fehlgeschlagen.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "Session.h"
 #include "alerts/AlertRepository.h"
+#include "alerts/NotificationFeed.h"
 #include "approval/ApprovalService.h"
 #include "events/EventBus.h"
 #include "store/ApprovalRepository.h"
@@ -26,7 +27,8 @@ struct AppContext::Parts
           profiles(database),
           profiler(url, bus),
           scheduler(bus, profiler, database),
-          alerts(database)
+          alerts(database),
+          notifications(database)
     {
     }
 
@@ -40,6 +42,7 @@ struct AppContext::Parts
     profiler::ProfilerService profiler; // its worker thread has its own connection
     profiler::ProfileScheduler scheduler; // approvals of critical fields become profile jobs
     alerts::AlertRepository alerts;
+    alerts::NotificationFeed notifications;
 };
 
 AppContext::AppContext() = default;
@@ -71,7 +74,7 @@ AppServices AppContext::services() const
     return AppServices{m_parts->bus,      m_parts->approvals, m_parts->approvalRepository,
                        m_parts->entities, m_parts->events,    m_parts->directory,
                        m_parts->profiler, m_parts->profiles,  m_parts->scheduler,
-                       m_parts->alerts};
+                       m_parts->alerts,   m_parts->notifications, m_database->url()};
 }
 
 } // namespace steward

@@ -8,9 +8,11 @@ class DirectoryRepository;
 class EntityRepository;
 class EventBus;
 class EventRepository;
+struct DatabaseUrl;
 
 namespace alerts {
 class AlertRepository;
+class NotificationFeed;
 } // namespace alerts
 
 namespace profiler {
@@ -32,6 +34,9 @@ struct AppServices
     profiler::ProfileRepository &profiles;
     profiler::ProfileScheduler &scheduler;
     alerts::AlertRepository &alerts;
+    alerts::NotificationFeed &notifications;
+    // Where the GUI thread's connection points; worker threads open their own to it.
+    const DatabaseUrl &databaseUrl;
 };
 
 } // namespace steward

@@ -8,7 +8,9 @@
 #include "DecisionDialog.h"
 #include "PreferencesDialog.h"
 #include "QueuePage.h"
+#include "notifications/AlertSettings.h"
 #include "notifications/NotificationBell.h"
+#include "notifications/TrayNotifier.h"
 #include "quality/QualityPage.h"
 #include "report/ExportDialog.h"
 #include "profiler/ProfilerPage.h"
@@ -104,6 +106,9 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
         statusBar()->showMessage(UiTr::tr("Profiling %1 in the background…").arg(key), 5000);
     });
     connect(m_profilerPage, &ProfilerPage::failed, this, &MainWindow::showError);
+    // A degradation on the Quality tab leads to the field's runs on the Profiler tab.
+    connect(m_qualityPage, &QualityPage::fieldProfileRequested, this, &MainWindow::revealField);
+    connect(m_qualityPage, &QualityPage::failed, this, &MainWindow::showError);
     connect(m_profilerPage, &ProfilerPage::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
     // A finished profile updates the score shown for the selected request.
@@ -121,6 +126,13 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
         m_queueModel->refresh();
         updatePendingCount();
     });
+
+    // The bell's entries lead to their request or field; new alerts reach the tray.
+    connect(m_bell, &NotificationBell::approvalRequested, this, &MainWindow::revealApproval);
+    connect(m_bell, &NotificationBell::fieldRequested, this, &MainWindow::revealField);
+    auto *tray = new TrayNotifier(m_bell->center(), this, this);
+    connect(tray, &TrayNotifier::fieldRequested, this, &MainWindow::revealField);
+    m_services.profiler.setAlertThresholds(alertThresholds(m_settings));
 
     connect(&m_session, &Session::tenantChanged, this, &MainWindow::onTenantChanged);
     connect(&m_session, &Session::userChanged, this, &MainWindow::onUserChanged);
@@ -166,7 +178,7 @@ void MainWindow::buildToolBar()
     auto *spacer = new QWidget(bar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     bar->addWidget(spacer);
-    m_bell = new NotificationBell(m_services, m_session, bar);
+    m_bell = new NotificationBell(m_services, m_session, m_settings, bar);
     bar->addWidget(m_bell);
 
     connect(m_tenantCombo, &QComboBox::activated, this,
@@ -223,14 +235,14 @@ void MainWindow::buildMenus()
 
 void MainWindow::openExportDialog()
 {
-    auto *dialog = new ExportDialog(m_services, m_session, this);
+    auto *dialog = new ExportDialog(m_services, m_session, m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
 
 void MainWindow::openPreferences()
 {
-    auto *dialog = new PreferencesDialog(m_services, m_session, this);
+    auto *dialog = new PreferencesDialog(m_services, m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }
@@ -285,6 +297,22 @@ void MainWindow::showApproval(const QUuid &approvalId)
         return;
     }
     m_detailPane->showApproval(approval.value());
+}
+
+void MainWindow::revealApproval(const QUuid &approvalId)
+{
+    m_tabs->setCurrentWidget(m_splitter);
+    // Decided requests are usually not in the (pending) queue: then the pane shows it alone.
+    if (const int row = m_queueModel->loadedRowOf(approvalId); row >= 0)
+        m_queuePage->selectRow(row);
+    else
+        showApproval(approvalId);
+}
+
+void MainWindow::revealField(const QString &canonicalKey)
+{
+    m_tabs->setCurrentWidget(m_profilerPage);
+    m_profilerPage->showField(canonicalKey);
 }
 
 void MainWindow::onDecided()

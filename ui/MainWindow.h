@@ -47,6 +47,8 @@ private:
     void onTenantChanged();
     void onUserChanged();
     void showApproval(const QUuid &approvalId);
+    void revealApproval(const QUuid &approvalId);
+    void revealField(const QString &canonicalKey);
     void onDecided();
     void showError(const QString &message);
     void updatePendingCount();

@@ -23,7 +23,7 @@ public:
         MetricsEndpointEnabled,
         MetricsEndpointBind,
         MetricsEndpointPort,
-        NotificationsSeenUpTo, // the newest notification the user has seen (event seq)
+        NotificationsSeenUpTo, // per "tenant/user": the newest event seq seen in the bell (a map)
         ExportKind,
         ExportFormat,
         ExportSections,

@@ -2,14 +2,76 @@
 
 #include "CliOptions.h"
 #include "CliTr.h"
+#include "ReportRenderer.h"
+#include "Session.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 
-namespace steward {
+using namespace Qt::StringLiterals;
 
-Status runReport(Session &, const CliOptions &, QTextStream &)
+namespace steward {
+namespace {
+
+constexpr int kDefaultDays = 30;
+
+QString operatingSystemUser()
 {
-    return Error::make(ErrorCode::Unavailable, CliTr::tr("report is not available in this version yet"));
+    for (const char *name : {"USER", "LOGNAME", "USERNAME"}) {
+        const QString user = qEnvironmentVariable(name).trimmed();
+        if (!user.isEmpty())
+            return user;
+    }
+    return CliTr::tr("unknown");
+}
+
+} // namespace
+
+Result<report::ReportPeriod> reportPeriod(const QString &fromText, const QString &toText, const QDateTime &now)
+{
+    std::optional<QDate> from, to;
+    if (!fromText.isEmpty() && !(from = report::ReportPeriod::parseDay(fromText)))
+        return Error::make(ErrorCode::Invalid,
+                           CliTr::tr("--from must be a date as YYYY-MM-DD, not \"%1\"").arg(fromText));
+    if (!toText.isEmpty() && !(to = report::ReportPeriod::parseDay(toText)))
+        return Error::make(ErrorCode::Invalid, CliTr::tr("--to must be a date as YYYY-MM-DD, not \"%1\"").arg(toText));
+
+    report::ReportPeriod period = report::ReportPeriod::lastDays(kDefaultDays, now);
+    if (from && to)
+        period = report::ReportPeriod{*from, *to};
+    else if (to)
+        period = report::ReportPeriod{to->addDays(-(kDefaultDays - 1)), *to};
+    else if (from)
+        period = report::ReportPeriod{*from, std::max(*from, now.toUTC().date())};
+    if (period.from > period.to)
+        return Error::make(
+            ErrorCode::Invalid,
+            CliTr::tr("--from %1 is after --to %2; the period would be empty").arg(period.fromText(), period.toText()));
+    return period;
+}
+
+Status runReport(Session &session, const CliOptions &options, QTextStream &out)
+{
+    auto period = reportPeriod(options.from, options.to, QDateTime::currentDateTimeUtc());
+    if (!period)
+        return period.error();
+
+    report::ReportRequest request;
+    request.kind = report::reportKindFromString(options.reportKind).value_or(report::ReportKind::Approvals);
+    request.format = report::reportFormatFromString(options.format).value_or(report::ReportFormat::Pdf);
+    request.tenantId = session.tenant().id;
+    request.period = period.value();
+    request.generatedBy = options.user.isEmpty() ? operatingSystemUser() : options.user;
+
+    if (auto failed = report::ReportRenderer::renderFile(session.database(), request, options.outputPath))
+        return failed;
+    out << CliTr::tr("%1 report (%2) for %3, %4, written to %5")
+               .arg(report::displayName(request.kind), report::toString(request.format), session.tenant().name,
+                    request.period.displayText(),
+                    QDir::toNativeSeparators(QFileInfo(options.outputPath).absoluteFilePath()))
+        << u'\n';
+    return std::nullopt;
 }
 
 } // namespace steward

@@ -2,6 +2,7 @@
 
 #include "approval/ApprovalService.h"
 #include "demo/DemoCatalog.h"
+#include "demo/ProfileHistorySeeder.h"
 #include "demo/WarehouseSeeder.h"
 #include "events/EventBus.h"
 #include "json/JsonParser.h"
@@ -536,6 +537,12 @@ Result<DemoSeeder::Summary> DemoSeeder::seed()
         if (!submitted)
             return submitted.error();
     }
+
+    // Ninety days of profile history, so the quality charts have a story on first start.
+    demo::ProfileHistorySeeder::Options history;
+    history.journalLines = m_warehouseJournalLines;
+    if (auto written = demo::ProfileHistorySeeder(m_database).seedDemo(history); !written)
+        return written.error();
     return summary;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/AlertRules.h"
 #include "events/Event.h"
 #include "profiler/ProfileTypes.h"
 #include "store/DatabaseUrl.h"
@@ -53,6 +54,8 @@ public:
     quint64 request(ProfileJob job);
     void cancel(quint64 jobId);
     void setTimeLimitMs(qint64 milliseconds);
+    // The lines of the alert rules for the runs that start from now on (settings).
+    void setAlertThresholds(const alerts::AlertThresholds &thresholds);
     QList<ProfileJob> jobs() const; // queued and running, in run order
 
 Q_SIGNALS:

@@ -148,7 +148,24 @@ QList<Migration> SqliteDialect::migrations() const
         u"CREATE INDEX mdm_event_tenant_seq ON mdm_event (tenant_id, seq)"_s,
         u"CREATE INDEX mdm_approval_tenant_requested ON mdm_approval (tenant_id, status, requested_at)"_s,
     };
-    return {initial, staleness};
+    // Reports and the Quality page read decisions by the time they were taken.
+    Migration decisions{3, u"approval decision-time index"_s, {}};
+    decisions.statements = QStringList{
+        u"CREATE INDEX mdm_approval_tenant_decided ON mdm_approval (tenant_id, decided_at, id)"_s,
+    };
+    // The quality dashboards (core/quality) read a tenant's runs by time and each field's
+    // history newest first; both indexes cover what those queries read, so they never
+    // touch the wide rows (details JSON). The field history index replaces the narrower
+    // (tenant_id, canonical_key, created_at) one, which is its prefix.
+    Migration quality{4, u"profile history and time indexes for the quality dashboards"_s, {}};
+    quality.statements = QStringList{
+        u"DROP INDEX IF EXISTS mdm_profile_tenant_key"_s,
+        u"CREATE INDEX mdm_profile_field_history ON mdm_profile "
+        u"(tenant_id, canonical_key, created_at, status, quality_score, quality_grade, tier)"_s,
+        u"CREATE INDEX mdm_profile_tenant_time ON mdm_profile "
+        u"(tenant_id, created_at, status, duration_ms, quality_score, tier)"_s,
+    };
+    return {initial, staleness, decisions, quality};
 }
 
 } // namespace steward

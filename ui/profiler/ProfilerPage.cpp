@@ -191,6 +191,18 @@ void ProfilerPage::profileNow(const QString &canonicalKey)
     m_service.request(m_tenantId, canonicalKey, profiler::Trigger::Manual, true, true);
 }
 
+void ProfilerPage::showField(const QString &canonicalKey)
+{
+    m_fieldEdit->setText(canonicalKey);
+    for (int row = 0; row < m_runsModel->rowCount(); ++row) {
+        if (const profiler::ProfileRun *run = m_runsModel->runAt(row); run && run->canonicalKey == canonicalKey) {
+            m_runsView->setCurrentIndex(m_runsModel->index(row, RecentRunsModel::FieldColumn));
+            m_runsView->scrollTo(m_runsView->currentIndex());
+            return;
+        }
+    }
+}
+
 void ProfilerPage::showRunDetails()
 {
     const profiler::ProfileRun *run = m_runsModel->runAt(m_runsView->currentIndex().row());

@@ -33,6 +33,8 @@ public:
     void setTenant(const QUuid &tenantId);
     // Queues a manual run of `canonicalKey` that bypasses the cost guard.
     void profileNow(const QString &canonicalKey);
+    // Puts the field in the field box and selects its newest run among the recent ones.
+    void showField(const QString &canonicalKey);
 
 Q_SIGNALS:
     void failed(const QString &message);

@@ -1,0 +1,264 @@
+#include "ReportCharts.h"
+
+#include "../UiTr.h"
+
+#include <QHash>
+#include <algorithm>
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace steward::report::ReportCharts {
+namespace {
+
+enum class Unit { Day, Week, Month, Year };
+
+// The period's days grouped into the bars or points of a chart: by day up to two
+// months, by week up to about a year, by month up to ten years, by year beyond.
+struct TimeBuckets
+{
+    Unit unit = Unit::Day;
+    QDate first;
+    QDate last;
+    QStringList labels;
+    QList<QDate> starts; // first day of each bucket, ascending
+
+    explicit TimeBuckets(const ReportPeriod &period) : first(period.from), last(period.to)
+    {
+        const qint64 days = period.from.daysTo(period.to) + 1;
+        unit = days <= 62 ? Unit::Day : days <= 400 ? Unit::Week : days <= 3660 ? Unit::Month : Unit::Year;
+        for (QDate day = first; day.isValid() && day <= last; day = next(day)) {
+            starts.append(day);
+            labels.append(unit == Unit::Year    ? day.toString(u"yyyy"_s)
+                          : unit == Unit::Month ? day.toString(u"yyyy-MM"_s)
+                                                : day.toString(u"MM-dd"_s));
+        }
+    }
+
+    // The start of the bucket after the one `day` starts.
+    QDate next(const QDate &day) const
+    {
+        switch (unit) {
+        case Unit::Day:
+            return day.addDays(1);
+        case Unit::Week:
+            return day.addDays(8 - day.dayOfWeek()); // the next Monday
+        case Unit::Month:
+            return QDate(day.year(), day.month(), 1).addMonths(1);
+        case Unit::Year:
+            return QDate(day.year() + 1, 1, 1);
+        }
+        return day.addDays(1);
+    }
+
+    int indexOf(const QDate &day) const
+    {
+        if (!day.isValid() || day < first || day > last)
+            return -1;
+        const auto after = std::upper_bound(starts.cbegin(), starts.cend(), day);
+        return int(after - starts.cbegin()) - 1;
+    }
+    QList<std::optional<double>> emptyValues() const { return QList<std::optional<double>>(labels.size()); }
+};
+
+QString perUnit(Unit unit, const QString &perDay, const QString &perWeek, const QString &perMonth,
+                const QString &perYear)
+{
+    switch (unit) {
+    case Unit::Day:
+        return perDay;
+    case Unit::Week:
+        return perWeek;
+    case Unit::Month:
+        return perMonth;
+    case Unit::Year:
+        return perYear;
+    }
+    return perDay;
+}
+
+void add(std::optional<double> &slot, double value)
+{
+    slot = slot.value_or(0) + value;
+}
+
+} // namespace
+
+// The Quality page's colours (ui/quality/QualityCharts), so a chart reads the same in
+// the report as on screen.
+QColor tierColor(Tier tier)
+{
+    switch (tier) {
+    case Tier::Tier1:
+        return QColor(0x0f, 0x6c, 0xbd);
+    case Tier::Tier2:
+        return QColor(0x87, 0x64, 0xb8);
+    case Tier::Tier3:
+        return QColor(0x00, 0x8f, 0x88);
+    case Tier::Tier4:
+        return QColor(0xca, 0x50, 0x10);
+    case Tier::Tier5:
+        return QColor(0x7a, 0x77, 0x74);
+    }
+    return Qt::gray;
+}
+
+QColor gradeColor(const QString &grade)
+{
+    static const QHash<QString, QColor> colors{{u"A"_s, QColor(0x10, 0x7c, 0x10)},
+                                               {u"B"_s, QColor(0x7f, 0xb9, 0x00)},
+                                               {u"C"_s, QColor(0xea, 0xa3, 0x00)},
+                                               {u"D"_s, QColor(0xe9, 0x75, 0x48)},
+                                               {u"F"_s, QColor(0xc5, 0x0f, 0x1f)}};
+    return colors.value(grade, Qt::gray);
+}
+
+QColor entityColor(EntityType type)
+{
+    switch (type) {
+    case EntityType::GlobalMetadata:
+        return QColor(0x0f, 0x6c, 0xbd);
+    case EntityType::Kpi:
+        return QColor(0x87, 0x64, 0xb8);
+    case EntityType::BusinessRule:
+        return QColor(0x00, 0x8f, 0x88);
+    case EntityType::Glossary:
+        return QColor(0xca, 0x50, 0x10);
+    }
+    return Qt::gray;
+}
+
+QColor decisionColor(const QString &decision)
+{
+    if (decision == u"approved"_s)
+        return QColor(0x10, 0x7c, 0x10);
+    if (decision == u"rejected"_s)
+        return QColor(0xc5, 0x0f, 0x1f);
+    return QColor(0x75, 0x75, 0x75);
+}
+
+ChartData tierTrend(const QualityReport &report, const ReportPeriod &period, double threshold)
+{
+    const TimeBuckets buckets(period);
+    ChartData chart;
+    chart.kind = ChartData::Kind::Line;
+    chart.title = perUnit(buckets.unit, UiTr::tr("Average quality score per tier and day"),
+                          UiTr::tr("Average quality score per tier and week"),
+                          UiTr::tr("Average quality score per tier and month"),
+                          UiTr::tr("Average quality score per tier and year"));
+    chart.valueLabel = UiTr::tr("Score");
+    chart.categories = buckets.labels;
+    chart.sequence = true;
+    // As on the Quality page: from a round ten at or below the data and the threshold, up to 100.
+    double lowest = 100;
+    for (const quality::TierDayScore &point : report.tierTrend)
+        lowest = std::min(lowest, point.averageScore);
+    chart.minimum = std::max(0.0, std::floor(std::min(lowest, threshold - 5.0) / 10.0) * 10.0);
+    chart.maximum = 100;
+    chart.tickStep = 10;
+    chart.threshold = threshold;
+    chart.thresholdName = UiTr::tr("Threshold (%1)").arg(threshold, 0, 'f', 0);
+    chart.emptyText = UiTr::tr("No completed profile runs in this period.");
+    for (const Tier tier : allTiers()) {
+        // A bucket of several days averages its days' averages weighted by their runs.
+        QList<double> sums(buckets.labels.size(), 0.0);
+        QList<int> runs(buckets.labels.size(), 0);
+        for (const quality::TierDayScore &point : report.tierTrend) {
+            const int index = buckets.indexOf(point.day);
+            if (point.tier == tier && index >= 0) {
+                sums[index] += point.averageScore * point.runs;
+                runs[index] += point.runs;
+            }
+        }
+        ChartSeries series{toString(tier), tierColor(tier), buckets.emptyValues()};
+        bool any = false;
+        for (qsizetype i = 0; i < sums.size(); ++i) {
+            if (runs.at(i) > 0) {
+                series.values[i] = sums.at(i) / runs.at(i);
+                any = true;
+            }
+        }
+        if (any)
+            chart.series.append(series);
+    }
+    return chart;
+}
+
+ChartData gradeDistribution(const QualityReport &report)
+{
+    ChartData chart;
+    chart.kind = ChartData::Kind::HorizontalStackedBars;
+    chart.title = UiTr::tr("Fields by grade and domain");
+    chart.valueLabel = UiTr::tr("Fields (latest score in the period)");
+    chart.emptyText = UiTr::tr("No field has a score in this period.");
+    for (const quality::DomainGrades &domain : report.gradeDistribution)
+        chart.categories.append(domain.domain.isEmpty() ? UiTr::tr("(no domain)") : domain.domain);
+    for (int grade = 0; grade < quality::kGradeCount; ++grade) {
+        const QString name = quality::gradeNames().at(grade);
+        ChartSeries series{UiTr::tr("Grade %1").arg(name), gradeColor(name), {}};
+        for (const quality::DomainGrades &domain : report.gradeDistribution)
+            series.values.append(double(domain.fields[std::size_t(grade)]));
+        chart.series.append(series);
+    }
+    return chart;
+}
+
+ChartData runsPerDay(const QualityReport &report, const ReportPeriod &period)
+{
+    const TimeBuckets buckets(period);
+    ChartData chart;
+    chart.kind = ChartData::Kind::StackedBars;
+    chart.title = perUnit(buckets.unit, UiTr::tr("Profile runs per day"), UiTr::tr("Profile runs per week"),
+                          UiTr::tr("Profile runs per month"), UiTr::tr("Profile runs per year"));
+    chart.valueLabel = UiTr::tr("Runs");
+    chart.categories = buckets.labels;
+    chart.sequence = true;
+    chart.emptyText = UiTr::tr("No profile runs in this period.");
+    ChartSeries completed{UiTr::tr("Completed"), QColor(0x4c, 0x8c, 0x3c), buckets.emptyValues()};
+    ChartSeries failed{UiTr::tr("Failed"), QColor(0xc5, 0x0f, 0x1f), buckets.emptyValues()};
+    ChartSeries cancelled{UiTr::tr("Cancelled"), QColor(0xa1, 0x9f, 0x9d), buckets.emptyValues()};
+    bool anyCancelled = false;
+    for (const quality::RunsDay &day : report.runsPerDay) {
+        const int i = buckets.indexOf(day.day);
+        if (i < 0)
+            continue;
+        add(completed.values[i], day.completed);
+        add(failed.values[i], day.failed);
+        add(cancelled.values[i], day.cancelled);
+        anyCancelled = anyCancelled || day.cancelled > 0;
+    }
+    chart.series = {completed, failed};
+    if (anyCancelled)
+        chart.series.append(cancelled);
+    return chart;
+}
+
+ChartData decisionsPerDay(const QList<quality::DecisionDay> &decisions, const ReportPeriod &period)
+{
+    const TimeBuckets buckets(period);
+    ChartData chart;
+    chart.kind = ChartData::Kind::StackedBars;
+    chart.title = perUnit(buckets.unit, UiTr::tr("Decisions per day"), UiTr::tr("Decisions per week"),
+                          UiTr::tr("Decisions per month"), UiTr::tr("Decisions per year"));
+    chart.valueLabel = UiTr::tr("Approved and rejected");
+    chart.categories = buckets.labels;
+    chart.sequence = true;
+    chart.emptyText = UiTr::tr("No decisions in this period.");
+    // As on the Quality page: one stack level per entity type.
+    for (const EntityType type : allEntityTypes()) {
+        ChartSeries series{displayName(type), entityColor(type), buckets.emptyValues()};
+        bool any = false;
+        for (const quality::DecisionDay &day : decisions) {
+            const int i = buckets.indexOf(day.day);
+            if (day.entityType != type || i < 0)
+                continue;
+            add(series.values[i], day.total());
+            any = true;
+        }
+        if (any)
+            chart.series.append(series);
+    }
+    return chart;
+}
+
+} // namespace steward::report::ReportCharts
