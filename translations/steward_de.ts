@@ -1972,10 +1972,6 @@ Befehle:
         <translation>Datenqualität von %1: &lt;b&gt;%2 (%3)&lt;/b&gt; · vollständig %4&#xa0;%, gültig %5&#xa0;% · profiliert vor %6</translation>
     </message>
     <message>
-        <source>Pro&amp;filer</source>
-        <translation>Pro&amp;filer</translation>
-    </message>
-    <message>
         <source>Profiling %1 in the background…</source>
         <translation>%1 wird im Hintergrund profiliert…</translation>
     </message>
@@ -2062,10 +2058,6 @@ Befehle:
     <message>
         <source>Nothing is due: every field was profiled within its tier interval.</source>
         <translation>Nichts fällig: Jedes Feld wurde innerhalb seines Tier-Intervalls profiliert.</translation>
-    </message>
-    <message>
-        <source>&amp;Field:</source>
-        <translation>F&amp;eld:</translation>
     </message>
     <message>
         <source>Queue</source>
@@ -2695,10 +2687,6 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
         <translation>&amp;Genehmigungsablauf</translation>
     </message>
     <message>
-        <source>Peri&amp;od:</source>
-        <translation>&amp;Zeitraum:</translation>
-    </message>
-    <message>
         <source>Chart saved to %1</source>
         <translation>Diagramm gespeichert unter %1</translation>
     </message>
@@ -3287,6 +3275,18 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
     <message>
         <source>The report failed.</source>
         <translation>Der Bericht ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Pr&amp;ofiler</source>
+        <translation>Pro&amp;filer</translation>
+    </message>
+    <message>
+        <source>Fi&amp;eld:</source>
+        <translation>F&amp;eld:</translation>
+    </message>
+    <message>
+        <source>Pe&amp;riod:</source>
+        <translation>&amp;Zeitraum:</translation>
     </message>
 </context>
 </TS>

@@ -72,7 +72,7 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
 
     m_tabs->addTab(m_splitter, UiTr::tr("&Approvals"));
     m_tabs->addTab(new AuditTrailPage(*m_auditModel, this), UiTr::tr("Audit &trail"));
-    m_tabs->addTab(m_profilerPage, UiTr::tr("Pro&filer"));
+    m_tabs->addTab(m_profilerPage, UiTr::tr("Pr&ofiler"));
     m_tabs->addTab(m_qualityPage, UiTr::tr("&Quality"));
 
     auto *central = new QWidget(this);

@@ -128,7 +128,7 @@ ProfilerPage::ProfilerPage(profiler::ProfilerService &service, profiler::Profile
             [this](quint64, const QString &reason) { Q_EMIT notice(reason); });
 
     auto *startBar = new QHBoxLayout;
-    auto *fieldLabel = new QLabel(UiTr::tr("&Field:"), this);
+    auto *fieldLabel = new QLabel(UiTr::tr("Fi&eld:"), this);
     fieldLabel->setBuddy(m_fieldEdit);
     startBar->addWidget(fieldLabel);
     startBar->addWidget(m_fieldEdit, 1);

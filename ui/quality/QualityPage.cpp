@@ -113,7 +113,7 @@ QualityPage::QualityPage(const AppServices &services, Session &session, QWidget 
     m_sections->addTab(buildProfilerTab(), UiTr::tr("Profiler &performance"));
     m_sections->addTab(buildApprovalsTab(), UiTr::tr("Approval &workflow"));
 
-    auto *periodLabel = new QLabel(UiTr::tr("Peri&od:"), this);
+    auto *periodLabel = new QLabel(UiTr::tr("Pe&riod:"), this);
     periodLabel->setBuddy(m_periodCombo);
     auto *bar = new QHBoxLayout;
     bar->addWidget(periodLabel);
