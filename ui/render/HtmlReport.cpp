@@ -3,6 +3,7 @@
 #include "../UiTr.h"
 #include "ChartPainter.h"
 #include "ReportCharts.h"
+#include "ReportLabels.h"
 #include "model/Approval.h"
 #include "report/ApprovalReportData.h"
 #include "report/QualityReportData.h"
@@ -174,24 +175,6 @@ QString chartBlock(const ChartData &chart, bool wide)
            HtmlReport::chartSvg(chart, wide ? 1000 : 480, wide ? 300 : 280) + u"</figure>\n"_s;
 }
 
-QString entityTypeName(const QString &stored)
-{
-    const auto type = entityTypeFromString(stored);
-    return type ? displayName(*type) : stored;
-}
-
-QString roleName(const QString &stored)
-{
-    const auto role = roleFromString(stored);
-    return role ? displayName(*role) : stored;
-}
-
-QString decisionName(const QString &stored)
-{
-    const auto status = approvalStatusFromString(stored);
-    return status ? displayName(*status) : stored;
-}
-
 QList<Section> chosenSections(const ReportRequest &request)
 {
     QList<Section> sections;
@@ -257,7 +240,7 @@ Status writeApprovals(Database &database, const ReportRequest &request, const Re
                 << numberCell(QString::number(row.total())) << u"</tr>\n"_s;
         };
         for (const DecisionTotals &row : totals.byEntityType)
-            totalsRow(entityTypeName(row.entityType), row);
+            totalsRow(ReportLabels::entityType(row.entityType), row);
         totalsRow(UiTr::tr("All types"), totals.all);
         out << u"</tbody></table>\n<div class=\"charts\">"_s
             << chartBlock(ReportCharts::decisionsPerDay(days.value(), header.period), true)
@@ -309,11 +292,12 @@ Status writeApprovals(Database &database, const ReportRequest &request, const Re
                                u"</li>"_s;
                 changes += u"</ul>"_s;
                 out << u"<tr data-approval-id=\""_s << escaped(record.approvalId) << u"\" title=\""_s
-                    << escaped(record.approvalId) << u"\">"_s
-                    << cell(storedMinute(record.decidedAt)) << cell(decisionName(record.decision), record.decision)
-                    << cell(entityTypeName(record.entityType)) << cell(record.entityKey, u"key"_s) << cell(record.tier)
-                    << cell(record.lane) << cell(storedMinute(record.requestedAt)) << cell(record.requestedBy)
-                    << cell(record.decidedBy) << cell(roleName(record.deciderRole))
+                    << escaped(record.approvalId) << u"\">"_s << cell(storedMinute(record.decidedAt))
+                    << cell(ReportLabels::decision(record.decision), record.decision)
+                    << cell(ReportLabels::entityType(record.entityType)) << cell(record.entityKey, u"key"_s)
+                    << cell(record.tier) << cell(record.lane) << cell(storedMinute(record.requestedAt))
+                    << cell(record.requestedBy) << cell(record.decidedBy)
+                    << cell(ReportLabels::role(record.deciderRole))
                     << numberCell(displayDuration(record.timeToDecisionMs)) << cell(record.reason, u"reason"_s)
                     << u"<td class=\"changes\" data-change-count=\""_s << QString::number(record.changes.count)
                     << u"\">"_s << changes << u"</td></tr>\n"_s;

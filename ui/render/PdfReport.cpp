@@ -4,6 +4,7 @@
 #include "ChartPainter.h"
 #include "PdfDocument.h"
 #include "ReportCharts.h"
+#include "ReportLabels.h"
 #include "report/ApprovalReportData.h"
 #include "report/QualityReportData.h"
 
@@ -25,24 +26,6 @@ constexpr ChangeSummaryLimits kPdfChanges{6, 48, 250};
 constexpr int kWorstFields = 10;
 const QColor kMuted(0x6b, 0x6b, 0x6b);
 const QColor kNotice(0xb7, 0x1c, 0x1c);
-
-QString entityTypeName(const QString &stored)
-{
-    const auto type = entityTypeFromString(stored);
-    return type ? displayName(*type) : stored;
-}
-
-QString decisionName(const QString &stored)
-{
-    const auto status = approvalStatusFromString(stored);
-    return status ? displayName(*status) : stored;
-}
-
-QString roleName(const QString &stored)
-{
-    const auto role = roleFromString(stored);
-    return role ? displayName(*role) : stored;
-}
 
 QColor changeColor(double change)
 {
@@ -168,7 +151,7 @@ private:
                                   {QString(), 113}});
         table.begin();
         for (const DecisionTotals &totals : m_summary.byEntityType)
-            table.row(totalsCells(entityTypeName(totals.entityType), totals, false));
+            table.row(totalsCells(ReportLabels::entityType(totals.entityType), totals, false));
         table.row(totalsCells(UiTr::tr("All types"), m_summary.all, true));
         document.y += document.mm(6);
         chart(document, ReportCharts::decisionsPerDay(m_days, m_header.period), document.content().left(),
@@ -235,10 +218,10 @@ private:
                 details.append({UiTr::tr("Diff unavailable: %1").arg(record.changes.error), kNotice, 1});
             const QString decider = record.deciderRole.isEmpty()
                                         ? record.decidedBy
-                                        : record.decidedBy + u" · "_s + roleName(record.deciderRole);
+                                        : record.decidedBy + u" · "_s + ReportLabels::role(record.deciderRole);
             table.row({{storedMinute(record.decidedAt)},
-                       {decisionName(record.decision), ReportCharts::decisionColor(record.decision), true},
-                       {entityTypeName(record.entityType)},
+                       {ReportLabels::decision(record.decision), ReportCharts::decisionColor(record.decision), true},
+                       {ReportLabels::entityType(record.entityType)},
                        {record.entityKey, {}, true},
                        {record.tier + u" · "_s + record.lane},
                        {storedMinute(record.requestedAt)},
