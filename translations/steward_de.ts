@@ -1429,6 +1429,30 @@ Befehle:
         <source>%1 d %2</source>
         <translation>%1 T. %2</translation>
     </message>
+    <message>
+        <source>Scores run from 0 to 100.</source>
+        <translation>Qualitätswerte reichen von 0 bis 100.</translation>
+    </message>
+    <message>
+        <source>A drop is measured in points from 0 to 100.</source>
+        <translation>Ein Rückgang wird in Punkten von 0 bis 100 gemessen.</translation>
+    </message>
+    <message>
+        <source>An alert must resolve at or above the score it fires below (%1), or it would fire and resolve on the same score.</source>
+        <translation>Eine Warnung muss bei einem Wert aufgehoben werden, der mindestens so hoch ist wie ihre Auslöseschwelle (%1), sonst würde sie beim selben Wert ausgelöst und aufgehoben.</translation>
+    </message>
+    <message>
+        <source>the stored alert threshold %1 is not a number: %2</source>
+        <translation>die gespeicherte Warnschwelle %1 ist keine Zahl: %2</translation>
+    </message>
+    <message>
+        <source>the stored alert thresholds of this tenant cannot be used: %1</source>
+        <translation>die gespeicherten Warnschwellen dieses Mandanten sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>only a metadata steward of this tenant may change its alert thresholds</source>
+        <translation>nur ein Metadata Steward dieses Mandanten darf seine Warnschwellen ändern</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
@@ -2243,10 +2267,6 @@ Befehle:
         <translation>Warnung bei Qualitäts&amp;rückgang eines Laufs um mehr als:</translation>
     </message>
     <message>
-        <source>Applies to every profile run from now on. Scores run from 0 to 100.</source>
-        <translation>Gilt ab sofort für jeden Profilierungslauf. Qualitätswerte reichen von 0 bis 100.</translation>
-    </message>
-    <message>
         <source>Metrics endpoint</source>
         <translation>Metrik-Endpunkt</translation>
     </message>
@@ -2277,18 +2297,6 @@ Befehle:
     <message>
         <source>Other computers on the network will be able to read the metrics.</source>
         <translation>Andere Computer im Netzwerk können dann die Metriken lesen.</translation>
-    </message>
-    <message>
-        <source>Scores run from 0 to 100.</source>
-        <translation>Qualitätswerte reichen von 0 bis 100.</translation>
-    </message>
-    <message>
-        <source>A drop is measured in points from 0 to 100.</source>
-        <translation>Ein Rückgang wird in Punkten von 0 bis 100 gemessen.</translation>
-    </message>
-    <message>
-        <source>An alert must resolve at or above the score it fires below (%1), or it would fire and resolve on the same score.</source>
-        <translation>Eine Warnung muss bei einem Wert aufgehoben werden, der mindestens so hoch ist wie ihre Auslöseschwelle (%1), sonst würde sie beim selben Wert ausgelöst und aufgehoben.</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -3287,6 +3295,22 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
     <message>
         <source>Pe&amp;riod:</source>
         <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Alerts of %1</source>
+        <translation>Warnungen für %1</translation>
+    </message>
+    <message>
+        <source>These lines belong to the tenant: they apply to every profile run from now on, on every desktop and in steward-cli, and the change is recorded in the audit trail. Scores run from 0 to 100.</source>
+        <translation>Diese Grenzen gehören dem Mandanten: Sie gelten ab sofort für jeden Profilierungslauf, auf jedem Desktop und in steward-cli, und die Änderung wird im Audit-Trail festgehalten. Qualitätswerte reichen von 0 bis 100.</translation>
+    </message>
+    <message>
+        <source>These lines belong to the tenant; only a metadata steward can change them.</source>
+        <translation>Diese Grenzen gehören dem Mandanten; nur ein Metadata Steward kann sie ändern.</translation>
+    </message>
+    <message>
+        <source>The thresholds were not saved: %1</source>
+        <translation>Die Schwellenwerte wurden nicht gespeichert: %1</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "Session.h"
 #include "alerts/AlertRepository.h"
+#include "alerts/AlertThresholdService.h"
 #include "alerts/NotificationFeed.h"
 #include "approval/ApprovalService.h"
 #include "events/EventBus.h"
@@ -28,6 +29,7 @@ struct AppContext::Parts
           profiler(url, bus),
           scheduler(bus, profiler, database),
           alerts(database),
+          thresholds(database, &bus),
           notifications(database)
     {
     }
@@ -42,6 +44,7 @@ struct AppContext::Parts
     profiler::ProfilerService profiler; // its worker thread has its own connection
     profiler::ProfileScheduler scheduler; // approvals of critical fields become profile jobs
     alerts::AlertRepository alerts;
+    alerts::AlertThresholdService thresholds;
     alerts::NotificationFeed notifications;
 };
 
@@ -74,7 +77,7 @@ AppServices AppContext::services() const
     return AppServices{m_parts->bus,      m_parts->approvals, m_parts->approvalRepository,
                        m_parts->entities, m_parts->events,    m_parts->directory,
                        m_parts->profiler, m_parts->profiles,  m_parts->scheduler,
-                       m_parts->alerts,   m_parts->notifications, m_database->url()};
+                       m_parts->alerts,   m_parts->thresholds, m_parts->notifications, m_database->url()};
 }
 
 } // namespace steward

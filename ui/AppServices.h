@@ -12,6 +12,7 @@ struct DatabaseUrl;
 
 namespace alerts {
 class AlertRepository;
+class AlertThresholdService;
 class NotificationFeed;
 } // namespace alerts
 
@@ -34,6 +35,7 @@ struct AppServices
     profiler::ProfileRepository &profiles;
     profiler::ProfileScheduler &scheduler;
     alerts::AlertRepository &alerts;
+    alerts::AlertThresholdService &thresholds; // the tenant's alert lines
     alerts::NotificationFeed &notifications;
     // Where the GUI thread's connection points; worker threads open their own to it.
     const DatabaseUrl &databaseUrl;

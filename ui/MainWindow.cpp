@@ -8,7 +8,6 @@
 #include "DecisionDialog.h"
 #include "PreferencesDialog.h"
 #include "QueuePage.h"
-#include "notifications/AlertSettings.h"
 #include "notifications/NotificationBell.h"
 #include "notifications/TrayNotifier.h"
 #include "quality/QualityPage.h"
@@ -132,7 +131,6 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
     connect(m_bell, &NotificationBell::fieldRequested, this, &MainWindow::revealField);
     auto *tray = new TrayNotifier(m_bell->center(), this, this);
     connect(tray, &TrayNotifier::fieldRequested, this, &MainWindow::revealField);
-    m_services.profiler.setAlertThresholds(alertThresholds(m_settings));
 
     connect(&m_session, &Session::tenantChanged, this, &MainWindow::onTenantChanged);
     connect(&m_session, &Session::userChanged, this, &MainWindow::onUserChanged);
@@ -242,7 +240,7 @@ void MainWindow::openExportDialog()
 
 void MainWindow::openPreferences()
 {
-    auto *dialog = new PreferencesDialog(m_services, m_settings, this);
+    auto *dialog = new PreferencesDialog(m_services, m_session, m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -1,9 +1,9 @@
 #include "PreferencesDialog.h"
 
+#include "Session.h"
 #include "Settings.h"
 #include "UiTr.h"
-#include "notifications/AlertSettings.h"
-#include "profiler/ProfilerService.h"
+#include "alerts/AlertThresholdService.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -55,12 +55,15 @@ QLabel *noteLabel(const QString &text, QWidget *parent)
 
 } // namespace
 
-PreferencesDialog::PreferencesDialog(const AppServices &services, Settings &settings, QWidget *parent)
-    : QDialog(parent), m_services(services), m_settings(settings),
+PreferencesDialog::PreferencesDialog(const AppServices &services, const Session &session, Settings &settings,
+                                     QWidget *parent)
+    : QDialog(parent), m_services(services), m_session(session), m_settings(settings),
+      m_mayChangeThresholds(session.user().holds(Role::MetadataSteward)),
       m_fireBelowSpin(scoreSpin(u"tier1FireBelowSpinBox"_s, this)),
       m_resolveAtSpin(scoreSpin(u"tier1ResolveAtSpinBox"_s, this)),
       m_maxDropSpin(scoreSpin(u"maxDropPointsSpinBox"_s, this)),
       m_thresholdProblemLabel(problemLabel(u"thresholdProblemLabel"_s, this)),
+      m_thresholdOwnerLabel(noteLabel({}, this)),
       m_metricsEnabledCheck(new QCheckBox(UiTr::tr("&Expose metrics for Prometheus"), this)),
       m_bindEdit(new QLineEdit(this)), m_portSpin(new QSpinBox(this)),
       m_metricsProblemLabel(problemLabel(u"metricsProblemLabel"_s, this)), m_exposureLabel(noteLabel({}, this)),
@@ -87,7 +90,8 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, Settings &sett
     m_bindEdit->setToolTip(UiTr::tr("The address to listen on; 127.0.0.1 keeps the endpoint on this computer"));
     m_portSpin->setRange(1, 65535);
 
-    auto *alertsBox = new QGroupBox(UiTr::tr("Alerts"), this);
+    m_thresholdOwnerLabel->setObjectName(u"thresholdOwnerLabel"_s);
+    auto *alertsBox = new QGroupBox(UiTr::tr("Alerts of %1").arg(session.tenant().name), this);
     auto *alertsForm = new QFormLayout;
     alertsForm->addRow(UiTr::tr("Tier1 quality alert &fires below:"), m_fireBelowSpin);
     alertsForm->addRow(UiTr::tr("... and &resolves at or above:"), m_resolveAtSpin);
@@ -95,9 +99,15 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, Settings &sett
     auto *alertsLayout = new QVBoxLayout(alertsBox);
     alertsLayout->addLayout(alertsForm);
     alertsLayout->addWidget(m_thresholdProblemLabel);
-    alertsLayout->addWidget(noteLabel(UiTr::tr("Applies to every profile run from now on. Scores run from 0 "
-                                               "to 100."),
-                                      alertsBox));
+    alertsLayout->addWidget(m_thresholdOwnerLabel);
+    m_thresholdOwnerLabel->setText(
+        m_mayChangeThresholds
+            ? UiTr::tr("These lines belong to the tenant: they apply to every profile run from now on, on every "
+                       "desktop and in steward-cli, and the change is recorded in the audit trail. Scores run "
+                       "from 0 to 100.")
+            : UiTr::tr("These lines belong to the tenant; only a metadata steward can change them."));
+    for (QDoubleSpinBox *spin : {m_fireBelowSpin, m_resolveAtSpin, m_maxDropSpin})
+        spin->setReadOnly(!m_mayChangeThresholds);
 
     auto *metricsBox = new QGroupBox(UiTr::tr("Metrics endpoint"), this);
     auto *metricsForm = new QFormLayout;
@@ -140,7 +150,8 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, Settings &sett
 
 void PreferencesDialog::load()
 {
-    const alerts::AlertThresholds thresholds = alertThresholds(m_settings);
+    auto stored = m_services.thresholds.load(m_session.tenant().id);
+    const alerts::AlertThresholds thresholds = stored ? stored.value() : alerts::AlertThresholds{};
     m_fireBelowSpin->setValue(thresholds.tier1FireBelow);
     m_resolveAtSpin->setValue(thresholds.tier1ResolveAt);
     m_maxDropSpin->setValue(thresholds.maxDropPoints);
@@ -148,14 +159,20 @@ void PreferencesDialog::load()
     m_bindEdit->setText(m_settings.value(Settings::Key::MetricsEndpointBind).toString());
     m_portSpin->setValue(m_settings.value(Settings::Key::MetricsEndpointPort).toInt());
     validate();
+    if (!stored) {
+        m_thresholdProblemLabel->setText(stored.error().text());
+        m_thresholdProblemLabel->show();
+    }
 }
 
 void PreferencesDialog::restoreDefaults()
 {
-    const alerts::AlertThresholds defaults;
-    m_fireBelowSpin->setValue(defaults.tier1FireBelow);
-    m_resolveAtSpin->setValue(defaults.tier1ResolveAt);
-    m_maxDropSpin->setValue(defaults.maxDropPoints);
+    if (m_mayChangeThresholds) {
+        const alerts::AlertThresholds defaults;
+        m_fireBelowSpin->setValue(defaults.tier1FireBelow);
+        m_resolveAtSpin->setValue(defaults.tier1ResolveAt);
+        m_maxDropSpin->setValue(defaults.maxDropPoints);
+    }
     m_metricsEnabledCheck->setChecked(false);
     m_bindEdit->setText(u"127.0.0.1"_s);
     m_portSpin->setValue(8787);
@@ -168,7 +185,7 @@ QString PreferencesDialog::thresholdProblem() const
         if (!spin->hasAcceptableInput())
             return UiTr::tr("Enter a number from 0 to 100 in every field.");
     }
-    return alertThresholdsProblem(
+    return alerts::thresholdsProblem(
         alerts::AlertThresholds{m_fireBelowSpin->value(), m_resolveAtSpin->value(), m_maxDropSpin->value()});
 }
 
@@ -218,16 +235,29 @@ void PreferencesDialog::accept()
     validate();
     if (!m_buttons->button(QDialogButtonBox::Ok)->isEnabled())
         return;
-    const alerts::AlertThresholds thresholds{m_fireBelowSpin->value(), m_resolveAtSpin->value(),
-                                             m_maxDropSpin->value()};
-    saveAlertThresholds(m_settings, thresholds);
-    m_services.profiler.setAlertThresholds(thresholds);
+    if (m_mayChangeThresholds && !saveThresholds())
+        return;
     m_settings.setValue(Settings::Key::MetricsEndpointEnabled, m_metricsEnabledCheck->isChecked());
     // A disabled endpoint keeps its last usable address rather than a half-typed one.
     if (!QHostAddress(m_bindEdit->text().trimmed()).isNull())
         m_settings.setValue(Settings::Key::MetricsEndpointBind, m_bindEdit->text().trimmed());
     m_settings.setValue(Settings::Key::MetricsEndpointPort, m_portSpin->value());
     QDialog::accept();
+}
+
+bool PreferencesDialog::saveThresholds()
+{
+    const alerts::AlertThresholds wanted{m_fireBelowSpin->value(), m_resolveAtSpin->value(), m_maxDropSpin->value()};
+    auto stored = m_services.thresholds.load(m_session.tenant().id);
+    if (stored && stored.value() == wanted)
+        return true; // unchanged: no event
+    auto saved = m_services.thresholds.save(m_session.actor(), wanted);
+    if (!saved) {
+        m_thresholdProblemLabel->setText(UiTr::tr("The thresholds were not saved: %1").arg(saved.error().text()));
+        m_thresholdProblemLabel->show();
+        return false;
+    }
+    return true;
 }
 
 } // namespace steward

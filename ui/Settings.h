@@ -17,9 +17,6 @@ public:
         LastUser,
         WindowGeometry,
         ApprovalsSplitter,
-        AlertTier1FireBelow,  // Tier1QualityDegraded fires below this score
-        AlertTier1ResolveAt,  // ... and resolves at or above this one
-        AlertMaxDropPoints,   // QualityDrop: points below the previous run
         MetricsEndpointEnabled,
         MetricsEndpointBind,
         MetricsEndpointPort,

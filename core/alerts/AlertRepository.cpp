@@ -2,7 +2,9 @@
 
 #include "Tr.h"
 #include "model/Approval.h"
+#include "quality/LatestRun.h"
 #include "store/Database.h"
+#include "store/SqlStatement.h"
 
 using namespace Qt::StringLiterals;
 
@@ -115,10 +117,10 @@ Status AlertRepository::acknowledge(const QUuid &tenantId, const QUuid &id, cons
 Result<std::optional<double>> AlertRepository::lastCompletedScore(const QUuid &tenantId,
                                                                   const QString &canonicalKey) const
 {
-    auto query = m_database.run(u"SELECT quality_score FROM mdm_profile WHERE tenant_id = ? AND canonical_key = ? "
-                                u"AND status = 'completed' AND quality_score IS NOT NULL "
-                                u"ORDER BY created_at DESC, id DESC LIMIT 1"_s,
-                                {uuidText(tenantId), canonicalKey});
+    SqlStatement sql;
+    sql(u"SELECT p.quality_score FROM mdm_profile p WHERE p.id = "_s);
+    quality::LatestRun::idOf(sql, tenantId, canonicalKey);
+    auto query = m_database.run(sql.text(), sql.values());
     if (!query)
         return query.error();
     if (!query.value().next())

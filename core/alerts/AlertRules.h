@@ -23,12 +23,20 @@ inline constexpr char16_t Fired[] = u"alert.fired";
 inline constexpr char16_t Resolved[] = u"alert.resolved";
 } // namespace AlertEventType
 
-// Where the rules draw their lines. Defaults are SPEC section 6; settings override later.
+// Where the rules draw their lines. Defaults are SPEC section 6; each tenant may move
+// them (AlertThresholdService).
 struct AlertThresholds
 {
     double tier1FireBelow = 80.0;  // Tier1QualityDegraded fires when score < this
     double tier1ResolveAt = 82.0;  // ... and resolves when score >= this (hysteresis)
     double maxDropPoints = 10.0;   // QualityDrop: more than this below the previous completed run
+
+    bool operator==(const AlertThresholds &other) const
+    {
+        return tier1FireBelow == other.tier1FireBelow && tier1ResolveAt == other.tier1ResolveAt
+            && maxDropPoints == other.maxDropPoints;
+    }
+    bool operator!=(const AlertThresholds &other) const { return !(*this == other); }
 };
 
 // One mdm_alert row.

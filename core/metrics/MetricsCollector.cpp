@@ -1,8 +1,11 @@
 #include "metrics/MetricsCollector.h"
 
+#include "alerts/AlertThresholdService.h"
 #include "model/Types.h"
 #include "profiler/ProfileTypes.h"
+#include "quality/LatestRun.h"
 #include "store/Database.h"
+#include "store/SqlStatement.h"
 
 #include <QMap>
 #include <QSqlDatabase>
@@ -15,35 +18,22 @@ namespace {
 // The label value for a tier or domain the database does not know.
 const QString kUnknown = u"unknown"_s;
 
-// The latest completed, scored run of every field of every tenant, with the field's
-// current tier and domain from its definition (the profile's own tier when the field is
-// gone). MAX(created_at) per field walks the (tenant_id, canonical_key, created_at) index
-// instead of sorting every run; two runs of one field in the same millisecond give the
-// higher score, so a field is one series. Binds, in order: the completed status, kUnknown
-// twice, the completed status.
-const QString kLatestScores = uR"(
-    WITH newest AS (
-        SELECT tenant_id, canonical_key, MAX(created_at) AS created_at
-        FROM mdm_profile
-        WHERE status = ? AND quality_score IS NOT NULL
-        GROUP BY tenant_id, canonical_key),
-    latest AS (
-        SELECT p.tenant_id AS tenant_id, p.canonical_key AS canonical_key,
-               COALESCE(NULLIF(MAX(g.tier), ''), NULLIF(MAX(p.tier), ''), ?) AS tier,
-               COALESCE(NULLIF(MAX(g.domain), ''), ?) AS domain,
-               MAX(p.quality_score) AS score
-        FROM newest n
-        JOIN mdm_profile p ON p.tenant_id = n.tenant_id AND p.canonical_key = n.canonical_key
-                          AND p.created_at = n.created_at
-        LEFT JOIN mdm_global_metadata g ON g.tenant_id = p.tenant_id AND g.canonical_key = p.canonical_key
-        WHERE p.status = ? AND p.quality_score IS NOT NULL
-        GROUP BY p.tenant_id, p.canonical_key)
-)"_s;
-
-QVariantList latestScoresValues()
+// The latest completed, scored run of every field of every tenant (quality/LatestRun),
+// with the field's current tier and domain from its definition (what the run recorded
+// when the field is gone); kUnknown where neither says.
+SqlStatement latestScores(const SqlDialect &dialect)
 {
-    const QString completed = toString(profiler::RunStatus::Completed);
-    return {completed, kUnknown, kUnknown, completed};
+    SqlStatement sql;
+    sql(u"WITH RECURSIVE "_s);
+    quality::LatestRun::fields(sql, QUuid());
+    quality::LatestRun::latestRuns(sql, u"newest"_s);
+    sql(u", latest AS (SELECT p.tenant_id AS tenant_id, p.canonical_key AS canonical_key, COALESCE("_s
+            + quality::LatestRun::tierOf(u"p"_s, u"g"_s) + u", ?) AS tier, COALESCE(NULLIF("_s
+            + quality::LatestRun::domainOf(dialect, u"p"_s, u"g"_s)
+            + u", ''), ?) AS domain, p.quality_score AS score FROM newest JOIN mdm_profile p ON p.id = newest.run_id"_s
+            + quality::LatestRun::catalogJoin(u"p"_s, u"g"_s) + u") "_s,
+        {kUnknown, kUnknown});
+    return sql;
 }
 
 // CASE WHEN column <= ? THEN 0 ... ELSE n END: the index of the histogram bucket a value
@@ -153,9 +143,13 @@ Result<QList<MetricFamily>> MetricsCollector::collect() const
     auto decisions = approvalDecisions(tenants.value());
     if (!decisions)
         return decisions.error();
-    // In the order of SPEC section 6.
+    auto thresholds = alertThresholds(tenants.value());
+    if (!thresholds)
+        return thresholds.error();
+    // In the order of SPEC section 6, then the tenants' alert lines.
     return QList<MetricFamily>{scores.value(),      distribution.value(), runs.value().first,
-                               runs.value().second, pending.value(),      decisions.value()};
+                               runs.value().second, pending.value(),      decisions.value(),
+                               thresholds.value()};
 }
 
 Result<QStringList> MetricsCollector::tenantIds() const
@@ -171,9 +165,9 @@ Result<QStringList> MetricsCollector::tenantIds() const
 
 Result<MetricFamily> MetricsCollector::qualityScores() const
 {
-    auto query = m_database.run(kLatestScores +
-                                    u"SELECT tenant_id, canonical_key, tier, domain, score FROM latest ORDER BY 1, 2"_s,
-                                latestScoresValues());
+    SqlStatement sql = latestScores(m_database.dialect());
+    sql(u"SELECT tenant_id, canonical_key, tier, domain, score FROM latest ORDER BY 1, 2"_s);
+    auto query = m_database.run(sql.text(), sql.values());
     if (!query)
         return query.error();
 
@@ -192,10 +186,11 @@ Result<MetricFamily> MetricsCollector::qualityScores() const
 Result<MetricFamily> MetricsCollector::qualityScoreDistribution() const
 {
     const QList<double> bounds = qualityScoreBuckets();
-    auto query =
-        m_database.run(kLatestScores + u"SELECT tenant_id, tier, domain, %1, COUNT(*), SUM(score) "
-                                       u"FROM latest GROUP BY 1, 2, 3, 4"_s.arg(bucketIndex(u"score"_s, bounds.size())),
-                       latestScoresValues() + boundValues(bounds));
+    SqlStatement sql = latestScores(m_database.dialect());
+    sql(u"SELECT tenant_id, tier, domain, %1, COUNT(*), SUM(score) FROM latest GROUP BY 1, 2, 3, 4"_s.arg(
+            bucketIndex(u"score"_s, bounds.size())),
+        boundValues(bounds));
+    auto query = m_database.run(sql.text(), sql.values());
     if (!query)
         return query.error();
 
@@ -321,6 +316,27 @@ Result<MetricFamily> MetricsCollector::approvalDecisions(const QStringList &tena
                         u"Change requests decided, by outcome: approved, rejected, or cancelled by the requester."_s,
                         MetricType::Counter,
                         samplesOf({u"tenant_id"_s, u"entity_type"_s, u"decision"_s}, series),
+                        {}};
+}
+
+// The lines each tenant's alert rules draw (AlertThresholdService), so a Prometheus rule
+// compares a score with its tenant's own line instead of a number of its own.
+Result<MetricFamily> MetricsCollector::alertThresholds(const QStringList &tenants) const
+{
+    QMap<QStringList, double> series;
+    for (const QString &tenant : tenants) {
+        auto thresholds = alerts::AlertThresholdService::read(m_database, QUuid::fromString(tenant));
+        if (!thresholds)
+            return thresholds.error();
+        series.insert({tenant, u"fire_below"_s}, thresholds.value().tier1FireBelow);
+        series.insert({tenant, u"resolve_at"_s}, thresholds.value().tier1ResolveAt);
+        series.insert({tenant, u"max_drop"_s}, thresholds.value().maxDropPoints);
+    }
+    return MetricFamily{u"metadata_quality_alert_threshold"_s,
+                        u"The tenant's alert lines: tier1 fields alert below fire_below and recover at resolve_at; "
+                        u"a run more than max_drop points below the previous one alerts."_s,
+                        MetricType::Gauge,
+                        samplesOf({u"tenant_id"_s, u"line"_s}, series),
                         {}};
 }
 

@@ -32,6 +32,7 @@ private:
     Result<std::pair<MetricFamily, MetricFamily>> profileRuns(const QStringList &tenants) const;
     Result<MetricFamily> approvalsPending(const QStringList &tenants) const;
     Result<MetricFamily> approvalDecisions(const QStringList &tenants) const;
+    Result<MetricFamily> alertThresholds(const QStringList &tenants) const;
 
     const Database &m_database;
 };

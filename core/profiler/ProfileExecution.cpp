@@ -2,6 +2,7 @@
 
 #include "Tr.h"
 #include "alerts/AlertRepository.h"
+#include "alerts/AlertThresholdService.h"
 #include "model/Approval.h"
 #include "profiler/ProfileRepository.h"
 #include "store/Database.h"
@@ -145,11 +146,22 @@ Status ProfileExecution::commitRuns(const QList<ProfileRun> &runs, QList<Event> 
     if (auto failed = transaction.begin())
         return failed;
     QList<Event> alertEvents;
+    // The tenant's thresholds as they are now, read inside the run's transaction: every
+    // desktop and steward-cli draw the same lines.
+    QHash<QUuid, alerts::AlertThresholds> thresholds;
+    for (const ProfileRun &run : runs) {
+        if (thresholds.contains(run.tenantId))
+            continue;
+        auto loaded = alerts::AlertThresholdService(m_metadata).load(run.tenantId);
+        if (!loaded)
+            return loaded.error();
+        thresholds.insert(run.tenantId, loaded.value());
+    }
     for (const ProfileRun &run : runs) {
         const auto runEvent = std::find_if(events.cbegin(), events.cend(),
                                            [&run](const Event &event) { return event.correlationId == run.id; });
         if (runEvent != events.cend()) {
-            if (auto failed = evaluateAlerts(m_metadata, run, *runEvent, m_thresholds, alertEvents))
+            if (auto failed = evaluateAlerts(m_metadata, run, *runEvent, thresholds.value(run.tenantId), alertEvents))
                 return failed;
         }
         if (auto failed = profiles.insert(run))

@@ -73,7 +73,6 @@ public:
 
     void setCommittedEventsHandler(CommittedEvents handler) { m_committed = std::move(handler); }
     // The lines of the alert rules evaluated for every finished run (SPEC section 6).
-    void setAlertThresholds(const alerts::AlertThresholds &thresholds) { m_thresholds = thresholds; }
 
     // Fails (without writing anything) when a key names no field of the tenant or the
     // database fails; a field that cannot be measured is a failed run, not an error.
@@ -89,7 +88,6 @@ private:
     Database &m_metadata;
     Clock m_clock;
     CommittedEvents m_committed;
-    alerts::AlertThresholds m_thresholds;
 };
 
 } // namespace steward::profiler

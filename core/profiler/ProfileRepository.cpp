@@ -1,6 +1,7 @@
 #include "profiler/ProfileRepository.h"
 
 #include "model/Approval.h"
+#include "quality/LatestRun.h"
 #include "store/Database.h"
 
 #include <QJsonDocument>
@@ -104,7 +105,7 @@ Result<std::optional<ProfileRun>> ProfileRepository::latest(const QUuid &tenantI
 {
     auto runs = readRuns(m_database.run(u"SELECT "_s + kColumns
                                             + u" FROM mdm_profile WHERE tenant_id = ? AND canonical_key = ? "
-                                              u"ORDER BY created_at DESC, rowid DESC LIMIT 1"_s,
+                                              u"ORDER BY "_s + quality::LatestRun::newestFirst(u"mdm_profile"_s) + u" LIMIT 1"_s,
                                         {uuidText(tenantId), canonicalKey}));
     if (!runs)
         return runs.error();
@@ -130,7 +131,7 @@ Result<QList<ProfileRun>> ProfileRepository::recent(const QUuid &tenantId, int l
 {
     return readRuns(m_database.run(u"SELECT "_s + kColumns
                                        + u" FROM mdm_profile WHERE tenant_id = ? "
-                                         u"ORDER BY created_at DESC, rowid DESC LIMIT ?"_s,
+                                         u"ORDER BY "_s + quality::LatestRun::newestFirst(u"mdm_profile"_s) + u" LIMIT ?"_s,
                                    {uuidText(tenantId), std::max(0, limit)}));
 }
 

@@ -3,24 +3,17 @@
 #include "Tr.h"
 #include "model/Approval.h"
 #include "profiler/QualityScore.h"
-#include "profiler/ScanQueryBuilder.h"
-#include "profiler/SqliteFunctions.h"
+#include "profiler/ScanEngine.h"
 #include "store/DataSourceRepository.h"
 #include "store/Database.h"
 
-#include <QAtomicInt>
 #include <QElapsedTimer>
-#include <QFileInfo>
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
-#include <sqlite3.h>
-
-#include <cmath>
+#include <map>
 #include <tuple>
 
 using namespace Qt::StringLiterals;
@@ -38,46 +31,6 @@ struct Field
     QString error; // set: the run fails with it, without a scan
 };
 
-// Why a statement was interrupted, decided in the progress handler.
-enum class Stop { None, Cancelled, TimedOut, Aborted };
-
-// What SQLite's progress handler of one connection checks; one per thread.
-struct Watch
-{
-    const std::atomic_bool *cancel = nullptr;
-    const std::atomic_bool *abort = nullptr; // another part of the same scan stopped
-    const QElapsedTimer *clock = nullptr;
-    qint64 limitMs = 0;
-    Stop stop = Stop::None;
-    std::function<void()> tick;
-
-    bool shouldStop()
-    {
-        if (cancel && cancel->load())
-            stop = Stop::Cancelled;
-        else if (limitMs > 0 && clock->elapsed() > limitMs)
-            stop = Stop::TimedOut;
-        else if (abort && abort->load())
-            stop = Stop::Aborted;
-        return stop != Stop::None;
-    }
-};
-
-int onProgress(void *data)
-{
-    auto *watch = static_cast<Watch *>(data);
-    if (watch->shouldStop())
-        return 1; // interrupts the statement
-    if (watch->tick)
-        watch->tick();
-    return 0;
-}
-
-// SQLite calls the handler every this many virtual machine steps (a few per column and row).
-constexpr int kProgressSteps = 4000;
-// A table is split for parallel scanning only when each part gets at least this many rows.
-constexpr qint64 kMinRowsPerPart = 100'000;
-
 QString displayTable(const QString &schema, const QString &table)
 {
     return schema.isEmpty() ? table : schema + u'.' + table;
@@ -89,11 +42,11 @@ QString timeLimitError(qint64 limitMs)
 }
 
 // How the runs of a stopped scan end.
-std::pair<RunStatus, QString> stopped(const Watch &watch)
+std::pair<RunStatus, QString> stopped(const ScanControl &control)
 {
-    if (watch.stop == Stop::Cancelled)
+    if (control.stop == ScanControl::Stop::Cancelled)
         return {RunStatus::Cancelled, CoreTr::tr("the run was cancelled")};
-    return {RunStatus::Failed, timeLimitError(watch.limitMs)};
+    return {RunStatus::Failed, timeLimitError(control.limitMs)};
 }
 
 QJsonObject bindingJson(const Field &field)
@@ -104,123 +57,29 @@ QJsonObject bindingJson(const Field &field)
             {u"column"_s, field.target.column}};
 }
 
-bool execute(QSqlQuery &query, const SqlFragment &fragment)
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(fragment.sql))
-        return false;
-    for (const QVariant &value : fragment.values)
-        query.addBindValue(value);
-    return query.exec();
-}
-
-// The counts of one scan (or one part of it), or the driver's error.
-struct ScanOutcome
-{
-    bool ok = false;
-    QList<ColumnCounts> counts;
-    QString error;
-};
-
-ScanOutcome runScan(const QSqlDatabase &connection, const ScanQueryBuilder &builder, const ScanQuery &scan)
-{
-    ScanOutcome outcome;
-    QSqlQuery query(connection);
-    outcome.ok = execute(query, scan.statement) && query.next();
-    if (outcome.ok)
-        outcome.counts = builder.read(scan, query);
-    else
-        outcome.error = query.lastError().text();
-    return outcome;
-}
-
-// A read-only connection to an SQLite source, with the profiler's functions.
-Result<std::shared_ptr<SqliteFunctions::ScanState>> openSource(const QString &connectionName, const QString &path)
-{
-    QSqlDatabase connection = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
-    connection.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=10000"_s);
-    connection.setDatabaseName(path);
-    if (!connection.open())
-        return Error::make(ErrorCode::Unavailable, connection.lastError().text());
-    return SqliteFunctions::install(connection);
-}
-
-// One part of a split scan, on a connection of its own opened in the calling thread.
-ScanOutcome runPart(const QString &path, const ScanQueryBuilder &builder, const ScanQuery &scan,
-                    const std::shared_ptr<MemoryBudget> &budget, Watch watch)
-{
-    static QAtomicInt counter;
-    const QString name = u"steward-profiler-part-%1"_s.arg(counter.fetchAndAddRelaxed(1));
-    ScanOutcome outcome;
-    if (auto state = openSource(name, path)) {
-        state.value()->distinctBudget = budget;
-        const QSqlDatabase connection = QSqlDatabase::database(name, false);
-        sqlite3 *handle = SqliteFunctions::handle(connection);
-        watch.tick = nullptr;
-        sqlite3_progress_handler(handle, kProgressSteps, onProgress, &watch);
-        outcome = runScan(connection, builder, scan);
-        sqlite3_progress_handler(handle, 0, nullptr, nullptr);
-    } else {
-        outcome.error = state.error().text();
-    }
-    QSqlDatabase::database(name, false).close();
-    QSqlDatabase::removeDatabase(name);
-    return outcome;
-}
-
 } // namespace
 
 struct ProfileRunner::Impl
 {
     explicit Impl(Database &database) : metadata(database) {}
-    ~Impl()
-    {
-        for (const Warehouse &warehouse : std::as_const(warehouses)) {
-            {
-                QSqlDatabase connection = QSqlDatabase::database(warehouse.connectionName, false);
-                if (connection.isOpen())
-                    connection.close();
-            }
-            QSqlDatabase::removeDatabase(warehouse.connectionName);
-        }
-    }
 
-    // A data source's connection, opened in this thread, with the profiler's functions.
+    // A data source's scan engine, opened in this thread on first use.
     struct Warehouse
     {
-        QString connectionName;
-        DataSource source;
-        std::shared_ptr<SqliteFunctions::ScanState> state;
+        std::unique_ptr<ScanEngine> engine;
         QString error; // the source cannot be profiled
-    };
-
-    // Where the bound columns of one table stand before the scan.
-    struct TablePlan
-    {
-        QString table; // as the catalog spells it
-        QList<ColumnTarget> targets;
-        QList<int> measured; // field index per target
-        Sampling sampling;
-        qint64 tableRows = -1; // counted when sampling
-        qint64 expectedRows = 0;
-        qint64 firstRow = 0; // rowid range, for splitting
-        qint64 lastRow = -1;
-        int parts = 1; // rowid ranges scanned side by side
     };
 
     Result<QList<Field>> loadFields(const QUuid &tenantId, const QStringList &keys) const;
     Warehouse &warehouse(const QUuid &tenantId, const QString &sourceName);
     void measureTable(const QList<int> &members, QList<Field> &fields, QList<ProfileRun> &runs, Warehouse &warehouse,
-                      const Options &options, Watch &watch, const std::function<void(double)> &progress);
-    ScanOutcome scanInParts(Warehouse &warehouse, const ScanQueryBuilder &builder, const Field &first,
-                            const TablePlan &plan, int parts, const std::shared_ptr<MemoryBudget> &budget,
-                            Watch &watch);
-    void record(const QList<Field> &fields, const TablePlan &plan, const QList<ScanQuery::Column> &columns,
-                const QList<ColumnCounts> &counts, qint64 durationMs, QList<ProfileRun> &runs) const;
+                      const Options &options, ScanControl &control);
+    void record(const QList<Field> &fields, const QList<int> &measured, const TableScan &scan, qint64 durationMs,
+                QList<ProfileRun> &runs) const;
 
     Database &metadata;
-    QHash<QString, Warehouse> warehouses;
-    SqliteScanDialect dialect;
+    std::map<QString, Warehouse> warehouses; // by source name
+
 };
 
 Result<QList<Field>> ProfileRunner::Impl::loadFields(const QUuid &tenantId, const QStringList &keys) const
@@ -278,11 +137,8 @@ Result<QList<Field>> ProfileRunner::Impl::loadFields(const QUuid &tenantId, cons
 ProfileRunner::Impl::Warehouse &ProfileRunner::Impl::warehouse(const QUuid &tenantId, const QString &sourceName)
 {
     if (auto found = warehouses.find(sourceName); found != warehouses.end())
-        return *found;
-    static QAtomicInt counter;
+        return found->second;
     Warehouse &opened = warehouses[sourceName];
-    opened.connectionName = u"steward-profiler-%1"_s.arg(counter.fetchAndAddRelaxed(1));
-
     auto source = DataSourceRepository(metadata).find(tenantId, sourceName);
     if (!source) {
         opened.error = source.error().text();
@@ -292,29 +148,16 @@ ProfileRunner::Impl::Warehouse &ProfileRunner::Impl::warehouse(const QUuid &tena
         opened.error = CoreTr::tr("no data source \"%1\" is registered in this tenant").arg(sourceName);
         return opened;
     }
-    opened.source = *source.value();
-    if (opened.source.driver != DataSource::SqliteDriver) {
-        opened.error = CoreTr::tr("the data source %1 uses %2, which this build cannot profile yet")
-                           .arg(sourceName, opened.source.driver);
-        return opened;
-    }
-    if (!QFileInfo::exists(opened.source.path)) {
-        opened.error = CoreTr::tr("the data source %1 points to %2, which does not exist")
-                           .arg(sourceName, opened.source.path);
-        return opened;
-    }
-    auto state = openSource(opened.connectionName, opened.source.path);
-    if (state)
-        opened.state = state.value();
+    auto engine = ScanEngine::open(*source.value());
+    if (engine)
+        opened.engine = std::move(engine.value());
     else
-        opened.error = CoreTr::tr("cannot open the data source %1 (%2): %3")
-                           .arg(sourceName, opened.source.path, state.error().text());
+        opened.error = engine.error().text();
     return opened;
 }
 
 void ProfileRunner::Impl::measureTable(const QList<int> &members, QList<Field> &fields, QList<ProfileRun> &runs,
-                                       Warehouse &warehouse, const Options &options, Watch &watch,
-                                       const std::function<void(double)> &progress)
+                                       Warehouse &warehouse, const Options &options, ScanControl &control)
 {
     QElapsedTimer tableClock;
     tableClock.start();
@@ -328,178 +171,63 @@ void ProfileRunner::Impl::measureTable(const QList<int> &members, QList<Field> &
             }
         }
     };
-    auto failScan = [&](const QString &driverError) {
-        // A part may have stopped first: the reason is the same.
-        if (watch.shouldStop() && watch.stop != Stop::Aborted)
-            return failAll(stopped(watch).second, stopped(watch).first);
-        failAll(CoreTr::tr("the scan of %1 failed: %2").arg(displayTable(first.schema, first.table), driverError));
+    auto fail = [&](const Error &error) {
+        if (control.stop != ScanControl::Stop::None)
+            return failAll(stopped(control).second, stopped(control).first);
+        failAll(error.text());
     };
     if (!warehouse.error.isEmpty())
         return failAll(warehouse.error);
-    // An SQLite file is one schema: the one its source names (any, if it names none).
-    const QString &schema = warehouse.source.schemaName;
-    if (!first.schema.isEmpty() && !schema.isEmpty() && first.schema.compare(schema, Qt::CaseInsensitive) != 0
-        && first.schema.compare(u"main"_s, Qt::CaseInsensitive) != 0)
-        return failAll(CoreTr::tr("schema %1 not found in data source %2").arg(first.schema, warehouse.source.name));
 
-    const QSqlDatabase connection = QSqlDatabase::database(warehouse.connectionName, false);
-    QSqlQuery query(connection);
     // The catalog decides which names exist; only its spellings reach the scan.
-    if (!execute(query, dialect.catalogTable(first.schema, first.table)))
-        return failScan(query.lastError().text());
-    if (!query.next())
+    auto table = warehouse.engine->findTable(first.schema, first.table);
+    if (!table)
+        return fail(table.error());
+    if (!table.value())
         return failAll(CoreTr::tr("table %1 not found in data source %2")
-                           .arg(displayTable(first.schema, first.table), warehouse.source.name));
-    TablePlan plan;
-    plan.table = query.value(0).toString();
-    const bool hasRowid = query.value(1).toInt() != 0;
-    if (!execute(query, dialect.catalogColumns(first.schema, plan.table)))
-        return failScan(query.lastError().text());
-    QHash<QString, QString> catalog; // lower case -> as spelled
-    while (query.next())
-        catalog.insert(query.value(0).toString().toLower(), query.value(0).toString());
+                           .arg(displayTable(first.schema, first.table), first.source));
+    ScanPlan plan;
+    plan.schema = first.schema;
+    plan.table = table.value()->name;
+    plan.sampleRows = options.sampleRows;
+    plan.distinctMemoryBytes = options.distinctMemoryBytes;
+    plan.scanThreads = options.scanThreads;
+    QList<int> measured; // field index per target
     for (const int index : members) {
         const QString column = fields.at(index).target.column;
-        if (!catalog.contains(column.toLower())) {
+        const QString spelled = table.value()->columns.value(column.toLower());
+        if (spelled.isEmpty()) {
             runs[index].status = RunStatus::Failed;
             runs[index].error =
                 CoreTr::tr("column %1 not found in %2").arg(column, displayTable(first.schema, plan.table));
             continue;
         }
         ColumnTarget target = fields.at(index).target;
-        target.column = catalog.value(column.toLower());
+        target.column = spelled;
         plan.targets.append(target);
-        plan.measured.append(index);
+        measured.append(index);
     }
     if (plan.targets.isEmpty())
         return; // every field already has its error
 
-    // Sampling: one row in `every`, so that about sampleRows rows are measured.
-    const QString tableReference = dialect.tableReference(first.schema, plan.table);
-    if (options.sampleRows && *options.sampleRows > 0) {
-        if (!execute(query, {u"SELECT COUNT(*) FROM "_s + tableReference, {}}))
-            return failScan(query.lastError().text());
-        plan.tableRows = query.next() ? query.value(0).toLongLong() : 0;
-        if (plan.tableRows > *options.sampleRows) {
-            if (hasRowid)
-                plan.sampling.every = qint64(std::ceil(double(plan.tableRows) / double(*options.sampleRows)));
-            else
-                plan.sampling.limit = *options.sampleRows;
-        }
-    }
-    if (hasRowid) {
-        if (!execute(query, dialect.rowNumberBounds(tableReference)))
-            return failScan(query.lastError().text());
-        if (query.next() && !query.value(0).isNull()) {
-            plan.firstRow = query.value(0).toLongLong();
-            plan.lastRow = query.value(1).toLongLong();
-        }
-    }
-    query.finish();
-    const qint64 span = std::max<qint64>(0, plan.lastRow - plan.firstRow + 1);
-    plan.expectedRows = plan.sampling.every > 1 ? span / plan.sampling.every
-                        : plan.sampling.limit > 0 ? plan.sampling.limit
-                        : hasRowid              ? span
-                                                : 0;
-
-    // Large rowid tables are split in ranges read side by side, one thread each.
-    const int threads = options.scanThreads > 0 ? options.scanThreads : std::min(4, QThread::idealThreadCount());
-    plan.parts = hasRowid && plan.sampling.limit == 0
-                     ? int(std::clamp<qint64>(span / kMinRowsPerPart, 1, std::max(1, threads)))
-                     : 1;
-    const int parts = plan.parts;
-    const auto budget = std::make_shared<MemoryBudget>(options.distinctMemoryBytes);
-    warehouse.state->distinctBudget = budget;
-    warehouse.state->rows.store(0);
-    watch.tick = [&] {
-        if (plan.expectedRows > 0) // the parts advance alike: this one stands for all
-            progress(std::min(1.0, double(warehouse.state->rows.load() * parts) / double(plan.expectedRows)));
-    };
-    const ScanQueryBuilder builder(dialect);
-    const ScanQuery whole = builder.build(first.schema, plan.table, plan.targets, plan.sampling);
-    const ScanOutcome outcome = parts > 1 ? scanInParts(warehouse, builder, first, plan, parts, budget, watch)
-                                          : runScan(connection, builder, whole);
-    watch.tick = nullptr;
-    if (!outcome.ok)
-        return failScan(outcome.error);
-    record(fields, plan, whole.columns, outcome.counts, tableClock.elapsed(), runs);
+    auto scanned = warehouse.engine->scan(plan, control);
+    if (!scanned)
+        return fail(scanned.error());
+    record(fields, measured, scanned.value(), tableClock.elapsed(), runs);
 }
 
-ScanOutcome ProfileRunner::Impl::scanInParts(Warehouse &warehouse, const ScanQueryBuilder &builder,
-                                             const Field &first, const TablePlan &plan, int parts,
-                                             const std::shared_ptr<MemoryBudget> &budget, Watch &watch)
-{
-    // Each column's distinct counters meet in one DistinctParts, merged at the end.
-    std::vector<std::shared_ptr<DistinctParts>> distincts;
-    Partition partition;
-    for (int c = 0; c < plan.targets.size(); ++c) {
-        distincts.push_back(DistinctParts::open());
-        partition.distinctTokens.append(distincts.back()->token());
-    }
-    const qint64 size = (plan.lastRow - plan.firstRow + parts) / parts;
-    QList<ScanQuery> scans;
-    for (int p = 0; p < parts; ++p) {
-        partition.first = plan.firstRow + p * size;
-        partition.last = p == parts - 1 ? plan.lastRow : partition.first + size - 1;
-        scans.append(builder.build(first.schema, plan.table, plan.targets, plan.sampling, partition));
-    }
-
-    std::atomic_bool abort{false};
-    Watch partWatch = watch;
-    partWatch.abort = &abort;
-    std::vector<ScanOutcome> outcomes(static_cast<std::size_t>(parts));
-    std::vector<std::unique_ptr<QThread>> threads;
-    for (int p = 1; p < parts; ++p) {
-        threads.emplace_back(QThread::create([&, p] {
-            outcomes[std::size_t(p)] = runPart(warehouse.source.path, builder, scans.at(p), budget, partWatch);
-            if (!outcomes[std::size_t(p)].ok)
-                abort = true;
-        }));
-        threads.back()->start();
-    }
-    outcomes[0] = runScan(QSqlDatabase::database(warehouse.connectionName, false), builder, scans.constFirst());
-    if (!outcomes[0].ok)
-        abort = true;
-    for (const auto &thread : threads)
-        thread->wait();
-
-    ScanOutcome total;
-    for (const ScanOutcome &outcome : outcomes) {
-        if (!outcome.ok)
-            return outcome;
-        for (int c = 0; c < outcome.counts.size(); ++c) {
-            if (total.counts.size() <= c)
-                total.counts.append(outcome.counts.at(c));
-            else
-                total.counts[c].add(outcome.counts.at(c));
-        }
-    }
-    for (int c = 0; c < total.counts.size(); ++c) {
-        ColumnCounts &counts = total.counts[c];
-        const auto merged = distincts.at(std::size_t(c))->merged(budget);
-        counts.distinct = {merged->count(), merged->isExact()};
-        const QList<RuleCheck> &rules = plan.targets.at(c).rules;
-        for (int r = 0; r < rules.size() && r < counts.rulePasses.size(); ++r) {
-            if (rules.at(r).ruleType == u"unique"_s)
-                counts.rulePasses[r] = std::min(counts.distinct.count, counts.nonNull);
-        }
-    }
-    total.ok = true;
-    return total;
-}
-
-void ProfileRunner::Impl::record(const QList<Field> &fields, const TablePlan &plan,
-                                 const QList<ScanQuery::Column> &columns, const QList<ColumnCounts> &counts,
+void ProfileRunner::Impl::record(const QList<Field> &fields, const QList<int> &measured, const TableScan &scan,
                                  qint64 durationMs, QList<ProfileRun> &runs) const
 {
-    for (int i = 0; i < plan.measured.size(); ++i) {
-        const ScanQuery::Column &column = columns.at(i);
-        const ColumnCounts &count = counts.at(i);
-        ProfileRun &profile = runs[plan.measured.at(i)];
+    const Sampling &sampling = scan.sampling;
+    for (int i = 0; i < measured.size(); ++i) {
+        const ScanQuery::Column &column = scan.columns.at(i);
+        const ColumnCounts &count = scan.counts.at(i);
+        ProfileRun &profile = runs[measured.at(i)];
         profile.status = RunStatus::Completed;
         profile.durationMs = durationMs;
         profile.sampledRows = count.rows;
-        profile.rowCount = plan.tableRows >= 0 ? plan.tableRows : count.rows;
+        profile.rowCount = scan.tableRows >= 0 ? scan.tableRows : count.rows;
 
         QualityScore::Scores scores;
         profile.metrics = QualityScore::measure(count, column.target, &scores);
@@ -513,17 +241,17 @@ void ProfileRunner::Impl::record(const QList<Field> &fields, const TablePlan &pl
             rules.replace(r, rule);
         }
         details.insert(u"rules"_s, rules);
-        details.insert(u"binding"_s, bindingJson(fields.at(plan.measured.at(i))));
+        details.insert(u"binding"_s, bindingJson(fields.at(measured.at(i))));
         details.insert(u"metrics"_s, QualityScore::describe(scores));
         if (!column.typeCheck.description.isEmpty())
             details.insert(u"dataType"_s, column.typeCheck.details(count.nonNull, count.typePasses));
-        if (plan.sampling.every > 1 || plan.sampling.limit > 0)
-            details.insert(u"sampling"_s, QJsonObject{{plan.sampling.every > 1 ? u"every"_s : u"limit"_s,
-                                                       std::max(plan.sampling.every, plan.sampling.limit)},
-                                                      {u"tableRows"_s, plan.tableRows}});
+        if (sampling.every > 1 || sampling.limit > 0)
+            details.insert(u"sampling"_s, QJsonObject{{sampling.every > 1 ? u"every"_s : u"limit"_s,
+                                                       std::max(sampling.every, sampling.limit)},
+                                                      {u"tableRows"_s, scan.tableRows}});
         if (!profile.domain.isEmpty())
             details.insert(u"domain"_s, profile.domain);
-        details.insert(u"scanParts"_s, plan.parts);
+        details.insert(u"scanParts"_s, scan.parts);
         profile.details = details;
     }
 }
@@ -580,28 +308,22 @@ Result<QList<ProfileRun>> ProfileRunner::run(const QUuid &tenantId, const QStrin
         }
     };
 
-    Watch watch;
-    watch.cancel = options.cancel;
-    watch.clock = &clock;
-    watch.limitMs = options.timeLimitMs;
+    ScanControl control;
+    control.cancel = options.cancel;
+    control.clock = &clock;
+    control.limitMs = options.timeLimitMs;
     for (int t = 0; t < tables.size(); ++t) {
         const QList<int> &members = tables.at(t);
-        if (watch.stop != Stop::None || watch.shouldStop()) {
+        if (control.shouldStop()) {
             for (const int index : members)
-                std::tie(runs[index].status, runs[index].error) = stopped(watch);
+                std::tie(runs[index].status, runs[index].error) = stopped(control);
             continue;
         }
         report(t, 0.0);
+        control.progress = [&](double fraction) { report(t, fraction); };
         Impl::Warehouse &warehouse = m_impl->warehouse(tenantId, fields.at(members.constFirst()).source);
-        sqlite3 *handle = warehouse.error.isEmpty()
-                              ? SqliteFunctions::handle(QSqlDatabase::database(warehouse.connectionName, false))
-                              : nullptr;
-        if (handle)
-            sqlite3_progress_handler(handle, kProgressSteps, onProgress, &watch);
-        m_impl->measureTable(members, fields, runs, warehouse, options, watch,
-                             [&](double fraction) { report(t, fraction); });
-        if (handle)
-            sqlite3_progress_handler(handle, 0, nullptr, nullptr);
+        m_impl->measureTable(members, fields, runs, warehouse, options, control);
+        control.progress = nullptr;
     }
     report(int(tables.size()), 0.0);
     return runs;

@@ -18,7 +18,8 @@ namespace steward::profiler {
 // Measures fields synchronously on the calling thread: resolves each field's binding
 // to a registered data source, checks table and column against the source's catalog,
 // and runs ONE pushed-down scan per table computing every metric of every bound column
-// of that table. Opens (and owns) its own warehouse connections, in this thread.
+// of that table. Opens (and owns) a scan engine per data source (ScanEngine: what
+// differs between database engines), in this thread.
 class ProfileRunner
 {
 public:
@@ -31,8 +32,8 @@ public:
         // Memory the exact distinct counts of one scan may hold together; a column
         // beyond it is estimated with HyperLogLog (recorded in the run's details).
         qint64 distinctMemoryBytes = qint64(256) * 1024 * 1024;
-        // Threads one table's scan may use, each on its own rows (rowid ranges); 0: one
-        // per core, at most 4. Tables under 200,000 rows are scanned by one thread.
+        // Threads one table's scan may use, each on its own rows; 0: one per core, at
+        // most 4. Tables under 200,000 rows are scanned by one thread.
         int scanThreads = 0;
     };
 

@@ -96,13 +96,6 @@ void ProfilerService::setTimeLimitMs(qint64 milliseconds)
         worker, [worker, milliseconds] { worker->setTimeLimitMs(milliseconds); }, Qt::QueuedConnection);
 }
 
-void ProfilerService::setAlertThresholds(const alerts::AlertThresholds &thresholds)
-{
-    ProfilerWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, thresholds] { worker->setAlertThresholds(thresholds); }, Qt::QueuedConnection);
-}
-
 QList<ProfileJob> ProfilerService::jobs() const
 {
     return m_jobs;

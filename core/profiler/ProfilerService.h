@@ -54,8 +54,6 @@ public:
     quint64 request(ProfileJob job);
     void cancel(quint64 jobId);
     void setTimeLimitMs(qint64 milliseconds);
-    // The lines of the alert rules for the runs that start from now on (settings).
-    void setAlertThresholds(const alerts::AlertThresholds &thresholds);
     QList<ProfileJob> jobs() const; // queued and running, in run order
 
 Q_SIGNALS:

@@ -73,11 +73,6 @@ void ProfilerWorker::setTimeLimitMs(qint64 milliseconds)
     m_timeLimitMs = std::max<qint64>(1, milliseconds);
 }
 
-void ProfilerWorker::setAlertThresholds(const alerts::AlertThresholds &thresholds)
-{
-    m_alertThresholds = thresholds;
-}
-
 void ProfilerWorker::enqueue(const ProfileJob &job)
 {
     try {
@@ -172,7 +167,6 @@ void ProfilerWorker::runJob(const ProfileJob &job)
     };
 
     ProfileExecution execution(*m_metadata);
-    execution.setAlertThresholds(m_alertThresholds);
     execution.setCommittedEventsHandler(
         [this, &job](const QList<Event> &events) { Q_EMIT eventsCommitted(job.id, events); });
     auto outcome = execution.execute(request);

@@ -43,7 +43,6 @@ public Q_SLOTS:
     void stop();
     void enqueue(const steward::profiler::ProfileJob &job);
     void setTimeLimitMs(qint64 milliseconds);
-    void setAlertThresholds(const steward::alerts::AlertThresholds &thresholds);
 
 Q_SIGNALS:
     void jobStarted(quint64 jobId);
@@ -68,7 +67,6 @@ private:
     QList<ProfileJob> m_normal;
     bool m_scheduled = false;
     qint64 m_timeLimitMs = 10 * 60 * 1000;
-    alerts::AlertThresholds m_alertThresholds;
 
     // Shared with the threads that cancel.
     QMutex m_mutex;

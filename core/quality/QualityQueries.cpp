@@ -2,7 +2,9 @@
 
 #include "model/Approval.h"
 #include "profiler/ProfileTypes.h"
+#include "quality/LatestRun.h"
 #include "store/Database.h"
+#include "store/SqlStatement.h"
 
 #include <QHash>
 
@@ -13,87 +15,6 @@ using namespace Qt::StringLiterals;
 
 namespace steward::quality {
 namespace {
-
-// The few expressions SQL engines spell differently, kept in one place (these are
-// SQLite's; timestamps are ISO-8601 UTC text, so the day is their first ten characters).
-QString dayOf(const QString &column)
-{
-    return u"substr(%1, 1, 10)"_s.arg(column);
-}
-
-QString secondsBetween(const QString &from, const QString &to)
-{
-    return u"((julianday(%2) - julianday(%1)) * 86400.0)"_s.arg(from, to);
-}
-
-QString jsonMember(const QString &column, const QString &member)
-{
-    return u"json_extract(%1, '$.%2')"_s.arg(column, member);
-}
-
-// SQL text and its bound values, written together so each value sits beside its "?".
-class Statement
-{
-public:
-    Statement &operator()(const QString &text, const QVariantList &values = {})
-    {
-        m_text += text;
-        m_values += values;
-        return *this;
-    }
-    const QString &text() const { return m_text; }
-    const QVariantList &values() const { return m_values; }
-
-private:
-    QString m_text;
-    QVariantList m_values;
-};
-
-// Every field key of the tenant's runs, found by skipping from one key to the next in
-// the field history index: a seek per field instead of a read of every run.
-void fieldKeys(Statement &sql, const QString &tenant)
-{
-    sql(u"field_keys(field) AS (SELECT MIN(canonical_key) FROM mdm_profile WHERE tenant_id = ? "_s, {tenant})(
-        u"UNION ALL SELECT (SELECT MIN(k.canonical_key) FROM mdm_profile k WHERE k.tenant_id = ? "
-        u"AND k.canonical_key > field_keys.field) FROM field_keys WHERE field_keys.field IS NOT NULL)"_s,
-        {tenant});
-}
-
-// A column of the field's latest completed, scored run in the period (NULL: none): one
-// backwards seek in the field history index, which covers every column read this way.
-void latestInPeriod(Statement &sql, const QString &column, const QString &field, const QString &tenant,
-                    const Period &period)
-{
-    sql(u"(SELECT p.%1 FROM mdm_profile p WHERE p.tenant_id = ? AND p.canonical_key = %2 "
-        u"AND p.status = 'completed' AND p.quality_score IS NOT NULL AND p.created_at >= ? AND p.created_at < ? "
-        u"ORDER BY p.created_at DESC LIMIT 1)"_s.arg(column, field),
-        {tenant, toIsoTimestamp(period.from), toIsoTimestamp(period.to)});
-}
-
-// A column of the field's completed, scored run before `at`.
-void previousRun(Statement &sql, const QString &column, const QString &field, const QString &at,
-                 const QString &tenant)
-{
-    sql(u"(SELECT q.%1 FROM mdm_profile q WHERE q.tenant_id = ? AND q.canonical_key = %2 "
-        u"AND q.status = 'completed' AND q.quality_score IS NOT NULL AND q.created_at < %3 "
-        u"ORDER BY q.created_at DESC LIMIT 1)"_s.arg(column, field, at),
-        {tenant});
-}
-
-// The field's current domain (catalog alias g), else the one recorded in the details
-// of its run at `at`; the details are only read for fields the catalog gives no domain.
-void domainOf(Statement &sql, const QString &field, const QString &at, const QString &tenant)
-{
-    sql(u"COALESCE(g.domain, (SELECT "_s + jsonMember(u"d.details"_s, u"domain"_s) +
-            u" FROM mdm_profile d WHERE d.tenant_id = ? AND d.canonical_key = %1 AND d.created_at = %2 LIMIT 1), '')"_s
-                .arg(field, at),
-        {tenant});
-}
-
-void catalogJoin(Statement &sql, const QString &field, const QString &tenant)
-{
-    sql(u" LEFT JOIN mdm_global_metadata g ON g.tenant_id = ? AND g.canonical_key = %1 "_s.arg(field), {tenant});
-}
 
 QVariantList periodValues(const QUuid &tenantId, const Period &period)
 {
@@ -175,7 +96,7 @@ Result<QList<FieldDayMetrics>> QualityQueries::fieldTrend(const QUuid &tenantId,
                                                           const Period &period) const
 {
     auto query = m_database.run(
-        u"SELECT "_s + dayOf(u"created_at"_s)
+        u"SELECT "_s + m_database.dialect().dayOf(u"created_at"_s)
             + u" AS day, AVG(completeness), AVG(uniqueness), AVG(validity), AVG(quality_score), COUNT(*) "
               u"FROM mdm_profile WHERE tenant_id = ? AND canonical_key = ? AND created_at >= ? AND created_at < ? "
               u"AND status = 'completed' GROUP BY day ORDER BY day"_s,
@@ -193,14 +114,13 @@ Result<QList<FieldDayMetrics>> QualityQueries::fieldTrend(const QUuid &tenantId,
 
 Result<QStringList> QualityQueries::profiledFields(const QUuid &tenantId, const Period &period) const
 {
-    const QString tenant = uuidText(tenantId);
-    Statement sql;
+    SqlStatement sql;
     sql(u"WITH RECURSIVE "_s);
-    fieldKeys(sql, tenant);
-    sql(u" SELECT field FROM field_keys WHERE field IS NOT NULL AND EXISTS (SELECT 1 FROM mdm_profile p "
-        u"WHERE p.tenant_id = ? AND p.canonical_key = field AND p.created_at >= ? AND p.created_at < ?) "
-        u"ORDER BY field"_s,
-        {tenant, toIsoTimestamp(period.from), toIsoTimestamp(period.to)});
+    LatestRun::fields(sql, tenantId);
+    sql(u" SELECT f.canonical_key FROM fields f WHERE EXISTS (SELECT 1 FROM mdm_profile p "
+        u"WHERE p.tenant_id = f.tenant_id AND p.canonical_key = f.canonical_key AND p.created_at >= ? "
+        u"AND p.created_at < ?) ORDER BY f.canonical_key"_s,
+        {toIsoTimestamp(period.from), toIsoTimestamp(period.to)});
     auto query = m_database.run(sql.text(), sql.values());
     if (!query)
         return query.error();
@@ -212,20 +132,18 @@ Result<QStringList> QualityQueries::profiledFields(const QUuid &tenantId, const 
 
 Result<QList<DomainGrades>> QualityQueries::gradeDistribution(const QUuid &tenantId, const Period &period) const
 {
-    // Per field a seek for its latest grade and when it was measured, then domain and grade counted.
-    const QString tenant = uuidText(tenantId);
-    Statement sql;
+    // Per field a seek for its latest run up to the end of the period, counted by domain
+    // and grade when that run lies in the period.
+    SqlStatement sql;
     sql(u"WITH RECURSIVE "_s);
-    fieldKeys(sql, tenant);
-    sql(u", latest(field, grade, at) AS (SELECT field, "_s);
-    latestInPeriod(sql, u"quality_grade"_s, u"field_keys.field"_s, tenant, period);
-    sql(u", "_s);
-    latestInPeriod(sql, u"created_at"_s, u"field_keys.field"_s, tenant, period);
-    sql(u" FROM field_keys WHERE field_keys.field IS NOT NULL) SELECT "_s);
-    domainOf(sql, u"latest.field"_s, u"latest.at"_s, tenant);
-    sql(u" AS field_domain, latest.grade, COUNT(*) FROM latest"_s);
-    catalogJoin(sql, u"latest.field"_s, tenant);
-    sql(u"WHERE latest.grade IS NOT NULL GROUP BY field_domain, latest.grade ORDER BY field_domain"_s);
+    LatestRun::fields(sql, tenantId);
+    LatestRun::latestRuns(sql, u"latest"_s, period.to);
+    sql(u" SELECT "_s + LatestRun::domainOf(m_database.dialect(), u"p"_s, u"g"_s)
+        + u" AS field_domain, p.quality_grade, COUNT(*) FROM latest JOIN mdm_profile p ON p.id = latest.run_id"_s
+        + LatestRun::catalogJoin(u"p"_s, u"g"_s)
+        + u"WHERE p.created_at >= ? AND p.quality_grade IS NOT NULL "
+          u"GROUP BY field_domain, p.quality_grade ORDER BY field_domain"_s,
+        {toIsoTimestamp(period.from)});
     auto query = m_database.run(sql.text(), sql.values());
     if (!query)
         return query.error();
@@ -245,29 +163,22 @@ Result<QList<DomainGrades>> QualityQueries::gradeDistribution(const QUuid &tenan
 Result<QList<Degradation>> QualityQueries::recentDegradations(const QUuid &tenantId, const Period &period,
                                                               double minimumDrop, int limit) const
 {
-    // Per field a seek for its latest score and time; for those low enough to have dropped
-    // that far, a seek for the run before; tier, domain and the earlier time for the drops.
-    const QString tenant = uuidText(tenantId);
-    Statement sql;
+    // Per field a seek for its latest run up to the end of the period; for those in the
+    // period and low enough to have dropped that far, a seek for the run before it.
+    SqlStatement sql;
     sql(u"WITH RECURSIVE "_s);
-    fieldKeys(sql, tenant);
-    sql(u", latest(field, score, at) AS (SELECT field, "_s);
-    latestInPeriod(sql, u"quality_score"_s, u"field_keys.field"_s, tenant, period);
-    sql(u", "_s);
-    latestInPeriod(sql, u"created_at"_s, u"field_keys.field"_s, tenant, period);
-    sql(u" FROM field_keys WHERE field_keys.field IS NOT NULL), "
-        u"candidates(field, score, at, previous_score) AS (SELECT field, score, at, "_s);
-    previousRun(sql, u"quality_score"_s, u"latest.field"_s, u"latest.at"_s, tenant);
-    sql(u" FROM latest WHERE latest.score < ?) SELECT c.field, COALESCE(g.tier, "_s, {100.0 - minimumDrop});
-    sql(u"(SELECT t.tier FROM mdm_profile t WHERE t.tenant_id = ? AND t.canonical_key = c.field "
-        u"AND t.created_at = c.at LIMIT 1)), "_s,
-        {tenant});
-    domainOf(sql, u"c.field"_s, u"c.at"_s, tenant);
-    sql(u", c.previous_score, c.score, c.at, "_s);
-    previousRun(sql, u"created_at"_s, u"c.field"_s, u"c.at"_s, tenant);
-    sql(u" FROM candidates c"_s);
-    catalogJoin(sql, u"c.field"_s, tenant);
-    sql(u"WHERE c.previous_score - c.score > ? ORDER BY c.at DESC, c.field LIMIT ?"_s,
+    LatestRun::fields(sql, tenantId);
+    LatestRun::latestRuns(sql, u"latest"_s, period.to);
+    sql(u", candidates(run_id, previous_id) AS (SELECT p.id, "_s);
+    LatestRun::idOf(sql, u"p.tenant_id"_s, u"p.canonical_key"_s, {{}, u"p.created_at"_s, u"p.id"_s});
+    sql(u" FROM latest JOIN mdm_profile p ON p.id = latest.run_id WHERE p.created_at >= ? AND p.quality_score < ?) "_s,
+        {toIsoTimestamp(period.from), 100.0 - minimumDrop});
+    sql(u"SELECT p.canonical_key, "_s + LatestRun::tierOf(u"p"_s, u"g"_s) + u", "_s
+        + LatestRun::domainOf(m_database.dialect(), u"p"_s, u"g"_s)
+        + u", q.quality_score, p.quality_score, p.created_at, q.created_at FROM candidates c "
+          u"JOIN mdm_profile p ON p.id = c.run_id JOIN mdm_profile q ON q.id = c.previous_id"_s
+        + LatestRun::catalogJoin(u"p"_s, u"g"_s)
+        + u"WHERE q.quality_score - p.quality_score > ? ORDER BY p.created_at DESC, p.canonical_key LIMIT ?"_s,
         {minimumDrop, std::max(0, limit)});
     auto query = m_database.run(sql.text(), sql.values());
     if (!query)
@@ -296,7 +207,7 @@ Result<ProfileActivity> QualityQueries::activity(const QUuid &tenantId, const Pe
         longest = std::max(longest, trendIntervalDays(tier));
     const QDate firstDay = days.constFirst();
     const QDateTime from = std::min(period.from, QDateTime(firstDay.addDays(-(longest - 1)), QTime(0, 0), Qt::UTC));
-    auto query = m_database.run(u"SELECT "_s + dayOf(u"created_at"_s)
+    auto query = m_database.run(u"SELECT "_s + m_database.dialect().dayOf(u"created_at"_s)
                                     + u" AS day, tier, status, COUNT(*), SUM(quality_score), COUNT(quality_score) "
                                       u"FROM mdm_profile WHERE tenant_id = ? AND created_at >= ? AND created_at < ? "
                                       u"GROUP BY day, tier, status ORDER BY day"_s,
@@ -425,7 +336,7 @@ Result<QList<PendingCount>> QualityQueries::pendingByTier(const QUuid &tenantId)
 
 Result<QList<DecisionDay>> QualityQueries::decisionsPerDay(const QUuid &tenantId, const Period &period) const
 {
-    auto query = m_database.run(u"SELECT "_s + dayOf(u"decided_at"_s)
+    auto query = m_database.run(u"SELECT "_s + m_database.dialect().dayOf(u"decided_at"_s)
                                     + u" AS day, entity_type, SUM(CASE WHEN status = 'approved' THEN 1 ELSE 0 END), "
                                       u"SUM(CASE WHEN status = 'rejected' THEN 1 ELSE 0 END) "
                                       u"FROM mdm_approval WHERE tenant_id = ? AND decided_at >= ? AND decided_at < ? "
@@ -461,7 +372,7 @@ Result<DecisionTime> QualityQueries::medianTimeToDecision(const QUuid &tenantId,
     const int take = time.decisions % 2 == 1 ? 1 : 2;
     QVariantList values = periodValues(tenantId, period);
     values << take << middle;
-    auto query = m_database.run(u"SELECT "_s + secondsBetween(u"requested_at"_s, u"decided_at"_s)
+    auto query = m_database.run(u"SELECT "_s + m_database.dialect().secondsBetween(u"requested_at"_s, u"decided_at"_s)
                                     + u" AS seconds "_s + decided + u" ORDER BY seconds LIMIT ? OFFSET ?"_s,
                                 values);
     if (!query)

@@ -115,10 +115,9 @@ Status writeApprovals(Database &database, const ReportHeader &header, QIODevice 
     return csv.flush();
 }
 
-Status writeQuality(Database &database, const ReportHeader &header, double threshold, QIODevice &device,
-                    const ReportProgress &progress)
+Status writeQuality(Database &database, const ReportHeader &header, QIODevice &device, const ReportProgress &progress)
 {
-    auto report = QualityReportData(database, header.tenant.id, header.period, threshold).load();
+    auto report = QualityReportData(database, header.tenant.id, header.period).load();
     if (!report)
         return report.error();
     if (!progress.step(50, 100))
@@ -130,7 +129,7 @@ Status writeQuality(Database &database, const ReportHeader &header, double thres
     for (const FieldQuality &field : report.value().fields) {
         csv.writeRecord(QStringList{field.canonicalKey, field.tier, field.domain, scoreText(field.score), field.grade,
                                     scoreText(field.startScore), changeText(field.change()),
-                                    field.score < threshold ? u"true"_s : u"false"_s, toIsoTimestamp(field.measuredAt),
+                                    field.score < report.value().threshold ? u"true"_s : u"false"_s, toIsoTimestamp(field.measuredAt),
                                     scoreText(field.completeness), scoreText(field.uniqueness),
                                     scoreText(field.validity), QString::number(field.counts.rows),
                                     QString::number(field.counts.rows - field.counts.nonNull),

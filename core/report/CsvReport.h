@@ -24,7 +24,7 @@ QStringList qualityColumns();
 
 Status writeApprovals(Database &database, const ReportHeader &header, QIODevice &device,
                       const ReportProgress &progress = {});
-Status writeQuality(Database &database, const ReportHeader &header, double threshold, QIODevice &device,
+Status writeQuality(Database &database, const ReportHeader &header, QIODevice &device,
                     const ReportProgress &progress = {});
 
 } // namespace CsvReport

@@ -331,7 +331,7 @@ Status writeApprovals(Database &database, const ReportRequest &request, const Re
 Status writeQuality(Database &database, const ReportRequest &request, const ReportHeader &header, QIODevice &device,
                     const ReportProgress &progress)
 {
-    auto report = QualityReportData(database, header.tenant.id, header.period, request.scoreThreshold).load();
+    auto report = QualityReportData(database, header.tenant.id, header.period).load();
     if (!report)
         return report.error();
     if (!progress.step(50, 100))

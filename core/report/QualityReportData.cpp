@@ -1,9 +1,12 @@
 #include "report/QualityReportData.h"
 
 #include "alerts/AlertRepository.h"
+#include "alerts/AlertThresholdService.h"
 #include "model/Approval.h"
 #include "profiler/QualityScore.h"
+#include "quality/LatestRun.h"
 #include "store/Database.h"
+#include "store/SqlStatement.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -19,17 +22,6 @@ namespace {
 std::optional<double> optionalReal(const QVariant &value)
 {
     return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
-}
-
-// The latest completed, scored run of each field before a moment, numbered 1 for the latest.
-QString latestRunsBefore(const QString &alias)
-{
-    return u"(SELECT p.tenant_id, p.canonical_key, p.tier, p.details, p.quality_score, p.quality_grade, "
-           u"p.created_at, p.completeness, p.uniqueness, p.validity, "
-           u"ROW_NUMBER() OVER (PARTITION BY p.canonical_key ORDER BY p.created_at DESC, p.id DESC) AS position "
-           u"FROM mdm_profile p WHERE p.tenant_id = ? AND p.status = 'completed' AND p.quality_score IS NOT NULL "
-           u"AND p.created_at < ?) "_s +
-           alias;
 }
 
 GroupQuality summarize(const QString &tier, const QString &domain, const QList<const FieldQuality *> &fields,
@@ -112,9 +104,8 @@ QList<FieldQuality> QualityReport::worst(int count) const
     return fields.mid(0, std::min<qsizetype>(count, fields.size()));
 }
 
-QualityReportData::QualityReportData(Database &database, const QUuid &tenantId, const ReportPeriod &period,
-                                     double threshold)
-    : m_database(database), m_tenantId(tenantId), m_period(period), m_threshold(threshold)
+QualityReportData::QualityReportData(Database &database, const QUuid &tenantId, const ReportPeriod &period)
+    : m_database(database), m_tenantId(tenantId), m_period(period)
 {
 }
 
@@ -123,16 +114,19 @@ Result<QList<FieldQuality>> QualityReportData::fieldStates() const
     // Not among the Quality page's queries: each field's state at both edges of the
     // period, with the catalog's current tier and domain (the run's own as fallback).
     const quality::Period window = m_period.window();
-    const QString tenant = uuidText(m_tenantId);
-    auto query = m_database.run(
-        u"SELECT l.canonical_key, COALESCE(g.tier, l.tier, ''), "
-        u"COALESCE(g.domain, json_extract(l.details, '$.domain'), ''), l.quality_score, l.quality_grade, "
-        u"l.created_at, l.completeness, l.uniqueness, l.validity, l.details, s.quality_score FROM "_s +
-            latestRunsBefore(u"l"_s) + u" LEFT JOIN "_s + latestRunsBefore(u"s"_s) +
-            u" ON s.canonical_key = l.canonical_key AND s.position = 1 "
-            u"LEFT JOIN mdm_global_metadata g ON g.tenant_id = l.tenant_id AND g.canonical_key = l.canonical_key "
-            u"WHERE l.position = 1"_s,
-        {tenant, toIsoTimestamp(window.to), tenant, toIsoTimestamp(window.from)});
+    SqlStatement sql;
+    sql(u"WITH RECURSIVE "_s);
+    quality::LatestRun::fields(sql, m_tenantId);
+    quality::LatestRun::latestRuns(sql, u"at_end"_s, window.to);
+    quality::LatestRun::latestRuns(sql, u"at_start"_s, window.from);
+    sql(u" SELECT l.canonical_key, COALESCE("_s + quality::LatestRun::tierOf(u"l"_s, u"g"_s) + u", ''), "_s
+        + quality::LatestRun::domainOf(m_database.dialect(), u"l"_s, u"g"_s)
+        + u", l.quality_score, l.quality_grade, l.created_at, l.completeness, l.uniqueness, l.validity, l.details, "
+          u"s.quality_score FROM at_end JOIN mdm_profile l ON l.id = at_end.run_id "
+          u"JOIN at_start ON at_start.tenant_id = at_end.tenant_id AND at_start.canonical_key = at_end.canonical_key "
+          u"LEFT JOIN mdm_profile s ON s.id = at_start.run_id"_s
+        + quality::LatestRun::catalogJoin(u"l"_s, u"g"_s));
+    auto query = m_database.run(sql.text(), sql.values());
     if (!query)
         return query.error();
     QList<FieldQuality> fields;
@@ -162,7 +156,10 @@ Result<QList<FieldQuality>> QualityReportData::fieldStates() const
 Result<QualityReport> QualityReportData::load() const
 {
     QualityReport report;
-    report.threshold = m_threshold;
+    auto thresholds = alerts::AlertThresholdService(m_database).load(m_tenantId);
+    if (!thresholds)
+        return thresholds.error();
+    report.threshold = thresholds.value().tier1FireBelow;
     const quality::Period window = m_period.window();
     const quality::QualityQueries queries(m_database);
 
@@ -193,9 +190,9 @@ Result<QualityReport> QualityReportData::load() const
         byDomain[{tierRank(field.tier), field.tier, field.domain}].append(&field);
     }
     for (auto it = byTier.cbegin(); it != byTier.cend(); ++it)
-        report.tiers.append(summarize(it.key().second, {}, it.value(), m_threshold));
+        report.tiers.append(summarize(it.key().second, {}, it.value(), report.threshold));
     for (auto it = byDomain.cbegin(); it != byDomain.cend(); ++it)
-        report.groups.append(summarize(std::get<1>(it.key()), std::get<2>(it.key()), it.value(), m_threshold));
+        report.groups.append(summarize(std::get<1>(it.key()), std::get<2>(it.key()), it.value(), report.threshold));
 
     // The Quality page's series, so the report's charts are the page's charts.
     auto activity = queries.activity(m_tenantId, window);

@@ -49,7 +49,7 @@ struct GroupQuality
 
 struct QualityReport
 {
-    double threshold = 80.0;
+    double threshold = 80.0; // the tenant's tier1 alert line
     QList<GroupQuality> tiers;  // tier totals, tier1 first
     QList<GroupQuality> groups; // per tier and domain, by tier then domain
     QList<FieldQuality> fields; // worst first (lowest score, then key)
@@ -70,7 +70,8 @@ struct QualityReport
 class QualityReportData
 {
 public:
-    QualityReportData(Database &database, const QUuid &tenantId, const ReportPeriod &period, double threshold);
+    // The threshold is the tenant's tier1 alert line (AlertThresholdService), read by load().
+    QualityReportData(Database &database, const QUuid &tenantId, const ReportPeriod &period);
 
     Result<QualityReport> load() const;
 
@@ -80,7 +81,6 @@ private:
     Database &m_database;
     QUuid m_tenantId;
     ReportPeriod m_period;
-    double m_threshold;
 };
 
 // Scores, percentages and changes in every format: one decimal.

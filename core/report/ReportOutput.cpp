@@ -39,7 +39,7 @@ Status writeDataReport(Database &database, const ReportRequest &request, const R
     case ReportFormat::Csv:
         return request.kind == ReportKind::Approvals
                    ? CsvReport::writeApprovals(database, header, device, progress)
-                   : CsvReport::writeQuality(database, header, request.scoreThreshold, device, progress);
+                   : CsvReport::writeQuality(database, header, device, progress);
     case ReportFormat::Json:
         return request.kind == ReportKind::Approvals
                    ? JsonReport::writeApprovals(database, request, header, device, progress)

@@ -76,7 +76,6 @@ struct ReportRequest
     QString generatedBy;
     QList<Section> sections;
     QDateTime generatedAt;        // empty: the time the report starts
-    double scoreThreshold = 80.0; // quality: a field below this score is listed
 
     bool includes(Section section) const { return sections.isEmpty() || sections.contains(section); }
 };

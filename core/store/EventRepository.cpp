@@ -4,6 +4,7 @@
 #include "store/Database.h"
 
 #include <QJsonDocument>
+#include <QSqlError>
 
 using namespace Qt::StringLiterals;
 
@@ -47,14 +48,16 @@ Status EventRepository::insert(Event &event)
 {
     auto query = m_database.run(
         u"INSERT INTO mdm_event (id, tenant_id, type, version, occurred_at, actor_id, actor_role, correlation_id, "
-        u"payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq"_s,
         {uuidText(event.id), uuidText(event.tenantId), event.type, event.version, toIsoTimestamp(event.occurredAt),
          event.actorId, event.actorRole,
          event.correlationId.isNull() ? QVariant() : QVariant(uuidText(event.correlationId)),
          QString::fromUtf8(QJsonDocument(event.payload).toJson(QJsonDocument::Compact))});
     if (!query)
         return query.error();
-    event.seq = query.value().lastInsertId().toLongLong();
+    if (!query.value().next())
+        return databaseError(query.value().lastError());
+    event.seq = query.value().value(0).toLongLong();
     return std::nullopt;
 }
 

@@ -33,6 +33,16 @@ public:
     virtual QList<Migration> migrations() const = 0;
     // A case-insensitive LIKE over `column` against a bound pattern with '\' as escape.
     virtual QString containsIgnoringCase(const QString &column) const = 0;
+
+    // Expressions the engines spell differently. Arguments are SQL expressions the
+    // caller wrote (column names, aliases), never user input.
+    // The UTC calendar day of a timestamp as 'YYYY-MM-DD' text.
+    virtual QString dayOf(const QString &timestamp) const = 0;
+    // The seconds from one timestamp to a later one, as a real.
+    virtual QString secondsBetween(const QString &from, const QString &to) const = 0;
+    // One member of a JSON object column as text, NULL when absent. `member` is a plain
+    // identifier ([A-Za-z0-9_]).
+    virtual QString jsonMemberText(const QString &json, const QString &member) const = 0;
 };
 
 // Escapes % _ and \ so user text matches literally inside a LIKE pattern.

@@ -26,6 +26,22 @@ QString SqliteDialect::containsIgnoringCase(const QString &column) const
     return column + u" LIKE ? ESCAPE '\\'"_s;
 }
 
+QString SqliteDialect::dayOf(const QString &timestamp) const
+{
+    // Timestamps are stored as ISO-8601 UTC text: the day is the first ten characters.
+    return u"substr(%1, 1, 10)"_s.arg(timestamp);
+}
+
+QString SqliteDialect::secondsBetween(const QString &from, const QString &to) const
+{
+    return u"((julianday(%2) - julianday(%1)) * 86400.0)"_s.arg(from, to);
+}
+
+QString SqliteDialect::jsonMemberText(const QString &json, const QString &member) const
+{
+    return u"json_extract(%1, '$.%2')"_s.arg(json, member);
+}
+
 QList<Migration> SqliteDialect::migrations() const
 {
     Migration initial{1, u"SPEC section 3 schema"_s, {}};
@@ -165,7 +181,51 @@ QList<Migration> SqliteDialect::migrations() const
         u"CREATE INDEX mdm_profile_tenant_time ON mdm_profile "
         u"(tenant_id, created_at, status, duration_ms, quality_score, tier)"_s,
     };
-    return {initial, staleness, decisions, quality};
+    // One source of truth: the alert thresholds belong to the tenant (mdm_tenant_setting,
+    // read by every desktop, steward-cli and the metrics), every event belongs to a tenant
+    // that exists (a foreign key SQLite can only add by rebuilding the table; tenants
+    // that only events name are kept as tenants, so no event is lost), and the field
+    // history index orders a field's runs exactly as "the latest run" does (created_at,
+    // then id).
+    Migration tenantRules{5, u"tenant settings; event tenant foreign key; latest-run order index"_s, {}};
+    tenantRules.statements = QStringList{
+        uR"(CREATE TABLE mdm_tenant_setting (
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              name TEXT NOT NULL,
+              value TEXT NOT NULL,
+              updated_by TEXT NOT NULL,
+              updated_at TEXT NOT NULL,
+              PRIMARY KEY (tenant_id, name)))"_s,
+        uR"(INSERT INTO mdm_tenant (id, name, created_at)
+              SELECT e.tenant_id, e.tenant_id, MIN(e.occurred_at) FROM mdm_event e
+              WHERE NOT EXISTS (SELECT 1 FROM mdm_tenant t WHERE t.id = e.tenant_id) GROUP BY e.tenant_id)"_s,
+        uR"(CREATE TABLE mdm_event_v5 (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              id TEXT NOT NULL UNIQUE,
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              type TEXT NOT NULL,
+              version INTEGER NOT NULL DEFAULT 1,
+              occurred_at TEXT NOT NULL,
+              actor_id TEXT,
+              actor_role TEXT,
+              correlation_id TEXT,
+              payload TEXT NOT NULL CHECK (json_valid(payload))))"_s,
+        u"INSERT INTO mdm_event_v5 (seq, id, tenant_id, type, version, occurred_at, actor_id, actor_role, "
+        u"correlation_id, payload) SELECT seq, id, tenant_id, type, version, occurred_at, actor_id, actor_role, "
+        u"correlation_id, payload FROM mdm_event ORDER BY seq"_s,
+        // A seq is never handed out twice, even one whose event was deleted by hand.
+        u"INSERT INTO sqlite_sequence (name, seq) SELECT 'mdm_event_v5', 0 "
+        u"WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'mdm_event_v5')"_s,
+        u"UPDATE sqlite_sequence SET seq = MAX(seq, COALESCE((SELECT s.seq FROM sqlite_sequence s "
+        u"WHERE s.name = 'mdm_event'), 0)) WHERE name = 'mdm_event_v5'"_s,
+        u"DROP TABLE mdm_event"_s,
+        u"ALTER TABLE mdm_event_v5 RENAME TO mdm_event"_s,
+        u"CREATE INDEX mdm_event_tenant_seq ON mdm_event (tenant_id, seq)"_s,
+        u"DROP INDEX mdm_profile_field_history"_s,
+        u"CREATE INDEX mdm_profile_field_history ON mdm_profile "
+        u"(tenant_id, canonical_key, created_at, id, status, quality_score, quality_grade, tier)"_s,
+    };
+    return {initial, staleness, decisions, quality, tenantRules};
 }
 
 } // namespace steward

@@ -14,6 +14,9 @@ public:
     QString beginWriteStatement() const override;
     QList<Migration> migrations() const override;
     QString containsIgnoringCase(const QString &column) const override;
+    QString dayOf(const QString &timestamp) const override;
+    QString secondsBetween(const QString &from, const QString &to) const override;
+    QString jsonMemberText(const QString &json, const QString &member) const override;
 };
 
 } // namespace steward

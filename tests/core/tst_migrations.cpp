@@ -2,6 +2,7 @@
 // upgrades are idempotent, and a database from a newer program is refused clearly.
 
 #include "TestDatabase.h"
+#include "store/EventRepository.h"
 #include "store/ApprovalRepository.h"
 
 using namespace Qt::StringLiterals;
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void specIndexesExist();
     void upgradeFromVersionOneKeepsRows();
     void upgradeTwiceIsNoOp();
+    void eventsBelongToATenantFromVersionFive();
     void downgradeIsRefused();
     void newerDatabaseRefused();
     void invalidJsonRejected();
@@ -246,6 +248,48 @@ void MigrationsTest::upgradeFromVersionOneKeepsRows()
     QCOMPARE(approval.payload.value(u"term"_s).toString(), u"Order"_s);
     QVERIFY(!approval.baseVersion.has_value());
     QCOMPARE(toIsoTimestamp(approval.requestedAt), u"2024-01-02T10:00:00.000Z"_s);
+}
+
+// Version 5 adds mdm_event's foreign key to mdm_tenant by rebuilding the table: every
+// event survives with its seq, an event naming a tenant nobody registered keeps it as a
+// tenant, seqs are never handed out twice, and afterwards an unknown tenant is refused.
+void MigrationsTest::eventsBelongToATenantFromVersionFive()
+{
+    Migrator migrator(database());
+    STEWARD_VERIFY_OK(migrator.upgrade(4));
+    const QString tenant = uuidText(TestDatabase::tenantId());
+    const QString stray = u"5f1e2d3c-4b5a-4968-8776-655443322110"_s;
+    STEWARD_VERIFY_OK(database().run(u"INSERT INTO mdm_tenant (id, name, created_at) VALUES (?, 'Acme', "
+                                     u"'2024-01-01T00:00:00.000Z')"_s,
+                                     {tenant}));
+    for (int i = 0; i < 3; ++i) {
+        STEWARD_VERIFY_OK(database().run(
+            u"INSERT INTO mdm_event (id, tenant_id, type, occurred_at, payload) VALUES (?, ?, 'approval.requested', "
+            u"?, '{}')"_s,
+            {uuidText(QUuid::createUuid()), i == 1 ? stray : tenant, u"2024-01-0%1T10:00:00.000Z"_s.arg(i + 2)}));
+    }
+    // The newest event was deleted by hand: its seq (4) must not come back.
+    STEWARD_VERIFY_OK(database().run(
+        u"INSERT INTO mdm_event (id, tenant_id, type, occurred_at, payload) VALUES (?, ?, 'x', '2024-01-09T00:00:00.000Z', '{}')"_s,
+        {uuidText(QUuid::createUuid()), tenant}));
+    STEWARD_VERIFY_OK(database().run(u"DELETE FROM mdm_event WHERE seq = 4"_s));
+    const QStringList before = m_db->dump(u"mdm_event"_s);
+
+    STEWARD_VERIFY_OK(migrator.upgrade());
+    QCOMPARE(m_db->dump(u"mdm_event"_s), before);
+    QCOMPARE(m_db->scalar(u"SELECT name FROM mdm_tenant WHERE id = ?"_s, {stray}).toString(), stray);
+    QVERIFY(m_db->scalar(u"SELECT COUNT(*) FROM pragma_foreign_key_list('mdm_event') WHERE \"table\" = 'mdm_tenant'"_s)
+                .toInt()
+            == 1);
+    QVERIFY(indexesOf(database(), u"mdm_event"_s).contains(u"tenant_id,seq"_s));
+
+    Event event = Event::make(u"approval.requested"_s, TestDatabase::tenantId(), u"otto.owner"_s, u"data_owner"_s,
+                              QUuid(), {}, QDateTime::currentDateTimeUtc());
+    STEWARD_VERIFY_OK(EventRepository(database()).insert(event));
+    QCOMPARE(event.seq, 5);
+    Event orphan = Event::make(u"approval.requested"_s, QUuid::createUuid(), u"otto.owner"_s, u"data_owner"_s,
+                               QUuid(), {}, QDateTime::currentDateTimeUtc());
+    QVERIFY(EventRepository(database()).insert(orphan).has_value());
 }
 
 void MigrationsTest::downgradeIsRefused()

@@ -8,6 +8,7 @@
 #include "Session.h"
 #include "Settings.h"
 #include "alerts/AlertRepository.h"
+#include "alerts/AlertThresholdService.h"
 #include "approval/ApprovalService.h"
 #include "demo/DemoCatalog.h"
 #include "demo/FirstRun.h"
@@ -19,6 +20,7 @@
 #include "notifications/TrayNotifier.h"
 #include "profiler/ProfilerService.h"
 #include "store/ApprovalRepository.h"
+#include "store/EventRepository.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -26,10 +28,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
 #include <QPointer>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -274,8 +279,19 @@ private Q_SLOTS:
         QVERIFY(ok->isEnabled());
         QTest::mouseClick(ok, Qt::LeftButton);
         QTRY_VERIFY(!dialog || !dialog->isVisible());
-        QCOMPARE(m_settings->value(Settings::Key::AlertTier1FireBelow).toDouble(), 95.0);
-        QCOMPARE(m_settings->value(Settings::Key::AlertTier1ResolveAt).toDouble(), 97.0);
+        // Stored for the tenant, with the change in the audit trail.
+        auto stored = m_context->services().thresholds.load(demo::northwindTenantId());
+        QVERIFY(stored);
+        QCOMPARE(stored.value().tier1FireBelow, 95.0);
+        QCOMPARE(stored.value().tier1ResolveAt, 97.0);
+        EventQuery changes;
+        changes.type = u"alert.thresholds.changed"_s;
+        auto recorded = m_context->services().events.list(demo::northwindTenantId(), changes);
+        QVERIFY(recorded);
+        QCOMPARE(recorded.value().size(), 1);
+        QCOMPARE(recorded.value().constFirst().actorId, u"amara.okafor"_s);
+        QCOMPARE(recorded.value().constFirst().payload.value(u"after"_s).toObject().value(u"tier1FireBelow"_s).toDouble(),
+                 95.0);
 
         // The same data now falls below the user's line.
         profileAndWait();
@@ -303,6 +319,51 @@ private Q_SLOTS:
         open = m_context->services().alerts.openForField(demo::northwindTenantId(), kField);
         QVERIFY(open);
         QVERIFY(!hasRule(open.value(), u"Tier1QualityDegraded"_s));
+    }
+
+    // The line moved in the GUI is the tenant's: a profile run by steward-cli, another
+    // process with no settings of this desktop, draws it too.
+    void thresholdsSetInTheGuiApplyToCliProfileRuns()
+    {
+        setNullShare(2); // score 90: above 80, below 95
+        QPointer<QWidget> dialog = openPreferences();
+        retype(dialog->findChild<QDoubleSpinBox *>(u"tier1ResolveAtSpinBox"_s), u"97"_s);
+        retype(dialog->findChild<QDoubleSpinBox *>(u"tier1FireBelowSpinBox"_s), u"95"_s);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"preferencesOkButton"_s), Qt::LeftButton);
+        QTRY_VERIFY(!dialog || !dialog->isVisible());
+
+        const QString cli = qEnvironmentVariable("STEWARD_CLI");
+        QVERIFY2(QFileInfo::exists(cli), "STEWARD_CLI must name the steward-cli executable");
+        QProcess process;
+        process.start(cli, {u"--db"_s, m_url.toString(), u"--tenant"_s, demo::northwindTenantId().toString(QUuid::WithoutBraces),
+                            u"--user"_s, u"jonas.weber"_s, u"profile"_s, kField, u"--now"_s});
+        QVERIFY(process.waitForFinished(60000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        auto open = m_context->services().alerts.openForField(demo::northwindTenantId(), kField);
+        QVERIFY(open);
+        QVERIFY2(hasRule(open.value(), u"Tier1QualityDegraded"_s), process.readAllStandardOutput().constData());
+        const auto fired = std::find_if(open.value().cbegin(), open.value().cend(), [](const alerts::Alert &alert) {
+            return alert.rule == u"Tier1QualityDegraded"_s;
+        });
+        QVERIFY(fired->value && *fired->value < 95.0 && *fired->value >= 80.0);
+    }
+
+    // Only a metadata steward moves the tenant's lines; others see them read-only.
+    void thresholdsAreReadOnlyWithoutTheStewardRole()
+    {
+        switchUser(u"raj.patel"_s); // data owner
+        QPointer<QWidget> dialog = openPreferences();
+        auto *fireBelow = dialog->findChild<QDoubleSpinBox *>(u"tier1FireBelowSpinBox"_s);
+        QVERIFY(fireBelow->isReadOnly());
+        QVERIFY(dialog->findChild<QLabel *>(u"thresholdOwnerLabel"_s)->text().contains(u"metadata steward"_s));
+        QTest::keyClick(dialog, Qt::Key_Escape);
+        QTRY_VERIFY(!dialog || !dialog->isVisible());
+        // The service refuses too, whatever a client sends.
+        auto refused = m_context->services().thresholds.save(Actor{demo::northwindTenantId(), u"raj.patel"_s},
+                                                              alerts::AlertThresholds{50, 60, 10});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().code, ErrorCode::Forbidden);
+        QCOMPARE(m_context->services().thresholds.load(demo::northwindTenantId()).value(), alerts::AlertThresholds{});
     }
 
     void invalidPreferencesKeepOkDisabled()
@@ -354,7 +415,7 @@ private Q_SLOTS:
         // Cancel keeps the settings as they were.
         QTest::keyClick(dialog, Qt::Key_Escape);
         QTRY_VERIFY(!dialog || !dialog->isVisible());
-        QCOMPARE(m_settings->value(Settings::Key::AlertTier1ResolveAt).toDouble(), 82.0);
+        QCOMPARE(m_context->services().thresholds.load(demo::northwindTenantId()).value().tier1ResolveAt, 82.0);
         QCOMPARE(m_settings->value(Settings::Key::MetricsEndpointEnabled).toBool(), false);
     }
 

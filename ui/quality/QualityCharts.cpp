@@ -113,11 +113,11 @@ QDateTimeAxis *dateAxis(QChart *chart, const quality::Period &period)
 }
 
 // A percent axis from a round number at or below both the data and the threshold up to 100.
-QValueAxis *scoreAxis(QChart *chart, double lowestValue)
+QValueAxis *scoreAxis(QChart *chart, double lowestValue, double threshold)
 {
     auto *axis = new QValueAxis;
     styleAxis(axis);
-    const double floorValue = std::min(lowestValue, kThreshold - 5.0);
+    const double floorValue = std::min(lowestValue, threshold - 5.0);
     const double low = std::max(0.0, std::floor(floorValue / 10.0) * 10.0);
     axis->setRange(low, 100);
     axis->setTickCount(int((100 - low) / 10) + 1);
@@ -202,13 +202,15 @@ void tooltipOnHover(QBarSet *set, QChartView *view, std::function<QString(int)> 
     });
 }
 
-QLineSeries *thresholdLine(QChart *chart, const quality::Period &period, QAbstractAxis *x, QAbstractAxis *y)
+QLineSeries *thresholdLine(QChart *chart, const QualitySnapshot &snapshot, QAbstractAxis *x, QAbstractAxis *y)
 {
+    const double threshold = snapshot.thresholds.tier1FireBelow;
+    const quality::Period &period = snapshot.period;
     auto *line = new QLineSeries;
     line->setObjectName(u"thresholdSeries"_s);
-    line->setName(UiTr::tr("Threshold (%1)").arg(number(kThreshold, 0)));
-    line->append(double(period.from.toMSecsSinceEpoch()), kThreshold);
-    line->append(double(period.to.toMSecsSinceEpoch()), kThreshold);
+    line->setName(UiTr::tr("Threshold (%1)").arg(number(threshold, threshold == std::round(threshold) ? 0 : 1)));
+    line->append(double(period.from.toMSecsSinceEpoch()), threshold);
+    line->append(double(period.to.toMSecsSinceEpoch()), threshold);
     QPen pen(kThresholdColor, 1.5, Qt::DashLine);
     line->setPen(pen);
     chart->addSeries(line);
@@ -268,7 +270,7 @@ void showTierTrend(ChartPanel &panel, const QualitySnapshot &snapshot)
     double lowest = 100;
     for (const quality::TierDayScore &row : snapshot.tierTrend)
         lowest = std::min(lowest, row.averageScore);
-    QValueAxis *y = scoreAxis(chart, lowest);
+    QValueAxis *y = scoreAxis(chart, lowest, snapshot.thresholds.tier1FireBelow);
 
     for (const Tier tier : allTiers()) {
         QHash<qint64, int> runs;
@@ -297,7 +299,7 @@ void showTierTrend(ChartPanel &panel, const QualitySnapshot &snapshot)
                 .arg(toString(tier), when, number(point.y()));
         });
     }
-    thresholdLine(chart, snapshot.period, x, y);
+    thresholdLine(chart, snapshot, x, y);
 }
 
 void showFieldTrend(ChartPanel &panel, const QualitySnapshot &snapshot)
@@ -344,7 +346,7 @@ void showFieldTrend(ChartPanel &panel, const QualitySnapshot &snapshot)
     // the whole scale rather than a squeezed view of the rest.
     if (lowest < 40)
         lowest = 0;
-    QValueAxis *y = scoreAxis(chart, lowest);
+    QValueAxis *y = scoreAxis(chart, lowest, snapshot.thresholds.tier1FireBelow);
     for (const Line &line : lines) {
         QList<QPointF> points;
         for (const quality::FieldDayMetrics &row : snapshot.fieldTrend) {
@@ -361,7 +363,7 @@ void showFieldTrend(ChartPanel &panel, const QualitySnapshot &snapshot)
             return UiTr::tr("%1 on %2: %3").arg(name, dayText(dayOfMsecs(point.x())), number(point.y()));
         });
     }
-    thresholdLine(chart, snapshot.period, x, y);
+    thresholdLine(chart, snapshot, x, y);
 }
 
 void showDistribution(ChartPanel &panel, const QualitySnapshot &snapshot)

@@ -9,12 +9,9 @@ class ChartPanel;
 // Draws the Quality page's charts from a snapshot: each function replaces what its
 // panel showed (series, axes, the "nothing to show" note) and wires hover tooltips.
 // Series carry object names so tests can find them: tier1Series .. tier5Series,
-// thresholdSeries, fieldScoreSeries, fieldCompletenessSeries, fieldUniquenessSeries,
+// thresholdSeries (the tenant's tier1 alert line), fieldScoreSeries, fieldCompletenessSeries, fieldUniquenessSeries,
 // fieldValiditySeries; bar sets carry theirs in the series' names.
 namespace QualityCharts {
-
-// The line a score should stay above (SPEC section 6: Tier1QualityDegraded fires below it).
-inline constexpr double kThreshold = 80.0;
 
 void showTierTrend(ChartPanel &panel, const QualitySnapshot &snapshot);
 void showFieldTrend(ChartPanel &panel, const QualitySnapshot &snapshot);

@@ -1,6 +1,7 @@
 #include "QualityLoader.h"
 
 #include "UiTr.h"
+#include "alerts/AlertThresholdService.h"
 #include "store/Database.h"
 
 #include <exception>
@@ -50,6 +51,7 @@ QualitySnapshot QualityLoader::read(Database &database, const QualityRequest &re
     const QUuid &tenant = request.tenantId;
     const quality::Period &period = snapshot.period;
 
+    reader.take(alerts::AlertThresholdService(database).load(tenant), snapshot.thresholds);
     using Part = QualityRequest::Part;
     if (request.parts.testFlag(Part::Activity)) {
         quality::ProfileActivity activity;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "alerts/AlertRules.h"
 #include "quality/QualityQueries.h"
 #include "store/DatabaseUrl.h"
 
@@ -49,6 +50,7 @@ struct QualitySnapshot
     QList<quality::PendingCount> pending;
     QList<quality::DecisionDay> decisionsPerDay;
     quality::DecisionTime decisionTime;
+    alerts::AlertThresholds thresholds; // the tenant's: the score line is its tier1 fire line
     QString error; // non-empty: the load failed and says why
 };
 

@@ -431,6 +431,7 @@ void QualityPage::onLoaded(const QualitySnapshot &part)
     }
     m_assembling.request = part.request;
     m_assembling.period = part.period;
+    m_assembling.thresholds = part.thresholds;
     m_arrived |= part.request.parts;
     if (m_arrived != QualityRequest::Parts(Part::Activity | Part::Fields | Part::FieldTrend)
         || !m_assembling.error.isEmpty())

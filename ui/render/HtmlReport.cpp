@@ -327,7 +327,7 @@ QString groupRow(const GroupQuality &group, bool withDomain)
 Status writeQuality(Database &database, const ReportRequest &request, const ReportHeader &header, QIODevice &device,
                     const ReportProgress &progress)
 {
-    auto loaded = QualityReportData(database, header.tenant.id, header.period, request.scoreThreshold).load();
+    auto loaded = QualityReportData(database, header.tenant.id, header.period).load();
     if (!loaded)
         return loaded.error();
     const QualityReport &report = loaded.value();

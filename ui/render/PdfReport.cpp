@@ -253,7 +253,7 @@ class QualityPdf
 public:
     QualityPdf(Database &database, const ReportRequest &request, const ReportHeader &header)
         : m_request(request), m_header(header),
-          m_data(database, header.tenant.id, header.period, request.scoreThreshold)
+          m_data(database, header.tenant.id, header.period)
     {
     }
 

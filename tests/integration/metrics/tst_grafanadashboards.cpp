@@ -20,7 +20,8 @@ namespace {
 
 const QStringList kSpecMetrics{u"metadata_quality_score"_s,      u"metadata_quality_score_distribution"_s,
                                u"metadata_profile_runs_total"_s, u"metadata_profile_duration_seconds"_s,
-                               u"metadata_approvals_pending"_s,  u"metadata_approval_decisions_total"_s};
+                               u"metadata_approvals_pending"_s,  u"metadata_approval_decisions_total"_s,
+                               u"metadata_quality_alert_threshold"_s};
 const QStringList kHistograms{u"metadata_quality_score_distribution"_s, u"metadata_profile_duration_seconds"_s};
 
 // The SPEC family a sample name belongs to, or empty.

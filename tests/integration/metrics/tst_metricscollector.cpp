@@ -90,7 +90,7 @@ private Q_SLOTS:
 private:
     void addField(const QString &tenant, const QString &key, const QString &tier, const QVariant &domain);
     void addRun(const QString &tenant, const QString &key, const QString &tier, const QString &status,
-                const QVariant &score, const QVariant &durationMs, int day);
+                const QVariant &score, const QVariant &durationMs, int day, const QUuid &id = QUuid::createUuid());
     void addApproval(const QString &tenant, const QString &entityType, const QString &tier, const QString &status);
     const MetricFamily &family(const QString &name) const;
 
@@ -120,10 +120,13 @@ void MetricsCollectorTest::initTestCase()
     // A field whose definition is gone keeps its run's tier; its domain is unknown.
     addRun(tenantA(), u"old.field"_s, u"tier4"_s, u"completed"_s, 50.0, QVariant(), 2);
     addRun(tenantB(), u"gl.amount"_s, u"tier2"_s, u"completed"_s, 95.5, 30000, 2);
-    // Two scored runs in the same millisecond: still one series, the higher score.
+    // Two scored runs in the same millisecond: still one series, the run with the greater
+    // id, as everywhere "the latest" is read (quality/LatestRun).
     addField(tenantA(), u"tie.field"_s, u"tier2"_s, u"Tax"_s);
-    addRun(tenantA(), u"tie.field"_s, u"tier2"_s, u"completed"_s, 60.0, QVariant(), 7);
-    addRun(tenantA(), u"tie.field"_s, u"tier2"_s, u"completed"_s, 65.0, QVariant(), 7);
+    addRun(tenantA(), u"tie.field"_s, u"tier2"_s, u"completed"_s, 65.0, QVariant(), 7,
+           QUuid(u"ffffffff-0000-4000-8000-000000000000"_s));
+    addRun(tenantA(), u"tie.field"_s, u"tier2"_s, u"completed"_s, 60.0, QVariant(), 7,
+           QUuid(u"00000000-0000-4000-8000-000000000000"_s));
 
     for (int i = 0; i < 3; ++i)
         addApproval(tenantA(), u"GLOBAL_METADATA"_s, u"tier1"_s, u"pending"_s);
@@ -149,12 +152,12 @@ void MetricsCollectorTest::addField(const QString &tenant, const QString &key, c
 }
 
 void MetricsCollectorTest::addRun(const QString &tenant, const QString &key, const QString &tier, const QString &status,
-                                  const QVariant &score, const QVariant &durationMs, int day)
+                                  const QVariant &score, const QVariant &durationMs, int day, const QUuid &id)
 {
     STEWARD_VERIFY_OK(m_db.database().run(
         u"INSERT INTO mdm_profile (id, tenant_id, canonical_key, tier, trigger, status, quality_score, duration_ms, "
         u"created_at) VALUES (?, ?, ?, ?, 'manual', ?, ?, ?, ?)"_s,
-        {uuidText(QUuid::createUuid()), tenant, key, tier, status, score, durationMs,
+        {uuidText(id), tenant, key, tier, status, score, durationMs,
          u"2025-03-%1T10:00:00.000Z"_s.arg(day, 2, 10, QChar(u'0'))}));
 }
 
@@ -189,6 +192,7 @@ void MetricsCollectorTest::familiesAreTheSpecNamesTypesAndLabels()
         {u"metadata_approval_decisions_total"_s,
          MetricType::Counter,
          {u"tenant_id"_s, u"entity_type"_s, u"decision"_s}},
+        {u"metadata_quality_alert_threshold"_s, MetricType::Gauge, {u"tenant_id"_s, u"line"_s}},
     };
     QCOMPARE(m_families.size(), spec.size());
     for (qsizetype i = 0; i < spec.size(); ++i) {
@@ -322,7 +326,7 @@ void MetricsCollectorTest::theRenderedTextParses()
 {
     const auto parsed = steward::testing::parseExposition(TextExposition::render(m_families));
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
-    QCOMPARE(parsed.types.size(), 6);
+    QCOMPARE(parsed.types.size(), 7);
     const auto *tax = parsed.find(u"metadata_quality_score"_s, {{u"canonical_key"_s, u"tax.code"_s}});
     QVERIFY(tax);
     QCOMPARE(tax->labels.value(u"domain"_s), u"Tax \"indirect\""_s);

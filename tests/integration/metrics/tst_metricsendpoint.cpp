@@ -68,7 +68,7 @@ void MetricsEndpointTest::servesMetricsAndHealthFromItsOwnThread()
     QCOMPARE(metrics.contentType, QByteArray("text/plain; version=0.0.4; charset=utf-8"));
     const ParsedExposition parsed = parseExposition(metrics.body);
     QVERIFY2(parsed.error.isEmpty(), qPrintable(parsed.error));
-    QCOMPARE(parsed.types.size(), 6);
+    QCOMPARE(parsed.types.size(), 7);
     // No profile yet: the gauge has no series, but the family is declared.
     QVERIFY(parsed.named(u"metadata_quality_score"_s).isEmpty());
     QCOMPARE(parsed.types.value(u"metadata_quality_score"_s), u"gauge"_s);

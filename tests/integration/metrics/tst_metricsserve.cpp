@@ -42,6 +42,7 @@ const QList<SpecMetric> kSpec{
     {u"metadata_profile_duration_seconds"_s, u"histogram"_s, {u"tenant_id"_s, u"tier"_s}},
     {u"metadata_approvals_pending"_s, u"gauge"_s, {u"tenant_id"_s, u"entity_type"_s, u"tier"_s}},
     {u"metadata_approval_decisions_total"_s, u"counter"_s, {u"tenant_id"_s, u"entity_type"_s, u"decision"_s}},
+    {u"metadata_quality_alert_threshold"_s, u"gauge"_s, {u"tenant_id"_s, u"line"_s}},
 };
 
 const QMap<QString, QStringList> kBuckets{
