@@ -1,5 +1,7 @@
 #include "QualityCharts.h"
 
+#include "ChartPalette.h"
+
 #include "ChartPanel.h"
 #include "UiTr.h"
 
@@ -28,25 +30,6 @@ using namespace Qt::StringLiterals;
 namespace steward::QualityCharts {
 namespace {
 
-const QColor kTierColors[] = {QColor(0x0f, 0x6c, 0xbd), QColor(0x87, 0x64, 0xb8), QColor(0x00, 0x8f, 0x88),
-                              QColor(0xca, 0x50, 0x10), QColor(0x7a, 0x77, 0x74)};
-const QColor kGradeColors[] = {QColor(0x10, 0x7c, 0x10), QColor(0x7f, 0xb9, 0x00), QColor(0xea, 0xa3, 0x00),
-                               QColor(0xe9, 0x75, 0x48), QColor(0xc5, 0x0f, 0x1f)};
-const QColor kThresholdColor(0xc5, 0x0f, 0x1f);
-const QColor kCompletedColor(0x4c, 0x8c, 0x3c);
-const QColor kFailedColor(0xc5, 0x0f, 0x1f);
-const QColor kCancelledColor(0xa1, 0x9f, 0x9d);
-
-QColor entityColor(EntityType type)
-{
-    switch (type) {
-    case EntityType::GlobalMetadata: return QColor(0x0f, 0x6c, 0xbd);
-    case EntityType::Kpi: return QColor(0x87, 0x64, 0xb8);
-    case EntityType::BusinessRule: return QColor(0x00, 0x8f, 0x88);
-    case EntityType::Glossary: return QColor(0xca, 0x50, 0x10);
-    }
-    return Qt::gray;
-}
 
 QString number(double value, int decimals = 1)
 {
@@ -211,7 +194,7 @@ QLineSeries *thresholdLine(QChart *chart, const QualitySnapshot &snapshot, QAbst
     line->setName(UiTr::tr("Threshold (%1)").arg(number(threshold, threshold == std::round(threshold) ? 0 : 1)));
     line->append(double(period.from.toMSecsSinceEpoch()), threshold);
     line->append(double(period.to.toMSecsSinceEpoch()), threshold);
-    QPen pen(kThresholdColor, 1.5, Qt::DashLine);
+    QPen pen(ChartPalette::threshold(), 1.5, Qt::DashLine);
     line->setPen(pen);
     chart->addSeries(line);
     attach(line, x, y);
@@ -283,8 +266,7 @@ void showTierTrend(ChartPanel &panel, const QualitySnapshot &snapshot)
         }
         if (points.isEmpty())
             continue;
-        const int index = int(tier) - 1;
-        QLineSeries *series = lineSeries(toString(tier) + u"Series"_s, toString(tier), kTierColors[index],
+        QLineSeries *series = lineSeries(toString(tier) + u"Series"_s, toString(tier), ChartPalette::tier(tier),
                                          tier == Tier::Tier1 ? 2.6 : 1.8);
         series->setPointsVisible(points.size() <= 45);
         series->replace(points);
@@ -326,13 +308,13 @@ void showFieldTrend(ChartPanel &panel, const QualitySnapshot &snapshot)
         std::optional<double> quality::FieldDayMetrics::*member;
     };
     const Line lines[] = {
-        {u"fieldScoreSeries"_s, UiTr::tr("Quality score"), QColor(0x20, 0x1f, 0x1e), 2.6,
+        {u"fieldScoreSeries"_s, UiTr::tr("Quality score"), ChartPalette::fieldScore(), 2.6,
          &quality::FieldDayMetrics::score},
-        {u"fieldCompletenessSeries"_s, UiTr::tr("Completeness"), QColor(0x0f, 0x6c, 0xbd), 1.5,
+        {u"fieldCompletenessSeries"_s, UiTr::tr("Completeness"), ChartPalette::completeness(), 1.5,
          &quality::FieldDayMetrics::completeness},
-        {u"fieldUniquenessSeries"_s, UiTr::tr("Uniqueness"), QColor(0x87, 0x64, 0xb8), 1.5,
+        {u"fieldUniquenessSeries"_s, UiTr::tr("Uniqueness"), ChartPalette::uniqueness(), 1.5,
          &quality::FieldDayMetrics::uniqueness},
-        {u"fieldValiditySeries"_s, UiTr::tr("Validity"), QColor(0x00, 0x8f, 0x88), 1.5,
+        {u"fieldValiditySeries"_s, UiTr::tr("Validity"), ChartPalette::validity(), 1.5,
          &quality::FieldDayMetrics::validity},
     };
     double lowest = 100;
@@ -388,7 +370,7 @@ void showDistribution(ChartPanel &panel, const QualitySnapshot &snapshot)
     series->setBarWidth(0.7);
     for (int grade = 0; grade < quality::kGradeCount; ++grade) {
         const QString gradeName = quality::gradeNames().at(grade);
-        QBarSet *set = barSet(UiTr::tr("Grade %1").arg(gradeName), kGradeColors[grade]);
+        QBarSet *set = barSet(UiTr::tr("Grade %1").arg(gradeName), ChartPalette::grade(gradeName));
         for (const quality::DomainGrades &row : std::as_const(rows))
             set->append(row.fields[std::size_t(grade)]);
         series->append(set);
@@ -427,9 +409,9 @@ void showRunsPerDay(ChartPanel &panel, const QualitySnapshot &snapshot)
     auto *series = new QStackedBarSeries;
     series->setObjectName(u"runsPerDaySeries"_s);
     series->setBarWidth(0.8);
-    QBarSet *completed = barSet(UiTr::tr("Completed"), kCompletedColor);
-    QBarSet *failed = barSet(UiTr::tr("Failed"), kFailedColor);
-    QBarSet *cancelled = anyCancelled ? barSet(UiTr::tr("Cancelled"), kCancelledColor) : nullptr;
+    QBarSet *completed = barSet(UiTr::tr("Completed"), ChartPalette::runCompleted());
+    QBarSet *failed = barSet(UiTr::tr("Failed"), ChartPalette::runFailed());
+    QBarSet *cancelled = anyCancelled ? barSet(UiTr::tr("Cancelled"), ChartPalette::runCancelled()) : nullptr;
     for (const QDate &day : days) {
         const quality::RunsDay row = byDay.value(day);
         completed->append(row.completed);
@@ -476,7 +458,7 @@ void showDurations(ChartPanel &panel, const QualitySnapshot &snapshot)
     auto *series = new QBarSeries;
     series->setObjectName(u"durationSeries"_s);
     series->setBarWidth(0.8);
-    QBarSet *set = barSet(UiTr::tr("Completed runs"), QColor(0x0f, 0x6c, 0xbd));
+    QBarSet *set = barSet(UiTr::tr("Completed runs"), ChartPalette::tier(Tier::Tier1));
     int highest = 0;
     for (const int count : histogram.counts) {
         set->append(count);
@@ -528,7 +510,7 @@ void showPending(ChartPanel &panel, const QualitySnapshot &snapshot)
         }
         if (!any)
             continue;
-        QBarSet *set = barSet(displayName(type), entityColor(type));
+        QBarSet *set = barSet(displayName(type), ChartPalette::entityType(type));
         for (const int count : std::as_const(counts))
             set->append(count);
         series->append(set);
@@ -577,7 +559,7 @@ void showDecisions(ChartPanel &panel, const QualitySnapshot &snapshot)
         }
         if (!any)
             continue;
-        QBarSet *set = barSet(displayName(type), entityColor(type));
+        QBarSet *set = barSet(displayName(type), ChartPalette::entityType(type));
         for (qsizetype i = 0; i < days.size(); ++i)
             set->append(approved.at(i) + rejected.at(i));
         series->append(set);

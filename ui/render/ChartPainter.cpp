@@ -1,5 +1,7 @@
 #include "ChartPainter.h"
 
+#include "ChartPalette.h"
+
 #include <QFontMetricsF>
 #include <QPaintDevice>
 #include <QPainter>
@@ -16,7 +18,6 @@ const QColor kAxis(0x75, 0x75, 0x75);
 const QColor kGrid(0xe0, 0xe0, 0xe0);
 const QColor kText(0x33, 0x33, 0x33);
 const QColor kMuted(0x75, 0x75, 0x75);
-const QColor kThreshold(0xc5, 0x0f, 0x1f);
 
 double dataMaximum(const ChartData &chart)
 {
@@ -223,7 +224,7 @@ void ChartPainter::paintLegend(const QRectF &area, const ChartData &chart)
         x += metrics.horizontalAdvance(series.name) + points(10);
     }
     if (chart.threshold && !chart.thresholdName.isEmpty()) {
-        m_painter.setPen(QPen(kThreshold, points(1.2), Qt::DashLine));
+        m_painter.setPen(QPen(ChartPalette::threshold(), points(1.2), Qt::DashLine));
         m_painter.drawLine(QPointF(x, middle), QPointF(x + points(12), middle));
         x += points(15);
         m_painter.setPen(kText);
@@ -295,7 +296,7 @@ void ChartPainter::paintThreshold(const QRectF &plot, const ChartData &chart, co
     if (!chart.threshold)
         return;
     const double y = plot.bottom() - plot.height() * fraction(*chart.threshold, ticks);
-    m_painter.setPen(QPen(kThreshold, points(1.2), Qt::DashLine));
+    m_painter.setPen(QPen(ChartPalette::threshold(), points(1.2), Qt::DashLine));
     m_painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y));
 }
 

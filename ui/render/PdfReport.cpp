@@ -1,5 +1,7 @@
 #include "PdfReport.h"
 
+#include "ChartPalette.h"
+
 #include "../UiTr.h"
 #include "ChartPainter.h"
 #include "PdfDocument.h"
@@ -220,7 +222,7 @@ private:
                                         ? record.decidedBy
                                         : record.decidedBy + u" · "_s + ReportLabels::role(record.deciderRole);
             table.row({{storedMinute(record.decidedAt)},
-                       {ReportLabels::decision(record.decision), ReportCharts::decisionColor(record.decision), true},
+                       {ReportLabels::decision(record.decision), ChartPalette::decision(record.decision), true},
                        {ReportLabels::entityType(record.entityType)},
                        {record.entityKey, {}, true},
                        {record.tier + u" · "_s + record.lane},
@@ -313,7 +315,7 @@ private:
         cells += QList<Cell>{
             {QString::number(group.fields)},
             {scoreText(group.averageScore), {}, true},
-            {group.grade, ReportCharts::gradeColor(group.grade), true},
+            {group.grade, ChartPalette::grade(group.grade), true},
             {scoreText(group.averageStartScore)},
             {changeText(group.change), changeColor(group.change.value_or(0))},
             {QString::number(group.belowThreshold), group.belowThreshold > 0 ? QColor(0xc6, 0x28, 0x28) : QColor()}};
@@ -422,7 +424,7 @@ private:
                        {field.tier},
                        {field.domain},
                        {scoreText(field.score), {}, true},
-                       {field.grade, ReportCharts::gradeColor(field.grade), true},
+                       {field.grade, ChartPalette::grade(field.grade), true},
                        {changeText(field.change()), changeColor(field.change().value_or(0))},
                        {scoreText(field.completeness)},
                        {scoreText(field.uniqueness)},

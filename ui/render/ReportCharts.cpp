@@ -1,5 +1,7 @@
 #include "ReportCharts.h"
 
+#include "ChartPalette.h"
+
 #include "../UiTr.h"
 
 #include <QHash>
@@ -84,59 +86,6 @@ void add(std::optional<double> &slot, double value)
 
 } // namespace
 
-// The Quality page's colours (ui/quality/QualityCharts), so a chart reads the same in
-// the report as on screen.
-QColor tierColor(Tier tier)
-{
-    switch (tier) {
-    case Tier::Tier1:
-        return QColor(0x0f, 0x6c, 0xbd);
-    case Tier::Tier2:
-        return QColor(0x87, 0x64, 0xb8);
-    case Tier::Tier3:
-        return QColor(0x00, 0x8f, 0x88);
-    case Tier::Tier4:
-        return QColor(0xca, 0x50, 0x10);
-    case Tier::Tier5:
-        return QColor(0x7a, 0x77, 0x74);
-    }
-    return Qt::gray;
-}
-
-QColor gradeColor(const QString &grade)
-{
-    static const QHash<QString, QColor> colors{{u"A"_s, QColor(0x10, 0x7c, 0x10)},
-                                               {u"B"_s, QColor(0x7f, 0xb9, 0x00)},
-                                               {u"C"_s, QColor(0xea, 0xa3, 0x00)},
-                                               {u"D"_s, QColor(0xe9, 0x75, 0x48)},
-                                               {u"F"_s, QColor(0xc5, 0x0f, 0x1f)}};
-    return colors.value(grade, Qt::gray);
-}
-
-QColor entityColor(EntityType type)
-{
-    switch (type) {
-    case EntityType::GlobalMetadata:
-        return QColor(0x0f, 0x6c, 0xbd);
-    case EntityType::Kpi:
-        return QColor(0x87, 0x64, 0xb8);
-    case EntityType::BusinessRule:
-        return QColor(0x00, 0x8f, 0x88);
-    case EntityType::Glossary:
-        return QColor(0xca, 0x50, 0x10);
-    }
-    return Qt::gray;
-}
-
-QColor decisionColor(const QString &decision)
-{
-    if (decision == u"approved"_s)
-        return QColor(0x10, 0x7c, 0x10);
-    if (decision == u"rejected"_s)
-        return QColor(0xc5, 0x0f, 0x1f);
-    return QColor(0x75, 0x75, 0x75);
-}
-
 ChartData tierTrend(const QualityReport &report, const ReportPeriod &period, double threshold)
 {
     const TimeBuckets buckets(period);
@@ -170,7 +119,7 @@ ChartData tierTrend(const QualityReport &report, const ReportPeriod &period, dou
                 runs[index] += point.runs;
             }
         }
-        ChartSeries series{toString(tier), tierColor(tier), buckets.emptyValues()};
+        ChartSeries series{toString(tier), ChartPalette::tier(tier), buckets.emptyValues()};
         bool any = false;
         for (qsizetype i = 0; i < sums.size(); ++i) {
             if (runs.at(i) > 0) {
@@ -195,7 +144,7 @@ ChartData gradeDistribution(const QualityReport &report)
         chart.categories.append(domain.domain.isEmpty() ? UiTr::tr("(no domain)") : domain.domain);
     for (int grade = 0; grade < quality::kGradeCount; ++grade) {
         const QString name = quality::gradeNames().at(grade);
-        ChartSeries series{UiTr::tr("Grade %1").arg(name), gradeColor(name), {}};
+        ChartSeries series{UiTr::tr("Grade %1").arg(name), ChartPalette::grade(name), {}};
         for (const quality::DomainGrades &domain : report.gradeDistribution)
             series.values.append(double(domain.fields[std::size_t(grade)]));
         chart.series.append(series);
@@ -214,9 +163,9 @@ ChartData runsPerDay(const QualityReport &report, const ReportPeriod &period)
     chart.categories = buckets.labels;
     chart.sequence = true;
     chart.emptyText = UiTr::tr("No profile runs in this period.");
-    ChartSeries completed{UiTr::tr("Completed"), QColor(0x4c, 0x8c, 0x3c), buckets.emptyValues()};
-    ChartSeries failed{UiTr::tr("Failed"), QColor(0xc5, 0x0f, 0x1f), buckets.emptyValues()};
-    ChartSeries cancelled{UiTr::tr("Cancelled"), QColor(0xa1, 0x9f, 0x9d), buckets.emptyValues()};
+    ChartSeries completed{UiTr::tr("Completed"), ChartPalette::runCompleted(), buckets.emptyValues()};
+    ChartSeries failed{UiTr::tr("Failed"), ChartPalette::runFailed(), buckets.emptyValues()};
+    ChartSeries cancelled{UiTr::tr("Cancelled"), ChartPalette::runCancelled(), buckets.emptyValues()};
     bool anyCancelled = false;
     for (const quality::RunsDay &day : report.runsPerDay) {
         const int i = buckets.indexOf(day.day);
@@ -246,7 +195,7 @@ ChartData decisionsPerDay(const QList<quality::DecisionDay> &decisions, const Re
     chart.emptyText = UiTr::tr("No decisions in this period.");
     // As on the Quality page: one stack level per entity type.
     for (const EntityType type : allEntityTypes()) {
-        ChartSeries series{displayName(type), entityColor(type), buckets.emptyValues()};
+        ChartSeries series{displayName(type), ChartPalette::entityType(type), buckets.emptyValues()};
         bool any = false;
         for (const quality::DecisionDay &day : decisions) {
             const int i = buckets.indexOf(day.day);

@@ -17,10 +17,6 @@ ChartData gradeDistribution(const QualityReport &report);
 ChartData runsPerDay(const QualityReport &report, const ReportPeriod &period);
 ChartData decisionsPerDay(const QList<quality::DecisionDay> &days, const ReportPeriod &period);
 
-QColor tierColor(Tier tier);
-QColor gradeColor(const QString &grade);
-QColor entityColor(EntityType type);
-QColor decisionColor(const QString &decision); // approved | rejected | cancelled
 
 } // namespace ReportCharts
 } // namespace steward::report
