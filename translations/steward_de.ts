@@ -928,10 +928,6 @@ Befehle:
         <translation>Datenbankfehler: %1</translation>
     </message>
     <message>
-        <source>team mode on PostgreSQL is not available in this build yet</source>
-        <translation>der Teammodus mit PostgreSQL ist in diesem Build noch nicht verfügbar</translation>
-    </message>
-    <message>
         <source>the Qt SQL driver %1 is not installed</source>
         <translation>der Qt-SQL-Treiber %1 ist nicht installiert</translation>
     </message>
@@ -1452,6 +1448,34 @@ Befehle:
     <message>
         <source>only a metadata steward of this tenant may change its alert thresholds</source>
         <translation>nur ein Metadata Steward dieses Mandanten darf seine Warnschwellen ändern</translation>
+    </message>
+    <message>
+        <source>%1 needs a password (from ~/.pgpass, PGPASSWORD or the prompt): %2</source>
+        <translation>%1 braucht ein Passwort (aus ~/.pgpass, PGPASSWORD oder der Abfrage): %2</translation>
+    </message>
+    <message>
+        <source>cannot connect to the team database %1: %2</source>
+        <translation>keine Verbindung zur Team-Datenbank %1: %2</translation>
+    </message>
+    <message>
+        <source>a team database URI names the user and the database: postgresql://user@host:port/db</source>
+        <translation>eine Team-Datenbank-URI nennt Benutzer und Datenbank: postgresql://benutzer@host:port/db</translation>
+    </message>
+    <message>
+        <source>unknown option %1 in the database URI (only sslmode)</source>
+        <translation>unbekannte Option %1 in der Datenbank-URI (nur sslmode)</translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1</source>
+        <translation>sslmode muss einer dieser Werte sein: %1</translation>
+    </message>
+    <message>
+        <source>the database is at schema version %1 and this program needs %2, but this login may not upgrade it (%3); an administrator runs the upgrade as the schema&apos;s owner: steward-cli --db URL migrate</source>
+        <translation>die Datenbank hat Schemaversion %1 und dieses Programm braucht %2, aber diese Anmeldung darf sie nicht aktualisieren (%3); eine Administratorin führt die Aktualisierung als Eigentümerin des Schemas aus: steward-cli --db URL migrate</translation>
+    </message>
+    <message>
+        <source>the team database is not reachable: %1</source>
+        <translation>die Team-Datenbank ist nicht erreichbar: %1</translation>
     </message>
 </context>
 <context>

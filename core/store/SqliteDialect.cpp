@@ -1,5 +1,7 @@
 #include "store/SqliteDialect.h"
 
+#include "store/Database.h"
+
 #include <QSqlDatabase>
 
 using namespace Qt::StringLiterals;
@@ -40,6 +42,21 @@ QString SqliteDialect::secondsBetween(const QString &from, const QString &to) co
 QString SqliteDialect::jsonMemberText(const QString &json, const QString &member) const
 {
     return u"json_extract(%1, '$.%2')"_s.arg(json, member);
+}
+
+QString SqliteDialect::exactJsonColumn(const QString &column) const
+{
+    return column; // TEXT, stored as submitted
+}
+
+QString SqliteDialect::signInStatement() const
+{
+    return {}; // one file, one person: the program's checks are the guard
+}
+
+Error SqliteDialect::translate(const QSqlError &error) const
+{
+    return databaseError(error);
 }
 
 QList<Migration> SqliteDialect::migrations() const
@@ -225,7 +242,10 @@ QList<Migration> SqliteDialect::migrations() const
         u"CREATE INDEX mdm_profile_field_history ON mdm_profile "
         u"(tenant_id, canonical_key, created_at, id, status, quality_score, quality_grade, tier)"_s,
     };
-    return {initial, staleness, decisions, quality, tenantRules};
+    // Team mode's guard lives in PostgreSQL (PostgresDialect); an embedded file belongs to
+    // one person, so the version only keeps both engines on the same numbers.
+    Migration team{6, u"team mode (PostgreSQL only; nothing changes in an embedded file)"_s, {}};
+    return {initial, staleness, decisions, quality, tenantRules, team};
 }
 
 } // namespace steward
