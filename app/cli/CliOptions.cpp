@@ -25,6 +25,7 @@ const QList<CommandSpec> &commands()
 {
     static const QList<CommandSpec> specs{
         {Command::InitDemo, u"init-demo"_s, 0, 0, {}, u"init-demo"_s, false},
+        {Command::Migrate, u"migrate"_s, 0, 0, {}, u"migrate"_s, false},
         {Command::Submit, u"submit"_s, 1, 1, {}, u"submit FILE|-"_s, false},
         {Command::List, u"list"_s, 0, 0, {u"status"_s, u"json"_s}, u"list [--status S] [--json]"_s, false},
         {Command::Show, u"show"_s, 1, 1, {u"json"_s}, u"show ID [--json]"_s, true},
@@ -70,6 +71,8 @@ QString description()
                      "\n"
                      "Commands:\n"
                      "  init-demo                    create or refresh the demo tenants, users and requests\n"
+                     "  migrate                      bring the schema to this program's version (on a team\n"
+                     "                               database: connected as its owner, steward_owner)\n"
                      "  submit FILE|-                submit a change request (JSON, '-' reads stdin); prints its id\n"
                      "  list [--status S] [--json]   the approval queue, oldest first\n"
                      "                               S: pending (default), approved, rejected, cancelled or all\n"
