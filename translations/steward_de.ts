@@ -1485,6 +1485,10 @@ Befehle:
         <source>the team database is not reachable: %1</source>
         <translation>die Team-Datenbank ist nicht erreichbar: %1</translation>
     </message>
+    <message>
+        <source>the connection to the team database was lost</source>
+        <translation>die Verbindung zur Team-Datenbank ist abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
