@@ -145,7 +145,9 @@ private Q_SLOTS:
         auto *banner = child<QLabel>(u"errorBanner"_s);
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 15000);
         QVERIFY2(banner->text().contains(u"tom.baker"_s), qPrintable(banner->text()));
-        QVERIFY(!m_window->findChild<QProgressBar *>(u"decisionBusyBar"_s)->isVisible());
+        auto *busyBar = m_window->findChild<QProgressBar *>(u"decisionBusyBar"_s);
+        QVERIFY(busyBar);
+        QVERIFY(!busyBar->isVisible());
         QCOMPARE(queue->model()->rowCount(), before); // this window published nothing
     }
 
