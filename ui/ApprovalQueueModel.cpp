@@ -64,6 +64,17 @@ const Approval *ApprovalQueueModel::approvalAt(int row) const
     if (row < 0 || row >= m_count)
         return nullptr;
     auto it = m_rows.find(row);
+    if (it == m_rows.end() && m_toDatabaseRow) {
+        // Asked between "about to change" and the change (views look at the neighbours):
+        // the database already has its new order, so read the one row where it is now.
+        const int databaseRow = m_toDatabaseRow(row);
+        if (databaseRow < 0)
+            return nullptr;
+        auto rows = m_repository.list(m_tenantId, m_filter, m_sort, databaseRow, 1);
+        if (!rows || rows.value().isEmpty())
+            return nullptr;
+        it = m_rows.insert_or_assign(row, rows.value().constFirst()).first;
+    }
     if (it == m_rows.end()) {
         const int page = row / kPageSize;
         auto rows = m_repository.list(m_tenantId, m_filter, m_sort, page * kPageSize, kPageSize);
@@ -144,7 +155,9 @@ void ApprovalQueueModel::shiftRows(int from, int by)
 void ApprovalQueueModel::insertRow(int row, const Approval &approval)
 {
     row = std::clamp(row, 0, m_count);
+    m_toDatabaseRow = [row](int old) { return old < row ? old : old + 1; };
     beginInsertRows({}, row, row);
+    m_toDatabaseRow = nullptr;
     shiftRows(row, 1);
     m_rows.insert_or_assign(row, approval);
     ++m_count;
@@ -155,7 +168,9 @@ void ApprovalQueueModel::removeRow(int row)
 {
     if (row < 0 || row >= m_count)
         return;
+    m_toDatabaseRow = [row](int old) { return old < row ? old : old == row ? -1 : old - 1; };
     beginRemoveRows({}, row, row);
+    m_toDatabaseRow = nullptr;
     m_rows.erase(row);
     shiftRows(row + 1, -1);
     --m_count;
@@ -165,8 +180,16 @@ void ApprovalQueueModel::removeRow(int row)
 void ApprovalQueueModel::moveRow(int from, int to, const Approval &approval)
 {
     to = std::clamp(to, 0, m_count - 1);
+    m_toDatabaseRow = [from, to](int old) {
+        if (old == from)
+            return to;
+        const int without = old < from ? old : old - 1;
+        return without < to ? without : without + 1;
+    };
     // beginMoveRows names the row it goes before, counted before the move.
-    if (!beginMoveRows({}, from, from, {}, to > from ? to + 1 : to))
+    const bool moving = beginMoveRows({}, from, from, {}, to > from ? to + 1 : to);
+    m_toDatabaseRow = nullptr;
+    if (!moving)
         return refresh();
     m_rows.erase(from);
     shiftRows(from + 1, -1);

@@ -6,6 +6,7 @@
 #include <QAbstractTableModel>
 #include <QSet>
 
+#include <functional>
 #include <map>
 
 namespace steward {
@@ -75,6 +76,9 @@ private:
     QDateTime m_now;
     mutable std::map<int, Approval> m_rows; // the rows read so far, by row
     mutable QSet<int> m_fetchedPages;
+    // Set only while views hear that rows are about to change: where a row (numbered as
+    // the views still count) now is in the database; -1 for the one that left.
+    std::function<int(int)> m_toDatabaseRow;
 };
 
 // "3 d", "5 h", "12 min": how long a request has waited.

@@ -15,6 +15,7 @@
 #include "profiler/ProfilerService.h"
 #include "review/DiffTreeModel.h"
 
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QLabel>
 #include <QScrollBar>
@@ -78,10 +79,19 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
         m_queue = child<QTableView>(u"queueView"_s);
         m_tree = child<QTreeView>(u"diffTreeView"_s);
+        // Every model the window shows (queue, review, change list, profiler jobs and
+        // runs, audit trail, ...) checks its own contract while the tests run.
+        QSet<QAbstractItemModel *> models;
+        for (QAbstractItemView *view : m_window->findChildren<QAbstractItemView *>())
+            models.insert(view->model());
+        for (QAbstractItemModel *model : std::as_const(models))
+            m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                model, QAbstractItemModelTester::FailureReportingMode::QtTest));
     }
 
     void cleanup()
     {
+        m_testers.clear();
         m_window.reset();
         m_context.reset();
         m_settings.reset();
@@ -241,6 +251,7 @@ private:
     std::unique_ptr<Settings> m_settings;
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<MainWindow> m_window;
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
     QTableView *m_queue = nullptr;
     QTreeView *m_tree = nullptr;
 };
