@@ -320,7 +320,8 @@ void ApprovalDetailPane::updateDecisionProgress()
     const bool here = m_inFlight && m_approval && m_inFlight->approvalId == m_approval->id;
     m_approveButton->setText(here && m_inFlight->kind == Kind::Approve ? UiTr::tr("Approving…")
                                                                         : UiTr::tr("&Approve…"));
-    m_rejectButton->setText(here && m_inFlight->kind == Kind::Reject ? UiTr::tr("Rejecting…") : UiTr::tr("&Reject…"));
+    m_rejectButton->setText(here && m_inFlight->kind == Kind::Reject ? UiTr::tr("Rejecting…")
+                                                                      : UiTr::tr("&Reject…"));
     m_cancelButton->setText(here && m_inFlight->kind == Kind::Withdraw ? UiTr::tr("Withdrawing…")
                                                                        : UiTr::tr("&Withdraw request"));
     if (m_inFlight) {

@@ -51,8 +51,9 @@ Result<NotificationFeed::Unseen> NotificationFeed::unseen(const QUuid &tenantId,
         u"AND ((al.id IS NOT NULL AND al.state = 'firing' AND al.acknowledged_by IS NULL) "
         u"OR (ap.id IS NOT NULL AND ap.requested_by = ? AND "_s +
             kDecidedBySomeoneElse + u"))"_s,
-        {fired, fired, uuidText(tenantId), seenUpTo, uuidText(tenantId), kUnseenWindow - 1, fired, QString::fromUtf16(EventType::ApprovalApproved),
-         QString::fromUtf16(EventType::ApprovalRejected), QString::fromUtf16(EventType::ApprovalCancelled), userId});
+        {fired, fired, uuidText(tenantId), seenUpTo, uuidText(tenantId), kUnseenWindow - 1, fired,
+         QString::fromUtf16(EventType::ApprovalApproved), QString::fromUtf16(EventType::ApprovalRejected),
+         QString::fromUtf16(EventType::ApprovalCancelled), userId});
     if (!query)
         return query.error();
     Unseen unseen;

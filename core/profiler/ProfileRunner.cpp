@@ -1,6 +1,7 @@
 #include "profiler/ProfileRunner.h"
 
 #include "Tr.h"
+#include "jobs/JobRunner.h"
 #include "model/Approval.h"
 #include "profiler/QualityScore.h"
 #include "profiler/ScanQueryBuilder.h"
@@ -451,8 +452,14 @@ ScanOutcome ProfileRunner::Impl::scanInParts(Warehouse &warehouse, const ScanQue
     std::vector<std::unique_ptr<QThread>> threads;
     for (int p = 1; p < parts; ++p) {
         threads.emplace_back(QThread::create([&, p] {
-            outcomes[std::size_t(p)] = runPart(warehouse.source.path, builder, scans.at(p), budget, partWatch);
-            if (!outcomes[std::size_t(p)].ok)
+            ScanOutcome &outcome = outcomes[std::size_t(p)];
+            // No exception leaves the part's thread: it becomes the part's error.
+            if (const Status failed = jobs::runGuarded(
+                    [&] { outcome = runPart(warehouse.source.path, builder, scans.at(p), budget, partWatch); })) {
+                outcome.ok = false;
+                outcome.error = failed->text();
+            }
+            if (!outcome.ok)
                 abort = true;
         }));
         threads.back()->start();

@@ -140,7 +140,8 @@ void ProfilerService::startNext()
             else if (!outcome.value().skipped.isEmpty())
                 result.skippedReason = outcome.value().skipped.constFirst().reason;
             else
-                return Error::make(ErrorCode::Unavailable, CoreTr::tr("the profiler returned no result for this field"));
+                return Error::make(ErrorCode::Unavailable,
+                                   CoreTr::tr("the profiler returned no result for this field"));
             return result;
         },
         [this, job](const Result<JobResult> &result) { onJobDone(job, result); },

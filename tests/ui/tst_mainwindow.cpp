@@ -86,15 +86,16 @@ private Q_SLOTS:
         QTableView *audit = child<QTableView>(u"auditTrailView"_s);
         // Newest first; the profile the approval queued may already have reported after it.
         const auto approvedRow = [audit] {
-            for (int row = 0; row < std::min(5, audit->model()->rowCount()); ++row) {
-                if (audit->model()->index(row, AuditTrailModel::TypeColumn).data().toString() == u"approval.approved"_s)
-                    return row;
+            for (int line = 0; line < std::min(5, audit->model()->rowCount()); ++line) {
+                if (audit->model()->index(line, AuditTrailModel::TypeColumn).data().toString() == u"approval.approved"_s)
+                    return line;
             }
             return -1;
         };
         QTRY_VERIFY(approvedRow() >= 0);
-        QCOMPARE(audit->model()->index(approvedRow(), AuditTrailModel::SubjectColumn).data().toString(), key);
-        QCOMPARE(audit->model()->index(approvedRow(), AuditTrailModel::ActorColumn).data().toString(), u"amara.okafor"_s);
+        const int approved = approvedRow();
+        QCOMPARE(audit->model()->index(approved, AuditTrailModel::SubjectColumn).data().toString(), key);
+        QCOMPARE(audit->model()->index(approved, AuditTrailModel::ActorColumn).data().toString(), u"amara.okafor"_s);
     }
 
     void rejectingWithoutAReasonIsImpossible()

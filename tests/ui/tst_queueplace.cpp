@@ -143,7 +143,8 @@ private Q_SLOTS:
         QCOMPARE(after.row, expected.row);
         QCOMPARE(after.title, expected.title);
         QCOMPARE(after.changePath, expected.changePath);
-        QVERIFY2(std::abs(after.scroll - before.scroll) <= 1, qPrintable(describe(before) + u" became "_s + describe(after)));
+        QVERIFY2(std::abs(after.scroll - before.scroll) <= 1,
+                 qPrintable(describe(before) + u" became "_s + describe(after)));
         QCOMPARE(queueResets.size(), 0);
 
         // With every status shown, a decided row stays and says what became of it.

@@ -167,7 +167,9 @@ private Q_SLOTS:
         QList<int> answers;
         QList<int> progress;
         int posted = 0;
-        const auto record = [&answers](const Result<int> &result) { answers.append(result.ok() ? result.value() : -1); };
+        const auto record = [&answers](const Result<int> &result) {
+            answers.append(result.ok() ? result.value() : -1);
+        };
         // The first runs and waits; the second waits in the queue behind it.
         const JobId first = runner.start(
             [&](JobContext &context) -> Result<int> {
