@@ -2,14 +2,8 @@
 // steward approves, and the window keeps working, shows the decision on its way, and
 // shows it landed once the lock is released. Drives the real main window offscreen.
 
-#include "AppContext.h"
-#include "ApprovalQueueModel.h"
 #include "AuditTrailModel.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "Settings.h"
-#include "demo/DemoCatalog.h"
-#include "demo/FirstRun.h"
+#include "DemoWindow.h"
 #include "store/Database.h"
 
 #include <QElapsedTimer>
@@ -32,25 +26,13 @@ class TestDecisions : public QObject
 private Q_SLOTS:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        m_url = DatabaseUrl::sqlite(m_dir.filePath(u"decisions-%1.db"_s.arg(++m_run)));
-        auto prepared = prepareDatabase(m_url, true);
-        QVERIFY2(prepared, prepared ? "" : qPrintable(prepared.error().text()));
-        auto context = AppContext::open(m_url, demo::northwindTenantId(), u"amara.okafor"_s);
-        QVERIFY(context);
-        m_context = std::move(context.value());
-        m_settings = std::make_unique<Settings>(m_dir.filePath(u"settings-%1.ini"_s.arg(m_run)));
-        m_window = std::make_unique<MainWindow>(m_context->services(), m_context->session(), *m_settings);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        const QString failed = m_demo.open(u"decisions"_s);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_url = m_demo.url();
+        m_window = &m_demo.window();
     }
 
-    void cleanup()
-    {
-        m_window.reset();
-        m_context.reset();
-        m_settings.reset();
-    }
+    void cleanup() { m_demo.close(); }
 
     void approvingWhileAnotherProcessHoldsTheWriteLockKeepsTheWindowAlive()
     {
@@ -152,36 +134,12 @@ private Q_SLOTS:
     }
 
 private:
-    template <typename T>
-    T *child(const QString &name) const
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget)
-            qFatal("no widget named %s", qPrintable(name));
-        return widget;
-    }
+    template <typename T> T *child(const QString &name) const { return m_demo.child<T>(name); }
+    int selectFirstDecidableRow() { return m_demo.selectFirstDecidableRow(); }
 
-    // Clicks rows until one the current user may decide is selected.
-    int selectFirstDecidableRow()
-    {
-        auto *queue = child<QTableView>(u"queueView"_s);
-        auto *approve = child<QPushButton>(u"approveButton"_s);
-        for (int row = 0; row < 20; ++row) {
-            const QModelIndex index = queue->model()->index(row, ApprovalQueueModel::KeyColumn);
-            queue->scrollTo(index);
-            QTest::mouseClick(queue->viewport(), Qt::LeftButton, {}, queue->visualRect(index).center());
-            if (queue->currentIndex().row() == row && approve->isEnabled())
-                return row;
-        }
-        return -1;
-    }
-
-    QTemporaryDir m_dir;
-    int m_run = 0;
+    testing::DemoWindow m_demo;
     DatabaseUrl m_url;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<MainWindow> m_window;
+    MainWindow *m_window = nullptr;
 };
 
 QTEST_MAIN(TestDecisions)

@@ -3,14 +3,8 @@
 // leave the selected request, the detail pane, the scroll position and the change being
 // read where they were. Drives the real main window offscreen on the demo database.
 
-#include "AppContext.h"
-#include "ApprovalQueueModel.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "Settings.h"
+#include "DemoWindow.h"
 #include "approval/ApprovalService.h"
-#include "demo/DemoCatalog.h"
-#include "demo/FirstRun.h"
 #include "events/EventBus.h"
 #include "profiler/ProfilerService.h"
 #include "review/DiffTreeModel.h"
@@ -66,17 +60,10 @@ class TestQueuePlace : public QObject
 private Q_SLOTS:
     void init()
     {
-        QVERIFY(m_dir.isValid());
-        const DatabaseUrl url = DatabaseUrl::sqlite(m_dir.filePath(u"place-%1.db"_s.arg(++m_run)));
-        auto prepared = prepareDatabase(url, true);
-        QVERIFY2(prepared, prepared ? "" : qPrintable(prepared.error().text()));
-        auto context = AppContext::open(url, demo::northwindTenantId(), u"amara.okafor"_s);
-        QVERIFY(context);
-        m_context = std::move(context.value());
-        m_settings = std::make_unique<Settings>(m_dir.filePath(u"settings-%1.ini"_s.arg(m_run)));
-        m_window = std::make_unique<MainWindow>(m_context->services(), m_context->session(), *m_settings);
-        m_window->show();
-        QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+        const QString failed = m_demo.open(u"place"_s);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_context = &m_demo.context();
+        m_window = &m_demo.window();
         m_queue = child<QTableView>(u"queueView"_s);
         m_tree = child<QTreeView>(u"diffTreeView"_s);
         // Every model the window shows (queue, review, change list, profiler jobs and
@@ -92,9 +79,7 @@ private Q_SLOTS:
     void cleanup()
     {
         m_testers.clear();
-        m_window.reset();
-        m_context.reset();
-        m_settings.reset();
+        m_demo.close();
     }
 
     void aBackgroundProfileLeavesTheStewardWhereTheyWere()
@@ -185,14 +170,7 @@ private Q_SLOTS:
     }
 
 private:
-    template <typename T>
-    T *child(const QString &name) const
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget)
-            qFatal("no widget named %s", qPrintable(name));
-        return widget;
-    }
+    template <typename T> T *child(const QString &name) const { return m_demo.child<T>(name); }
 
     // Selects a request well down the queue, steps to its change with "n" as a steward
     // would, then reads the row below it in the review.
@@ -247,11 +225,9 @@ private:
         return false;
     }
 
-    QTemporaryDir m_dir;
-    int m_run = 0;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<MainWindow> m_window;
+    testing::DemoWindow m_demo;
+    AppContext *m_context = nullptr;
+    MainWindow *m_window = nullptr;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
     QTableView *m_queue = nullptr;
     QTreeView *m_tree = nullptr;
