@@ -73,9 +73,12 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
     m_decisionStatusLabel->setObjectName(u"decisionStatusLabel"_s);
     m_decisionBusyBar->setRange(0, 0); // busy, with no end to show
     m_decisionBusyBar->setTextVisible(false);
-    m_decisionBusyBar->setMaximumWidth(120);
+    m_decisionBusyBar->setFixedWidth(72);
     m_decisionBusyBar->hide();
-    m_decisionStatusLabel->hide();
+    // Takes the room the row has left, empty while no decision is on its way: its text
+    // never widens the pane (and so never moves the splitter or the queue).
+    m_decisionStatusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_decisionStatusLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     QFont titleFont = m_titleLabel->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -115,8 +118,7 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_copyPatchButton);
-    buttons->addStretch(1);
-    buttons->addWidget(m_decisionStatusLabel);
+    buttons->addWidget(m_decisionStatusLabel, 1);
     buttons->addWidget(m_decisionBusyBar);
     buttons->addWidget(m_rejectButton);
     buttons->addWidget(m_approveButton);
@@ -324,13 +326,17 @@ void ApprovalDetailPane::updateDecisionProgress()
                                                                       : UiTr::tr("&Reject…"));
     m_cancelButton->setText(here && m_inFlight->kind == Kind::Withdraw ? UiTr::tr("Withdrawing…")
                                                                        : UiTr::tr("&Withdraw request"));
+    QString status;
     if (m_inFlight) {
-        const QString key = m_inFlight->entityKey;
-        m_decisionStatusLabel->setText(m_inFlight->kind == Kind::Approve  ? UiTr::tr("Approving %1…").arg(key)
-                                       : m_inFlight->kind == Kind::Reject ? UiTr::tr("Rejecting %1…").arg(key)
-                                                                          : UiTr::tr("Withdrawing %1…").arg(key));
+        // A long key gives way in its middle, so the verb stays readable in a narrow pane.
+        const QString key = m_decisionStatusLabel->fontMetrics().elidedText(m_inFlight->entityKey, Qt::ElideMiddle,
+                                                                             m_decisionStatusLabel->logicalDpiX());
+        status = m_inFlight->kind == Kind::Approve  ? UiTr::tr("Approving %1…").arg(key)
+                 : m_inFlight->kind == Kind::Reject ? UiTr::tr("Rejecting %1…").arg(key)
+                                                    : UiTr::tr("Withdrawing %1…").arg(key);
     }
-    m_decisionStatusLabel->setVisible(m_inFlight.has_value());
+    m_decisionStatusLabel->setText(status);
+    m_decisionStatusLabel->setToolTip(status);
     m_decisionBusyBar->setVisible(m_inFlight.has_value());
 }
 
