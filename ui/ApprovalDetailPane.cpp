@@ -18,6 +18,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QFontMetrics>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
@@ -326,17 +327,22 @@ void ApprovalDetailPane::updateDecisionProgress()
                                                                       : UiTr::tr("&Reject…"));
     m_cancelButton->setText(here && m_inFlight->kind == Kind::Withdraw ? UiTr::tr("Withdrawing…")
                                                                        : UiTr::tr("&Withdraw request"));
-    QString status;
-    if (m_inFlight) {
-        // A long key gives way in its middle, so the verb stays readable in a narrow pane.
-        const QString key = m_decisionStatusLabel->fontMetrics().elidedText(m_inFlight->entityKey, Qt::ElideMiddle,
-                                                                             m_decisionStatusLabel->logicalDpiX());
-        status = m_inFlight->kind == Kind::Approve  ? UiTr::tr("Approving %1…").arg(key)
-                 : m_inFlight->kind == Kind::Reject ? UiTr::tr("Rejecting %1…").arg(key)
-                                                    : UiTr::tr("Withdrawing %1…").arg(key);
-    }
-    m_decisionStatusLabel->setText(status);
-    m_decisionStatusLabel->setToolTip(status);
+    const auto describe = [this](const QString &key) {
+        switch (m_inFlight->kind) {
+        case Kind::Approve: return UiTr::tr("Approving %1…").arg(key);
+        case Kind::Reject: return UiTr::tr("Rejecting %1…").arg(key);
+        case Kind::Withdraw: return UiTr::tr("Withdrawing %1…").arg(key);
+        }
+        return QString();
+    };
+    // A long key gives way in its middle, so the verb stays readable in a narrow pane;
+    // the tooltip has it whole.
+    const QFontMetrics metrics = m_decisionStatusLabel->fontMetrics();
+    m_decisionStatusLabel->setText(
+        m_inFlight ? describe(metrics.elidedText(m_inFlight->entityKey, Qt::ElideMiddle,
+                                                 m_decisionStatusLabel->logicalDpiX()))
+                   : QString());
+    m_decisionStatusLabel->setToolTip(m_inFlight ? describe(m_inFlight->entityKey) : QString());
     m_decisionBusyBar->setVisible(m_inFlight.has_value());
 }
 

@@ -75,7 +75,8 @@ private Q_SLOTS:
         auto *status = m_window->findChild<QLabel *>(u"decisionStatusLabel"_s);
         QVERIFY(busyBar && status);
         QVERIFY(busyBar->isVisible());
-        QVERIFY2(status->isVisible() && status->text().contains(key), qPrintable(status->text()));
+        QVERIFY2(status->isVisible() && status->text().startsWith(u"Approving "_s), qPrintable(status->text()));
+        QVERIFY2(status->toolTip().contains(key), qPrintable(status->toolTip()));
         QVERIFY(status->width() > 100); // readable, beside the buttons
         QCOMPARE(approve->text(), u"Approving…"_s);
         QVERIFY(!approve->isEnabled());
