@@ -68,7 +68,7 @@ private Q_SLOTS:
         QElapsedTimer click;
         click.start();
         QTest::mouseClick(dialog->findChild<QPushButton *>(u"confirmDecisionButton"_s), Qt::LeftButton);
-        QVERIFY2(click.elapsed() < 500, qPrintable(u"confirming took %1 ms"_s.arg(click.elapsed())));
+        QVERIFY2(click.elapsed() < 1000, qPrintable(u"confirming took %1 ms"_s.arg(click.elapsed())));
 
         // On its way: the buttons say so and refuse a second decision; a busy bar turns.
         auto *busyBar = m_window->findChild<QProgressBar *>(u"decisionBusyBar"_s);
@@ -82,10 +82,12 @@ private Q_SLOTS:
         QVERIFY(!approve->isEnabled());
         QVERIFY(!child<QPushButton>(u"rejectButton"_s)->isEnabled());
 
-        // The window goes on working while the database is busy.
+        // The window goes on working while the database is busy (deciding on the GUI
+        // thread would block it for the connection's 10 s busy timeout; the limits leave
+        // room for a loaded machine).
         QTest::qWait(1500);
-        QVERIFY2(ticks >= 40, qPrintable(QString::number(ticks)));
-        QVERIFY2(longestGap < 300, qPrintable(u"the window froze for %1 ms"_s.arg(longestGap)));
+        QVERIFY2(ticks >= 15, qPrintable(QString::number(ticks)));
+        QVERIFY2(longestGap < 1000, qPrintable(u"the window froze for %1 ms"_s.arg(longestGap)));
         QCOMPARE(queue->model()->rowCount(), before); // nothing decided yet
         QVERIFY(busyBar->isVisible());
 
