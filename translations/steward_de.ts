@@ -1211,26 +1211,6 @@ Befehle:
         <translation>Spalte %1 in %2 nicht gefunden</translation>
     </message>
     <message>
-        <source>the profiler could not open the metadata database</source>
-        <translation>der Profiler konnte die Metadaten-Datenbank nicht öffnen</translation>
-    </message>
-    <message>
-        <source>the profiler could not queue the job</source>
-        <translation>der Profiler konnte den Auftrag nicht in die Warteschlange stellen</translation>
-    </message>
-    <message>
-        <source>the profiler failed unexpectedly: %1</source>
-        <translation>der Profiler ist unerwartet fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>the profiler failed unexpectedly</source>
-        <translation>der Profiler ist unerwartet fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>the profiler has no metadata database connection</source>
-        <translation>der Profiler hat keine Verbindung zur Metadaten-Datenbank</translation>
-    </message>
-    <message>
         <source>the table is empty: there is nothing to score</source>
         <translation>die Tabelle ist leer: es gibt nichts zu bewerten</translation>
     </message>
@@ -1488,6 +1468,14 @@ Befehle:
     <message>
         <source>the connection to the team database was lost</source>
         <translation>die Verbindung zur Team-Datenbank ist abgebrochen</translation>
+    </message>
+    <message>
+        <source>the background task failed unexpectedly: %1</source>
+        <translation>die Hintergrundaufgabe ist unerwartet fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the background task failed unexpectedly</source>
+        <translation>die Hintergrundaufgabe ist unerwartet fehlgeschlagen</translation>
     </message>
 </context>
 <context>
@@ -2671,10 +2659,6 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
         <translation>Die Qualitätskennzahlen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The quality figures could not be read.</source>
-        <translation>Die Qualitätskennzahlen konnten nicht gelesen werden.</translation>
-    </message>
-    <message>
         <source>Average quality score per tier</source>
         <translation>Durchschnittlicher Qualitätswert je Tier</translation>
     </message>
@@ -3313,14 +3297,6 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>The report failed: %1</source>
-        <translation>Der Bericht ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The report failed.</source>
-        <translation>Der Bericht ist fehlgeschlagen.</translation>
-    </message>
-    <message>
         <source>Pr&amp;ofiler</source>
         <translation>Pro&amp;filer</translation>
     </message>
@@ -3347,6 +3323,42 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
     <message>
         <source>The thresholds were not saved: %1</source>
         <translation>Die Schwellenwerte wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>A decision on %1 is being recorded.</source>
+        <translation>Eine Entscheidung zu %1 wird gerade gespeichert.</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>Wird genehmigt…</translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation>Wird abgelehnt…</translation>
+    </message>
+    <message>
+        <source>Withdrawing…</source>
+        <translation>Wird zurückgezogen…</translation>
+    </message>
+    <message>
+        <source>Approving %1…</source>
+        <translation>%1 wird genehmigt…</translation>
+    </message>
+    <message>
+        <source>Rejecting %1…</source>
+        <translation>%1 wird abgelehnt…</translation>
+    </message>
+    <message>
+        <source>Withdrawing %1…</source>
+        <translation>%1 wird zurückgezogen…</translation>
+    </message>
+    <message>
+        <source>The request disappeared; reloading.</source>
+        <translation>Der Antrag ist verschwunden; die Liste wird neu geladen.</translation>
+    </message>
+    <message>
+        <source>Unknown decision.</source>
+        <translation>Unbekannte Entscheidung.</translation>
     </message>
 </context>
 </TS>

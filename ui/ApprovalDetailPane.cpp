@@ -18,6 +18,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QFontMetrics>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -45,7 +47,9 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
       m_copyPatchButton(new QPushButton(UiTr::tr("Copy as JSON &Patch"), this)),
       m_approveButton(new QPushButton(UiTr::tr("&Approve…"), this)),
       m_rejectButton(new QPushButton(UiTr::tr("&Reject…"), this)),
-      m_cancelButton(new QPushButton(UiTr::tr("&Withdraw request"), this))
+      m_cancelButton(new QPushButton(UiTr::tr("&Withdraw request"), this)),
+      m_decisionBusyBar(new QProgressBar(this)),
+      m_decisionStatusLabel(new QLabel(this))
 {
     setObjectName(u"approvalDetailPane"_s);
     m_titleLabel->setObjectName(u"detailTitleLabel"_s);
@@ -66,6 +70,16 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
     m_approveButton->setObjectName(u"approveButton"_s);
     m_rejectButton->setObjectName(u"rejectButton"_s);
     m_cancelButton->setObjectName(u"cancelRequestButton"_s);
+    m_decisionBusyBar->setObjectName(u"decisionBusyBar"_s);
+    m_decisionStatusLabel->setObjectName(u"decisionStatusLabel"_s);
+    m_decisionBusyBar->setRange(0, 0); // busy, with no end to show
+    m_decisionBusyBar->setTextVisible(false);
+    m_decisionBusyBar->setFixedWidth(72);
+    m_decisionBusyBar->hide();
+    // Takes the room the row has left, empty while no decision is on its way: its text
+    // never widens the pane (and so never moves the splitter or the queue).
+    m_decisionStatusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_decisionStatusLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     QFont titleFont = m_titleLabel->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -105,7 +119,8 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_copyPatchButton);
-    buttons->addStretch(1);
+    buttons->addWidget(m_decisionStatusLabel, 1);
+    buttons->addWidget(m_decisionBusyBar);
     buttons->addWidget(m_rejectButton);
     buttons->addWidget(m_approveButton);
     m_approveButton->setDefault(true);
@@ -127,16 +142,32 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
 
 void ApprovalDetailPane::showApproval(const std::optional<Approval> &approval)
 {
+    const bool sameChange = m_approval && approval && m_approval->id == approval->id
+                            && m_approval->currentStateText == approval->currentStateText
+                            && m_approval->payloadText == approval->payloadText;
     m_approval = approval;
-    m_copyPatchButton->setEnabled(false);
-    if (m_approval)
-        m_review->showChange(m_approval->currentStateText, m_approval->payloadText,
-                             diff::diffOptionsFor(m_approval->entityType));
-    else
-        m_review->clear();
+    if (!sameChange) {
+        m_copyPatchButton->setEnabled(false);
+        if (m_approval)
+            m_review->showChange(m_approval->currentStateText, m_approval->payloadText,
+                                 diff::diffOptionsFor(m_approval->entityType));
+        else
+            m_review->clear();
+    }
     updateHeader();
     updateQuality();
-    updateStaleView();
+    updateStaleView(sameChange);
+    updateButtons();
+}
+
+void ApprovalDetailPane::refreshQuality()
+{
+    updateQuality();
+}
+
+void ApprovalDetailPane::setDecisionInFlight(const std::optional<DecisionInFlight> &inFlight)
+{
+    m_inFlight = inFlight;
     updateButtons();
 }
 
@@ -217,8 +248,9 @@ void ApprovalDetailPane::updateQuality()
                                          percentText(run.metrics.validity), age));
 }
 
-void ApprovalDetailPane::updateStaleView()
+void ApprovalDetailPane::updateStaleView(bool keepTab)
 {
+    const int tab = m_tabs->currentIndex();
     m_staleReason.clear();
     m_staleLabel->hide();
     m_tabs->setTabEnabled(1, false);
@@ -245,6 +277,8 @@ void ApprovalDetailPane::updateStaleView()
                               .arg(m_staleReason, conflictText));
     m_staleLabel->show();
     m_tabs->setTabEnabled(1, true);
+    if (keepTab)
+        m_tabs->setCurrentIndex(tab);
 }
 
 void ApprovalDetailPane::copyPatch()
@@ -268,6 +302,8 @@ void ApprovalDetailPane::updateButtons()
         if (auto refused = ApprovalPolicy::checkCancel(*m_approval, m_viewer.id))
             cancelRefusal = refused->text();
     }
+    if (m_inFlight) // one decision at a time, and this window's is on its way
+        decideRefusal = cancelRefusal = UiTr::tr("A decision on %1 is being recorded.").arg(m_inFlight->entityKey);
     const QString approveRefusal = decideRefusal.isEmpty() ? m_staleReason : decideRefusal;
     m_approveButton->setEnabled(approveRefusal.isEmpty());
     m_rejectButton->setEnabled(decideRefusal.isEmpty());
@@ -278,6 +314,36 @@ void ApprovalDetailPane::updateButtons()
     m_cancelButton->setVisible(m_approval && m_approval->requestedBy == m_viewer.id && m_approval->isPending());
     m_cancelButton->setEnabled(cancelRefusal.isEmpty());
     m_cancelButton->setToolTip(cancelRefusal.isEmpty() ? UiTr::tr("Withdraw your own request") : cancelRefusal);
+    updateDecisionProgress();
+}
+
+void ApprovalDetailPane::updateDecisionProgress()
+{
+    using Kind = DecisionInFlight::Kind;
+    const bool here = m_inFlight && m_approval && m_inFlight->approvalId == m_approval->id;
+    m_approveButton->setText(here && m_inFlight->kind == Kind::Approve ? UiTr::tr("Approving…")
+                                                                        : UiTr::tr("&Approve…"));
+    m_rejectButton->setText(here && m_inFlight->kind == Kind::Reject ? UiTr::tr("Rejecting…")
+                                                                      : UiTr::tr("&Reject…"));
+    m_cancelButton->setText(here && m_inFlight->kind == Kind::Withdraw ? UiTr::tr("Withdrawing…")
+                                                                       : UiTr::tr("&Withdraw request"));
+    const auto describe = [this](const QString &key) {
+        switch (m_inFlight->kind) {
+        case Kind::Approve: return UiTr::tr("Approving %1…").arg(key);
+        case Kind::Reject: return UiTr::tr("Rejecting %1…").arg(key);
+        case Kind::Withdraw: return UiTr::tr("Withdrawing %1…").arg(key);
+        }
+        return QString();
+    };
+    // A long key gives way in its middle, so the verb stays readable in a narrow pane;
+    // the tooltip has it whole.
+    const QFontMetrics metrics = m_decisionStatusLabel->fontMetrics();
+    m_decisionStatusLabel->setText(
+        m_inFlight ? describe(metrics.elidedText(m_inFlight->entityKey, Qt::ElideMiddle,
+                                                 m_decisionStatusLabel->logicalDpiX()))
+                   : QString());
+    m_decisionStatusLabel->setToolTip(m_inFlight ? describe(m_inFlight->entityKey) : QString());
+    m_decisionBusyBar->setVisible(m_inFlight.has_value());
 }
 
 } // namespace steward

@@ -1,6 +1,7 @@
 #include "MetricsEndpoint.h"
 
 #include "HttpTr.h"
+#include "jobs/JobRunner.h"
 #include "metrics/MetricsCollector.h"
 #include "metrics/MetricsExposition.h"
 #include "store/Database.h"
@@ -34,6 +35,17 @@ std::optional<QHttpServerResponse> refuseUnlessGet(const QHttpServerRequest &req
     return response;
 }
 
+// Answers on the server's thread, guarded as every job is: an exception becomes a 500
+// with its reason instead of leaving the thread.
+QHttpServerResponse guarded(const std::function<QHttpServerResponse()> &answer)
+{
+    std::optional<QHttpServerResponse> response;
+    if (const Status failed = jobs::runGuarded([&] { response.emplace(answer()); }))
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; charset=utf-8"), failed->text().toUtf8() + '\n',
+                                   StatusCode::InternalServerError);
+    return std::move(*response);
+}
+
 QString hostText(const QHostAddress &address)
 {
     return address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString()) : address.toString();
@@ -64,8 +76,12 @@ void MetricsEndpoint::listen(const QHostAddress &address, quint16 port)
     }
     server->bind(tcpServer);
 
-    server->route(u"/metrics"_s, [this](const QHttpServerRequest &request) { return metrics(request); });
-    server->route(u"/healthz"_s, [this](const QHttpServerRequest &request) { return health(request); });
+    server->route(u"/metrics"_s, [this](const QHttpServerRequest &request) {
+        return guarded([&] { return metrics(request); });
+    });
+    server->route(u"/healthz"_s, [this](const QHttpServerRequest &request) {
+        return guarded([&] { return health(request); });
+    });
     server->setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         responder.write(
             QJsonDocument(QJsonObject{{u"error"_s, HttpTr::tr("not found")}}).toJson(QJsonDocument::Compact),

@@ -1,6 +1,7 @@
 #include "profiler/SqliteScanEngine.h"
 
 #include "Tr.h"
+#include "jobs/JobRunner.h"
 #include "profiler/SqliteFunctions.h"
 
 #include <QAtomicInt>
@@ -334,8 +335,14 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
         threads.emplace_back(QThread::create([&, p] {
             Watch own = partWatch;
             own.control = &partControls[std::size_t(p)];
-            outcomes[std::size_t(p)] = runPart(source.path, builder, scans.at(p), budget, own);
-            if (!outcomes[std::size_t(p)].ok)
+            ScanOutcome &outcome = outcomes[std::size_t(p)];
+            // No exception leaves the part's thread: it becomes the part's error.
+            if (const Status failed =
+                    jobs::runGuarded([&] { outcome = runPart(source.path, builder, scans.at(p), budget, own); })) {
+                outcome.ok = false;
+                outcome.error = failed->text();
+            }
+            if (!outcome.ok)
                 abort = true;
         }));
         threads.back()->start();

@@ -78,7 +78,8 @@ private:
     Status readBatch(std::vector<Pending> &batch);
     void summarizeNext();  // takes decisions of m_next until none is left
     void startSummaries(); // of m_next, on the pool
-    void waitForSummaries();
+    // What failed in a task (an exception on a pool thread, caught there), if anything.
+    Status waitForSummaries();
 
     QSqlQuery m_query;
     ChangeSummaryLimits m_limits;
@@ -90,6 +91,7 @@ private:
     std::atomic<std::size_t> m_claimed{0}; // decisions of m_next taken by a thread
     std::unique_ptr<QSemaphore> m_finished;
     std::unique_ptr<QThreadPool> m_pool;
+    std::vector<Status> m_taskFailures; // one per pool task, each written by its task only
 };
 
 // The data of the approvals audit report for one tenant and period (by decision time).

@@ -68,12 +68,19 @@ QString sortColumn(ApprovalSortKey key)
     return u"requested_at"_s;
 }
 
-// WHERE clause and its bound values; every value is bound, never spliced.
-QString whereClause(const Database &database, const QUuid &tenantId, const ApprovalFilter &filter,
-                    QVariantList &values)
+// The queue's order, ties broken down to the id so every request has one place.
+QString orderClause(const ApprovalSort &sort)
 {
-    QString where = u" WHERE tenant_id = ?"_s;
-    values.append(uuidText(tenantId));
+    const QString direction = sort.order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s;
+    return u" ORDER BY "_s + sortColumn(sort.key) + direction + u", requested_at"_s + direction + u", id"_s
+           + direction;
+}
+
+// The filter's conditions beyond the tenant, each starting with " AND", and their bound
+// values; every value is bound, never spliced.
+QString filterConditions(const Database &database, const ApprovalFilter &filter, QVariantList &values)
+{
+    QString where;
     if (filter.status) {
         where += u" AND status = ?"_s;
         values.append(toString(*filter.status));
@@ -96,6 +103,13 @@ QString whereClause(const Database &database, const QUuid &tenantId, const Appro
         values << pattern << pattern << pattern;
     }
     return where;
+}
+
+QString whereClause(const Database &database, const QUuid &tenantId, const ApprovalFilter &filter,
+                    QVariantList &values)
+{
+    values.append(uuidText(tenantId));
+    return u" WHERE tenant_id = ?"_s + filterConditions(database, filter, values);
 }
 
 } // namespace
@@ -144,9 +158,7 @@ Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const Ap
     QVariantList values;
     QString sql = u"SELECT "_s + kSummaryColumns + (withPayloads ? u", payload, current_state"_s : QString())
                   + u" FROM mdm_approval"_s + whereClause(m_database, tenantId, filter, values);
-    const QString direction = sort.order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s;
-    sql += u" ORDER BY "_s + sortColumn(sort.key) + direction + u", requested_at"_s + direction + u", id"_s
-           + direction + u" LIMIT ? OFFSET ?"_s;
+    sql += orderClause(sort) + u" LIMIT ? OFFSET ?"_s;
     values << limit << offset;
     auto query = m_database.run(sql, values);
     if (!query)
@@ -165,6 +177,29 @@ Result<int> ApprovalRepository::count(const QUuid &tenantId, const ApprovalFilte
     if (!query)
         return query.error();
     return query.value().next() ? query.value().value(0).toInt() : 0;
+}
+
+// Numbers the queue and the one request together in the queue's order: its number is
+// its place whether or not it belongs to the queue.
+Result<std::optional<QueuePlace>> ApprovalRepository::place(const QUuid &tenantId, const ApprovalFilter &filter,
+                                                            const ApprovalSort &sort, const QUuid &id) const
+{
+    QVariantList matchValues;
+    const QString matches = u"(1 = 1"_s + filterConditions(m_database, filter, matchValues) + u')';
+    QVariantList values = matchValues;
+    values << uuidText(tenantId);
+    values << matchValues;
+    values << uuidText(id) << uuidText(id);
+    const QString sql = u"SELECT position, matches FROM (SELECT id, ROW_NUMBER() OVER ("_s + orderClause(sort).mid(1)
+                        + u") - 1 AS position, CASE WHEN "_s + matches
+                        + u" THEN 1 ELSE 0 END AS matches FROM mdm_approval WHERE tenant_id = ? AND ("_s + matches
+                        + u" OR id = ?)) numbered WHERE id = ?"_s;
+    auto query = m_database.run(sql, values);
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return std::optional<QueuePlace>();
+    return std::optional<QueuePlace>(QueuePlace{query.value().value(0).toInt(), query.value().value(1).toInt() == 1});
 }
 
 Result<bool> ApprovalRepository::decide(const QUuid &tenantId, const QUuid &id, ApprovalStatus status,

@@ -5,6 +5,7 @@
 #include "OverviewRuler.h"
 #include "UiTr.h"
 #include "WordDiffDelegate.h"
+#include "jobs/JobRunner.h"
 #include "json/JsonParser.h"
 
 #include <QAction>
@@ -19,7 +20,6 @@
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QTableView>
-#include <QThread>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -61,8 +61,7 @@ ReviewView::ReviewView(QWidget *parent)
       m_listView(new QTableView(this)),
       m_ruler(new OverviewRuler(this)),
       m_inspector(new QTextBrowser(this)),
-      m_thread(new QThread(this)),
-      m_job(new DiffJob)
+      m_runner(new jobs::JobRunner(u"diff"_s, this))
 {
     setObjectName(u"reviewView"_s);
     m_countsLabel->setObjectName(u"diffCountsLabel"_s);
@@ -189,19 +188,17 @@ ReviewView::ReviewView(QWidget *parent)
     layout->addWidget(m_breadcrumbLabel);
     layout->addWidget(split, 1);
 
-    qRegisterMetaType<steward::DiffComputation>();
-    qRegisterMetaType<steward::diff::DiffOptions>();
-    m_job->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_job, &QObject::deleteLater);
-    connect(m_job, &DiffJob::computed, this, &ReviewView::present, Qt::QueuedConnection);
-    m_thread->start();
     clear();
 }
 
 ReviewView::~ReviewView()
 {
-    m_thread->quit();
-    m_thread->wait();
+    m_runner->shutdown(); // the running diff ends before the models it would fill
+}
+
+bool ReviewView::isComputing() const
+{
+    return m_runner->isBusy();
 }
 
 const diff::DiffResult *ReviewView::result() const
@@ -211,8 +208,7 @@ const diff::DiffResult *ReviewView::result() const
 
 void ReviewView::clear()
 {
-    ++m_generation;
-    m_pendingGeneration = 0;
+    m_runner->discardAll();
     m_changes.clear();
     m_currentChange = -1;
     m_treeModel->setResult(nullptr, {});
@@ -227,26 +223,28 @@ void ReviewView::clear()
 void ReviewView::showChange(const QByteArray &currentStateText, const QByteArray &payloadText,
                             const diff::DiffOptions &options)
 {
-    clear();
-    const quint64 generation = m_generation;
+    clear(); // a diff still being computed for the previous change is stale now
+    const auto work = [currentStateText, payloadText, options] {
+        return Result<DiffComputation>(DiffJob::run(currentStateText, payloadText, options));
+    };
+    const auto done = [this](const Result<DiffComputation> &computed) {
+        if (computed)
+            present(computed.value());
+        else
+            present(DiffComputation{nullptr, {}, computed.error().text()});
+    };
     if (currentStateText.size() + payloadText.size() < kBackgroundThreshold) {
-        present(DiffJob::run(generation, currentStateText, payloadText, options));
+        done(jobs::runHere(work));
         return;
     }
-    m_pendingGeneration = generation;
     m_statusLabel->setText(UiTr::tr("Comparing %1 of JSON…")
                                .arg(QLocale().formattedDataSize(currentStateText.size() + payloadText.size())));
     m_statusLabel->show();
-    QMetaObject::invokeMethod(m_job, [job = m_job, generation, currentStateText, payloadText, options] {
-        job->compute(generation, currentStateText, payloadText, options);
-    });
+    m_runner->start([work](jobs::JobContext &) { return work(); }, done);
 }
 
 void ReviewView::present(const DiffComputation &computation)
 {
-    if (computation.generation != m_generation)
-        return; // the reviewer has moved on to another request
-    m_pendingGeneration = 0;
     if (!computation.error.isEmpty() || !computation.result) {
         m_statusLabel->setText(UiTr::tr("This change cannot be shown: %1").arg(computation.error));
         m_statusLabel->show();

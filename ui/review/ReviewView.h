@@ -10,11 +10,13 @@ class QSplitter;
 class QStackedWidget;
 class QTextBrowser;
 class QTableView;
-class QThread;
 class QTreeView;
 class QToolButton;
 
 namespace steward {
+namespace jobs {
+class JobRunner;
+}
 
 class ChangeListModel;
 class DiffTreeModel;
@@ -39,7 +41,7 @@ public:
                     const diff::DiffOptions &options = {});
     void clear();
     const diff::DiffResult *result() const;
-    bool isComputing() const { return m_pendingGeneration != 0; }
+    bool isComputing() const;
 
     void nextChange();
     void previousChange();
@@ -74,10 +76,7 @@ private:
     QList<const diff::DiffNode *> m_changes;
     int m_currentChange = -1;
 
-    QThread *m_thread;
-    DiffJob *m_job;
-    quint64 m_generation = 0;
-    quint64 m_pendingGeneration = 0;
+    jobs::JobRunner *m_runner; // large payloads; a new change makes the older one stale
 };
 
 } // namespace steward
