@@ -154,28 +154,6 @@
         <translation>Keine Ereignisse vom Typ %1 in %2.</translation>
     </message>
     <message>
-        <source>Exit status:
-  %1  success
-  %7  failure of another kind
-  %2  usage error or invalid input (bad option, malformed JSON, invalid field)
-  %3  forbidden (missing role, four-eyes rule, not the requester)
-  %4  not found (no such request or tenant; another tenant&apos;s request counts as none)
-  %5  conflict (already decided, key already taken, or changed since the request)
-  %6  database unavailable (missing, locked, or failing)
-On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
-</source>
-        <translation>Exit-Status:
-  %1  Erfolg
-  %7  sonstiger Fehler
-  %2  Aufruffehler oder ungültige Eingabe (falsche Option, fehlerhaftes JSON, ungültiges Feld)
-  %3  nicht erlaubt (fehlende Rolle, Vier-Augen-Prinzip, nicht der Antragsteller)
-  %4  nicht gefunden (kein solcher Antrag oder Mandant; ein Antrag eines anderen Mandanten gilt als nicht vorhanden)
-  %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
-  %6  Datenbank nicht verfügbar (fehlt, gesperrt oder fehlerhaft)
-Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
-</translation>
-    </message>
-    <message>
         <source>must be pending, approved, rejected, cancelled or all, not &quot;%1&quot;</source>
         <translation>muss pending, approved, rejected, cancelled oder all sein, nicht &quot;%1&quot;</translation>
     </message>
@@ -659,6 +637,30 @@ Befehle:
     <message>
         <source>%1 report (%2) for %3, %4, written to %5</source>
         <translation>Bericht %1 (%2) für %3, %4, gespeichert unter %5</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  %1  success
+  %7  failure of another kind
+  %2  usage error or invalid input (bad option, malformed JSON, invalid field)
+  %3  forbidden (missing role, four-eyes rule, not the requester)
+  %4  not found (no such request or tenant; another tenant&apos;s request counts as none)
+  %5  conflict (already decided, key already taken, or changed since the request)
+  %6  unavailable: the database (missing, locked, or failing) or the PDF/HTML
+      report renderer steward-render (missing or failing)
+On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
+</source>
+        <translation>Exit-Status:
+  %1  Erfolg
+  %7  sonstiger Fehler
+  %2  Aufruffehler oder ungültige Eingabe (falsche Option, fehlerhaftes JSON, ungültiges Feld)
+  %3  nicht erlaubt (fehlende Rolle, Vier-Augen-Prinzip, nicht der Antragsteller)
+  %4  nicht gefunden (kein solcher Antrag oder Mandant; ein Antrag eines anderen Mandanten gilt als nicht vorhanden)
+  %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
+  %6  nicht verfügbar: die Datenbank (fehlt, gesperrt oder fehlerhaft) oder der PDF/HTML-
+      Berichtsrenderer steward-render (fehlt oder fehlerhaft)
+Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
+</translation>
     </message>
 </context>
 <context>
@@ -1498,6 +1500,57 @@ Befehle:
     <message>
         <source>&quot;%1&quot; is not an IP address (for example 127.0.0.1 or ::1)</source>
         <translation>„%1“ ist keine IP-Adresse (zum Beispiel 127.0.0.1 oder ::1)</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message>
+        <source>unexpected arguments: %1</source>
+        <translation>unerwartete Argumente: %1</translation>
+    </message>
+    <message>
+        <source>the report renderer needs --%1</source>
+        <translation>der Berichtsrenderer braucht --%1</translation>
+    </message>
+    <message>
+        <source>the report renderer got an unreadable request: %1</source>
+        <translation>der Berichtsrenderer erhielt einen unlesbaren Auftrag: %1</translation>
+    </message>
+    <message>
+        <source>--threshold must be a score, not &quot;%1&quot;</source>
+        <translation>--threshold muss eine Bewertung sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--generated-at must be an ISO-8601 time, not &quot;%1&quot;</source>
+        <translation>--generated-at muss eine Zeit nach ISO 8601 sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no report section &quot;%1&quot;</source>
+        <translation>kein Berichtsabschnitt &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot render %1: the report renderer %2 is missing (looked for %3); reinstall Metadata Steward, or write csv or json</source>
+        <translation>%1 kann nicht erzeugt werden: der Berichtsrenderer %2 fehlt (gesucht: %3); installieren Sie Metadata Steward neu oder schreiben Sie csv oder json</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>cannot start the report renderer %1: %2</source>
+        <translation>der Berichtsrenderer %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>the report renderer %1 stopped without writing the report (%2)%3</source>
+        <translation>der Berichtsrenderer %1 endete, ohne den Bericht zu schreiben (%2)%3</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
     </message>
 </context>
 <context>
