@@ -100,16 +100,6 @@
         <translation>Aufruf: steward-cli [Optionen] Befehl [Argumente...]</translation>
     </message>
     <message>
-        <source>Environment:
-  STEWARD_TENANT  default for --tenant
-  STEWARD_USER    default for --user
-</source>
-        <translation>Umgebung:
-  STEWARD_TENANT  Standard für --tenant
-  STEWARD_USER    Standard für --user
-</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -489,72 +479,6 @@
         <translation>%1 von %2 Profilierungsläufen fehlgeschlagen; der erste: %3</translation>
     </message>
     <message>
-        <source>Review and decide metadata change requests and read the audit trail, without a display.
-
-Commands:
-  init-demo                    create or refresh the demo tenants, users and requests
-  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
-  list [--status S] [--json]   the approval queue, oldest first
-                               S: pending (default), approved, rejected, cancelled or all
-  show ID [--json]             one request: summary and changed fields;
-                               --json adds the full payload and current state
-  approve ID [--reason R]      approve a pending request (as --user)
-  reject ID --reason R         reject a pending request; a reason is required
-  cancel ID                    withdraw a pending request you submitted
-  events [--type T] [--follow] [--json]
-                               the audit trail, oldest first; T is a type or a prefix
-                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
-                               printing new events until interrupted; --json prints
-                               one JSON object per line
-  diff OLD NEW [--format text|json|patch]
-                               structural diff of two JSON files (&apos;-&apos; reads stdin):
-                               changes by JSON Pointer, or an RFC 6902 patch that
-                               turns OLD into NEW; needs no database
-  profile KEY|--due [--now] [--sample N]
-                               measure the data quality of one field, or of every
-                               field whose tier interval has elapsed; --now runs even
-                               within 12 hours of the last run; --sample measures
-                               about N rows instead of all
-  report --kind quality|approvals --format pdf|html|csv|json --out FILE
-         [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;
-                               default: the last 30 days)
-  serve [--bind ADDRESS] [--port N]
-                               serve GET /metrics (Prometheus) and GET /healthz;
-                               loopback (127.0.0.1:8787) unless told otherwise</source>
-        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
-
-Befehle:
-  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
-  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
-  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
-                               S: pending (Standard), approved, rejected, cancelled oder all
-  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
-                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
-  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
-  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
-  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
-  events [--type T] [--follow] [--json]
-                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
-                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
-                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
-                               ein JSON-Objekt pro Zeile aus
-  diff OLD NEW [--format text|json|patch]
-                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
-                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
-                               OLD in NEW überführt; benötigt keine Datenbank
-  profile KEY|--due [--now] [--sample N]
-                               die Datenqualität eines Felds messen oder die aller Felder,
-                               deren Tier-Intervall abgelaufen ist; --now läuft auch
-                               innerhalb von 12 Stunden nach dem letzten Lauf; --sample
-                               misst etwa N Zeilen statt aller
-  report --kind quality|approvals --format pdf|html|csv|json --out FILE
-         [--from D --to D]    einen Bericht für einen Zeitraum schreiben (Daten als
-                               JJJJ-MM-TT; Standard: die letzten 30 Tage)
-  serve [--bind ADDRESS] [--port N]
-                               GET /metrics (Prometheus) und GET /healthz bereitstellen;
-                               nur Loopback (127.0.0.1:8787), sofern nicht anders angegeben</translation>
-    </message>
-    <message>
         <source>diff: text (default), json or patch; report: pdf, html, csv or json.</source>
         <translation>diff: text (Standard), json oder patch; report: pdf, html, csv oder json.</translation>
     </message>
@@ -647,7 +571,7 @@ Befehle:
   %4  not found (no such request or tenant; another tenant&apos;s request counts as none)
   %5  conflict (already decided, key already taken, or changed since the request)
   %6  unavailable: the database (missing, locked, or failing) or the PDF/HTML
-      report renderer steward-render (missing or failing)
+     report renderer steward-render (missing or failing)
 On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
 </source>
         <translation>Exit-Status:
@@ -658,9 +582,105 @@ On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stder
   %4  nicht gefunden (kein solcher Antrag oder Mandant; ein Antrag eines anderen Mandanten gilt als nicht vorhanden)
   %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
   %6  nicht verfügbar: die Datenbank (fehlt, gesperrt oder fehlerhaft) oder der PDF/HTML-
-      Berichtsrenderer steward-render (fehlt oder fehlerhaft)
+     Berichtsrenderer steward-render (fehlt oder fehlerhaft)
 Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
 </translation>
+    </message>
+    <message>
+        <source>Review and decide metadata change requests and read the audit trail, without a display.
+
+Commands:
+  init-demo                    create or refresh the demo tenants, users and requests
+  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
+  list [--status S] [--json]   the approval queue, oldest first
+                               S: pending (default), approved, rejected, cancelled or all
+  show ID [--json]             one request: summary and changed fields;
+                               --json adds the full payload and current state
+  approve ID [--reason R]      approve a pending request (as --user)
+  reject ID --reason R         reject a pending request; a reason is required
+  cancel ID                    withdraw a pending request you submitted
+  events [--type T] [--follow] [--json]
+                               the audit trail, oldest first; T is a type or a prefix
+                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
+                               printing new events until interrupted; --json prints
+                               one JSON object per line
+  diff OLD NEW [--format text|json|patch]
+                               structural diff of two JSON files (&apos;-&apos; reads stdin):
+                               changes by JSON Pointer, or an RFC 6902 patch that
+                               turns OLD into NEW; needs no database
+  profile KEY|--due [--now] [--sample N]
+                               measure the data quality of one field, or of every
+                               field whose tier interval has elapsed; --now runs even
+                               within 12 hours of the last run; --sample measures
+                               about N rows instead of all
+  report --kind quality|approvals --format pdf|html|csv|json --out FILE
+         [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;
+                               default: the last 30 days)
+  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
+                               serve GET /metrics (Prometheus) and GET /healthz;
+                               loopback (127.0.0.1:8787) unless told otherwise.
+                               Another address needs a bearer token (from FILE or
+                               $STEWARD_METRICS_TOKEN, 16 characters or more); with
+                               a token, /metrics answers only requests that carry
+                               &quot;Authorization: Bearer &lt;token&gt;&quot; (401 otherwise)</source>
+        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
+
+Befehle:
+  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
+  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
+  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
+                               S: pending (Standard), approved, rejected, cancelled oder all
+  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
+                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
+  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
+  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
+  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
+  events [--type T] [--follow] [--json]
+                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
+                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
+                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
+                               ein JSON-Objekt pro Zeile aus
+  diff OLD NEW [--format text|json|patch]
+                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
+                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
+                               OLD in NEW überführt; benötigt keine Datenbank
+  profile KEY|--due [--now] [--sample N]
+                               die Datenqualität eines Felds messen oder die aller Felder,
+                               deren Tier-Intervall abgelaufen ist; --now läuft auch
+                               innerhalb von 12 Stunden nach dem letzten Lauf; --sample
+                               misst etwa N Zeilen statt aller
+  report --kind quality|approvals --format pdf|html|csv|json --out FILE
+         [--from D --to D]    einen Bericht für einen Zeitraum schreiben (Daten als
+                               JJJJ-MM-TT; Standard: die letzten 30 Tage)
+  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
+                               GET /metrics (Prometheus) und GET /healthz bereitstellen;
+                               nur Loopback (127.0.0.1:8787), sofern nicht anders angegeben.
+                               Eine andere Adresse braucht ein Bearer-Token (aus FILE oder
+                               $STEWARD_METRICS_TOKEN, mindestens 16 Zeichen); mit Token
+                               beantwortet /metrics nur Anfragen mit
+                               &quot;Authorization: Bearer &lt;token&gt;&quot; (sonst 401)</translation>
+    </message>
+    <message>
+        <source>serve: a file holding the bearer token /metrics requires (default: $STEWARD_METRICS_TOKEN).</source>
+        <translation>serve: eine Datei mit dem Bearer-Token, das /metrics verlangt (Standard: $STEWARD_METRICS_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Environment:
+  STEWARD_TENANT         default for --tenant
+  STEWARD_USER           default for --user
+  STEWARD_METRICS_TOKEN  serve: the bearer token /metrics requires, unless
+                         --metrics-token-file names one
+</source>
+        <translation>Umgebung:
+  STEWARD_TENANT         Standard für --tenant
+  STEWARD_USER           Standard für --user
+  STEWARD_METRICS_TOKEN  serve: das Bearer-Token, das /metrics verlangt, sofern
+                         --metrics-token-file keines nennt
+</translation>
+    </message>
+    <message>
+        <source>listening on %1 (/metrics requires the bearer token)</source>
+        <translation>lauscht auf %1 (/metrics verlangt das Bearer-Token)</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1451,18 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <source>%1 d %2</source>
         <translation>%1 T. %2</translation>
     </message>
+    <message>
+        <source>cannot read the metrics token file %1: %2</source>
+        <translation>die Token-Datei für die Metriken %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the metrics token in %1 must be at least %2 characters, without spaces</source>
+        <translation>das Metrik-Token in %1 muss mindestens %2 Zeichen lang sein, ohne Leerzeichen</translation>
+    </message>
+    <message>
+        <source>refusing to serve /metrics on %1 without a bearer token: configure one (a token file, or $%2) or listen on 127.0.0.1</source>
+        <translation>/metrics wird auf %1 nicht ohne Bearer-Token bereitgestellt: eines einrichten (eine Token-Datei oder $%2) oder auf 127.0.0.1 lauschen</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
@@ -1500,6 +1532,10 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>&quot;%1&quot; is not an IP address (for example 127.0.0.1 or ::1)</source>
         <translation>„%1“ ist keine IP-Adresse (zum Beispiel 127.0.0.1 oder ::1)</translation>
+    </message>
+    <message>
+        <source>/metrics needs the header Authorization: Bearer &lt;token&gt;</source>
+        <translation>/metrics braucht den Header Authorization: Bearer &lt;token&gt;</translation>
     </message>
 </context>
 <context>
@@ -2326,10 +2362,6 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>Enter a port from 1 to 65535.</source>
         <translation>Geben Sie einen Port von 1 bis 65535 ein.</translation>
-    </message>
-    <message>
-        <source>Other computers on the network will be able to read the metrics.</source>
-        <translation>Andere Computer im Netzwerk können dann die Metriken lesen.</translation>
     </message>
     <message>
         <source>Scores run from 0 to 100.</source>
@@ -3340,6 +3372,26 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
     <message>
         <source>Pe&amp;riod:</source>
         <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>A file holding the token Prometheus must send as &quot;Authorization: Bearer&quot;; needed to listen beyond this computer. Without one, $%1 is used when set</source>
+        <translation>Eine Datei mit dem Token, das Prometheus als &quot;Authorization: Bearer&quot; senden muss; nötig, um über diesen Computer hinaus zu lauschen. Ohne sie gilt $%1, sofern gesetzt</translation>
+    </message>
+    <message>
+        <source>Bearer &amp;token file:</source>
+        <translation>Bearer-&amp;Token-Datei:</translation>
+    </message>
+    <message>
+        <source>Listening beyond this computer needs a bearer token: name a token file, or listen on 127.0.0.1.</source>
+        <translation>Über diesen Computer hinaus zu lauschen braucht ein Bearer-Token: eine Token-Datei angeben oder auf 127.0.0.1 lauschen.</translation>
+    </message>
+    <message>
+        <source>Other computers on the network will be able to read the metrics with the bearer token.</source>
+        <translation>Andere Computer im Netzwerk können die Metriken mit dem Bearer-Token lesen.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,7 @@
 
 #include "Settings.h"
 #include "UiTr.h"
+#include "metrics/MetricsAccess.h"
 #include "notifications/AlertSettings.h"
 #include "profiler/ProfilerService.h"
 
@@ -62,7 +63,7 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, Settings &sett
       m_maxDropSpin(scoreSpin(u"maxDropPointsSpinBox"_s, this)),
       m_thresholdProblemLabel(problemLabel(u"thresholdProblemLabel"_s, this)),
       m_metricsEnabledCheck(new QCheckBox(UiTr::tr("&Expose metrics for Prometheus"), this)),
-      m_bindEdit(new QLineEdit(this)), m_portSpin(new QSpinBox(this)),
+      m_bindEdit(new QLineEdit(this)), m_portSpin(new QSpinBox(this)), m_tokenFileEdit(new QLineEdit(this)),
       m_metricsProblemLabel(problemLabel(u"metricsProblemLabel"_s, this)), m_exposureLabel(noteLabel({}, this)),
       m_buttons(new QDialogButtonBox(
           QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this))
@@ -72,6 +73,7 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, Settings &sett
     m_metricsEnabledCheck->setObjectName(u"metricsEnabledCheckBox"_s);
     m_bindEdit->setObjectName(u"metricsBindEdit"_s);
     m_portSpin->setObjectName(u"metricsPortSpinBox"_s);
+    m_tokenFileEdit->setObjectName(u"metricsTokenFileEdit"_s);
     m_exposureLabel->setObjectName(u"metricsExposureLabel"_s);
     m_buttons->setObjectName(u"preferencesButtonBox"_s);
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"preferencesOkButton"_s);
@@ -86,6 +88,10 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, Settings &sett
     m_bindEdit->setPlaceholderText(u"127.0.0.1"_s);
     m_bindEdit->setToolTip(UiTr::tr("The address to listen on; 127.0.0.1 keeps the endpoint on this computer"));
     m_portSpin->setRange(1, 65535);
+    m_tokenFileEdit->setPlaceholderText(UiTr::tr("none"));
+    m_tokenFileEdit->setToolTip(UiTr::tr("A file holding the token Prometheus must send as \"Authorization: Bearer\"; "
+                                         "needed to listen beyond this computer. Without one, $%1 is used when set")
+                                    .arg(QLatin1StringView(metrics::MetricsAccess::TokenVariable)));
 
     auto *alertsBox = new QGroupBox(UiTr::tr("Alerts"), this);
     auto *alertsForm = new QFormLayout;
@@ -104,6 +110,7 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, Settings &sett
     metricsForm->addRow(m_metricsEnabledCheck);
     metricsForm->addRow(UiTr::tr("&Bind address:"), m_bindEdit);
     metricsForm->addRow(UiTr::tr("P&ort:"), m_portSpin);
+    metricsForm->addRow(UiTr::tr("Bearer &token file:"), m_tokenFileEdit);
     auto *metricsLayout = new QVBoxLayout(metricsBox);
     metricsLayout->addLayout(metricsForm);
     metricsLayout->addWidget(m_metricsProblemLabel);
@@ -129,6 +136,7 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, Settings &sett
     }
     connect(m_metricsEnabledCheck, &QCheckBox::toggled, this, &PreferencesDialog::validate);
     connect(m_bindEdit, &QLineEdit::textChanged, this, &PreferencesDialog::validate);
+    connect(m_tokenFileEdit, &QLineEdit::textChanged, this, &PreferencesDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
     connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
@@ -147,6 +155,7 @@ void PreferencesDialog::load()
     m_metricsEnabledCheck->setChecked(m_settings.value(Settings::Key::MetricsEndpointEnabled).toBool());
     m_bindEdit->setText(m_settings.value(Settings::Key::MetricsEndpointBind).toString());
     m_portSpin->setValue(m_settings.value(Settings::Key::MetricsEndpointPort).toInt());
+    m_tokenFileEdit->setText(m_settings.value(Settings::Key::MetricsEndpointTokenFile).toString());
     validate();
 }
 
@@ -159,6 +168,7 @@ void PreferencesDialog::restoreDefaults()
     m_metricsEnabledCheck->setChecked(false);
     m_bindEdit->setText(u"127.0.0.1"_s);
     m_portSpin->setValue(8787);
+    m_tokenFileEdit->clear();
     validate();
 }
 
@@ -176,10 +186,18 @@ QString PreferencesDialog::metricsProblem() const
 {
     if (!m_metricsEnabledCheck->isChecked())
         return {};
-    if (QHostAddress(m_bindEdit->text().trimmed()).isNull())
+    const QHostAddress address(m_bindEdit->text().trimmed());
+    if (address.isNull())
         return UiTr::tr("Enter an IP address to listen on, such as 127.0.0.1.");
     if (!m_portSpin->hasAcceptableInput())
         return UiTr::tr("Enter a port from 1 to 65535.");
+    // The endpoint's own rule, so what is accepted here starts next time.
+    const auto access = metrics::MetricsAccess::configure(m_tokenFileEdit->text());
+    if (!access)
+        return access.error().message;
+    if (access.value().allowsListeningOn(address))
+        return UiTr::tr("Listening beyond this computer needs a bearer token: name a token file, or listen on "
+                        "127.0.0.1.");
     return {};
 }
 
@@ -188,6 +206,7 @@ void PreferencesDialog::validate()
     const bool enabled = m_metricsEnabledCheck->isChecked();
     m_bindEdit->setEnabled(enabled);
     m_portSpin->setEnabled(enabled);
+    m_tokenFileEdit->setEnabled(enabled);
 
     const QString thresholds = thresholdProblem();
     const QString metrics = metricsProblem();
@@ -198,8 +217,9 @@ void PreferencesDialog::validate()
 
     const QHostAddress address(m_bindEdit->text().trimmed());
     const bool exposed = enabled && metrics.isEmpty() && !address.isLoopback();
-    m_exposureLabel->setText(exposed ? UiTr::tr("Other computers on the network will be able to read the metrics.")
-                                     : QString());
+    m_exposureLabel->setText(
+        exposed ? UiTr::tr("Other computers on the network will be able to read the metrics with the bearer token.")
+                : QString());
     m_exposureLabel->setVisible(exposed);
 
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(thresholds.isEmpty() && metrics.isEmpty());
@@ -227,6 +247,7 @@ void PreferencesDialog::accept()
     if (!QHostAddress(m_bindEdit->text().trimmed()).isNull())
         m_settings.setValue(Settings::Key::MetricsEndpointBind, m_bindEdit->text().trimmed());
     m_settings.setValue(Settings::Key::MetricsEndpointPort, m_portSpin->value());
+    m_settings.setValue(Settings::Key::MetricsEndpointTokenFile, m_tokenFileEdit->text().trimmed());
     QDialog::accept();
 }
 
