@@ -682,6 +682,10 @@ Befehle:
         <source>listening on %1 (/metrics requires the bearer token)</source>
         <translation>lauscht auf %1 (/metrics verlangt das Bearer-Token)</translation>
     </message>
+    <message>
+        <source>%1: pass --metrics-token-file FILE or set %2, or listen on 127.0.0.1</source>
+        <translation>%1: --metrics-token-file FILE angeben oder %2 setzen, oder auf 127.0.0.1 lauschen</translation>
+    </message>
 </context>
 <context>
     <name>Core</name>
@@ -1460,8 +1464,8 @@ Befehle:
         <translation>das Metrik-Token in %1 muss mindestens %2 Zeichen lang sein, ohne Leerzeichen</translation>
     </message>
     <message>
-        <source>refusing to serve /metrics on %1 without a bearer token: configure one (a token file, or $%2) or listen on 127.0.0.1</source>
-        <translation>/metrics wird auf %1 nicht ohne Bearer-Token bereitgestellt: eines einrichten (eine Token-Datei oder $%2) oder auf 127.0.0.1 lauschen</translation>
+        <source>refusing to serve /metrics on %1 without a bearer token</source>
+        <translation>/metrics wird auf %1 nicht ohne Bearer-Token bereitgestellt</translation>
     </message>
 </context>
 <context>

@@ -22,7 +22,10 @@ Status runServe(Session &session, const CliOptions &options, QTextStream &out)
         return access.error();
     // Refused here too, before anything listens, so the mistake is a usage error.
     if (Status refused = access.value().allowsListeningOn(address.value()))
-        return refused;
+        return Error::invalid(refused->field, CliTr::tr("%1: pass --metrics-token-file FILE or set %2, or listen on "
+                                                        "127.0.0.1")
+                                                  .arg(refused->message,
+                                                       QLatin1StringView(metrics::MetricsAccess::TokenVariable)));
 
     // The endpoint reads every tenant through a connection of its own on its own thread;
     // this thread only prints and waits for SIGINT or SIGTERM.

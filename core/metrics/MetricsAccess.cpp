@@ -58,9 +58,8 @@ Status MetricsAccess::allowsListeningOn(const QHostAddress &address) const
 {
     if (hasToken() || address.isLoopback())
         return std::nullopt;
-    return Error::invalid(u"bind"_s, CoreTr::tr("refusing to serve /metrics on %1 without a bearer token: configure "
-                                                "one (a token file, or $%2) or listen on 127.0.0.1")
-                                         .arg(address.toString(), QLatin1StringView(TokenVariable)));
+    return Error::invalid(u"bind"_s, CoreTr::tr("refusing to serve /metrics on %1 without a bearer token")
+                                         .arg(address.toString()));
 }
 
 bool MetricsAccess::admits(const QByteArray &authorization) const

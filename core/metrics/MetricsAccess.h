@@ -27,8 +27,8 @@ public:
     static Result<MetricsAccess> withToken(const QByteArray &token, const QString &source);
 
     bool hasToken() const { return !m_token.isEmpty(); }
-    // Refuses an address beyond loopback unless a token protects it; the error says how
-    // to configure one.
+    // Refuses an address beyond loopback unless a token protects it. Callers add how to
+    // configure one in their own terms (an option, a Preferences field).
     Status allowsListeningOn(const QHostAddress &address) const;
     // Whether a request with this Authorization header value may read /metrics.
     bool admits(const QByteArray &authorization) const;

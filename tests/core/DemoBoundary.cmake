@@ -7,6 +7,7 @@
 #   SCRATCH_DIR   a writable folder, to prove the include check bites
 # Like CoreBoundary.cmake, it first proves each check can fail, then runs them.
 cmake_minimum_required(VERSION 3.22)
+include(${CMAKE_CURRENT_LIST_DIR}/SourceLines.cmake)
 
 foreach(variable NM CORE_ARCHIVE DEMO_ARCHIVE CORE_LINKS CORE_DIR SCRATCH_DIR)
     if(NOT DEFINED ${variable})
@@ -56,18 +57,9 @@ endfunction()
 
 # Sets `out` to "file: line" for every include of a demo header under `dir`, outside `dir`/demo.
 function(demo_includes_in dir out)
-    file(GLOB_RECURSE sources "${dir}/*.h" "${dir}/*.hpp" "${dir}/*.cpp" "${dir}/*.cc")
-    list(FILTER sources EXCLUDE REGEX "^${dir}/demo/")
-    if(NOT sources)
-        message(FATAL_ERROR "no sources under ${dir}")
-    endif()
-    set(found "")
-    foreach(source IN LISTS sources)
-        file(STRINGS "${source}" lines REGEX "#[ \t]*include[ \t]*[<\"](demo/|DemoCatalog|DemoSeeder|FirstRun|WarehouseSeeder|ProfileHistorySeeder)")
-        foreach(line IN LISTS lines)
-            list(APPEND found "${source}: ${line}")
-        endforeach()
-    endforeach()
+    source_lines_matching("${dir}"
+        "#[ \t]*include[ \t]*[<\"](demo/|DemoCatalog|DemoSeeder|FirstRun|WarehouseSeeder|ProfileHistorySeeder)"
+        "^${dir}/demo/" found)
     set(${out} "${found}" PARENT_SCOPE)
 endfunction()
 

@@ -96,7 +96,8 @@ void MetricsAuthTest::aWiderBindWithoutATokenIsRefusedInOneLine()
     QCOMPARE(run.exitCode, Usage);
     QVERIFY2(run.err.startsWith(u"steward-cli: "_s) && run.err.count(u'\n') == 1, qPrintable(run.err));
     QVERIFY2(run.err.contains(u"without a bearer token"_s), qPrintable(run.err));
-    QVERIFY2(run.err.contains(u"STEWARD_METRICS_TOKEN"_s), qPrintable(run.err)); // says how to fix it
+    QVERIFY2(run.err.contains(u"--metrics-token-file"_s) && run.err.contains(u"STEWARD_METRICS_TOKEN"_s),
+             qPrintable(run.err)); // says how to fix it
     QVERIFY2(!run.out.contains(u"listening"_s), qPrintable(run.out));
 }
 
