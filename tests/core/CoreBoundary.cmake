@@ -45,15 +45,11 @@ endfunction()
 
 # Sets `out` to "file:line: text" for every forbidden include (and Gui link) under `dir`.
 function(gui_includes_in dir out)
-    source_lines_matching("${dir}" "${include_pattern}" "" found)
+    cpp_sources_under("${dir}" "" sources)
+    lines_matching("${sources}" "${include_pattern}" included)
     file(GLOB_RECURSE build_files "${dir}/CMakeLists.txt" "${dir}/*.cmake")
-    foreach(build_file IN LISTS build_files)
-        file(STRINGS "${build_file}" lines REGEX "Qt6?::(Gui|Widgets|OpenGL|Charts|PrintSupport|Svg)")
-        foreach(line IN LISTS lines)
-            list(APPEND found "${build_file}: ${line}")
-        endforeach()
-    endforeach()
-    set(${out} "${found}" PARENT_SCOPE)
+    lines_matching("${build_files}" "Qt6?::(Gui|Widgets|OpenGL|Charts|PrintSupport|Svg)" linked)
+    set(${out} ${included} ${linked} PARENT_SCOPE)
 endfunction()
 
 # First prove each check can fail, so a pass below means something.

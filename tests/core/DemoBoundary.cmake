@@ -57,9 +57,9 @@ endfunction()
 
 # Sets `out` to "file: line" for every include of a demo header under `dir`, outside `dir`/demo.
 function(demo_includes_in dir out)
-    source_lines_matching("${dir}"
-        "#[ \t]*include[ \t]*[<\"](demo/|DemoCatalog|DemoSeeder|FirstRun|WarehouseSeeder|ProfileHistorySeeder)"
-        "^${dir}/demo/" found)
+    cpp_sources_under("${dir}" "^${dir}/demo/" sources)
+    lines_matching("${sources}"
+        "#[ \t]*include[ \t]*[<\"](demo/|DemoCatalog|DemoSeeder|FirstRun|WarehouseSeeder|ProfileHistorySeeder)" found)
     set(${out} "${found}" PARENT_SCOPE)
 endfunction()
 
