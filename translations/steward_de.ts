@@ -100,16 +100,6 @@
         <translation>Aufruf: steward-cli [Optionen] Befehl [Argumente...]</translation>
     </message>
     <message>
-        <source>Environment:
-  STEWARD_TENANT  default for --tenant
-  STEWARD_USER    default for --user
-</source>
-        <translation>Umgebung:
-  STEWARD_TENANT  Standard für --tenant
-  STEWARD_USER    Standard für --user
-</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -152,28 +142,6 @@
     <message>
         <source>No %1 events in %2.</source>
         <translation>Keine Ereignisse vom Typ %1 in %2.</translation>
-    </message>
-    <message>
-        <source>Exit status:
-  %1  success
-  %7  failure of another kind
-  %2  usage error or invalid input (bad option, malformed JSON, invalid field)
-  %3  forbidden (missing role, four-eyes rule, not the requester)
-  %4  not found (no such request or tenant; another tenant&apos;s request counts as none)
-  %5  conflict (already decided, key already taken, or changed since the request)
-  %6  database unavailable (missing, locked, or failing)
-On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
-</source>
-        <translation>Exit-Status:
-  %1  Erfolg
-  %7  sonstiger Fehler
-  %2  Aufruffehler oder ungültige Eingabe (falsche Option, fehlerhaftes JSON, ungültiges Feld)
-  %3  nicht erlaubt (fehlende Rolle, Vier-Augen-Prinzip, nicht der Antragsteller)
-  %4  nicht gefunden (kein solcher Antrag oder Mandant; ein Antrag eines anderen Mandanten gilt als nicht vorhanden)
-  %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
-  %6  Datenbank nicht verfügbar (fehlt, gesperrt oder fehlerhaft)
-Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
-</translation>
     </message>
     <message>
         <source>must be pending, approved, rejected, cancelled or all, not &quot;%1&quot;</source>
@@ -595,6 +563,10 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <translation>Bericht %1 (%2) für %3, %4, gespeichert unter %5</translation>
     </message>
     <message>
+        <source>%1 is at schema version %2</source>
+        <translation>%1 hat die Schemaversion %2</translation>
+    </message>
+    <message>
         <source>Review and decide metadata change requests and read the audit trail, without a display.
 
 Commands:
@@ -626,9 +598,13 @@ Commands:
   report --kind quality|approvals --format pdf|html|csv|json --out FILE
          [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;
                                default: the last 30 days)
-  serve [--bind ADDRESS] [--port N]
+  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
                                serve GET /metrics (Prometheus) and GET /healthz;
-                               loopback (127.0.0.1:8787) unless told otherwise</source>
+                               loopback (127.0.0.1:8787) unless told otherwise.
+                               Another address needs a bearer token (from FILE or
+                               $STEWARD_METRICS_TOKEN, 16 characters or more); with
+                               a token, /metrics answers only requests that carry
+                               &quot;Authorization: Bearer &lt;token&gt;&quot; (401 otherwise)</source>
         <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
 
 Befehle:
@@ -660,13 +636,63 @@ Befehle:
   report --kind quality|approvals --format pdf|html|csv|json --out FILE
          [--from D --to D]    einen Bericht für einen Zeitraum schreiben (Daten als
                                JJJJ-MM-TT; Standard: die letzten 30 Tage)
-  serve [--bind ADDRESS] [--port N]
+  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
                                GET /metrics (Prometheus) und GET /healthz bereitstellen;
-                               nur Loopback (127.0.0.1:8787), sofern nicht anders angegeben</translation>
+                               nur Loopback (127.0.0.1:8787), sofern nicht anders angegeben.
+                               Eine andere Adresse braucht ein Bearer-Token (aus FILE oder
+                               $STEWARD_METRICS_TOKEN, mindestens 16 Zeichen); mit Token
+                               beantwortet /metrics nur Anfragen mit
+                               &quot;Authorization: Bearer &lt;token&gt;&quot; (sonst 401)</translation>
     </message>
     <message>
-        <source>%1 is at schema version %2</source>
-        <translation>%1 hat die Schemaversion %2</translation>
+        <source>serve: a file holding the bearer token /metrics requires (default: $STEWARD_METRICS_TOKEN).</source>
+        <translation>serve: eine Datei mit dem Bearer-Token, das /metrics verlangt (Standard: $STEWARD_METRICS_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Environment:
+  STEWARD_TENANT         default for --tenant
+  STEWARD_USER           default for --user
+  STEWARD_METRICS_TOKEN  serve: the bearer token /metrics requires, unless
+                         --metrics-token-file names one
+</source>
+        <translation>Umgebung:
+  STEWARD_TENANT         Standard für --tenant
+  STEWARD_USER           Standard für --user
+  STEWARD_METRICS_TOKEN  serve: das Bearer-Token, das /metrics verlangt, sofern
+                         --metrics-token-file keines nennt
+</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  %1  success
+  %7  failure of another kind
+  %2  usage error or invalid input (bad option, malformed JSON, invalid field)
+  %3  forbidden (missing role, four-eyes rule, not the requester)
+  %4  not found (no such request or tenant; another tenant&apos;s request counts as none)
+  %5  conflict (already decided, key already taken, or changed since the request)
+  %6  unavailable: the database (missing, locked, or failing) or the PDF/HTML
+     report renderer steward-render (missing or failing)
+On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
+</source>
+        <translation>Exit-Status:
+  %1  Erfolg
+  %7  sonstiger Fehler
+  %2  Aufruffehler oder ungültige Eingabe (falsche Option, fehlerhaftes JSON, ungültiges Feld)
+  %3  nicht erlaubt (fehlende Rolle, Vier-Augen-Prinzip, nicht der Antragsteller)
+  %4  nicht gefunden (kein solcher Antrag oder Mandant; ein Antrag eines anderen Mandanten gilt als nicht vorhanden)
+  %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
+  %6  nicht verfügbar: die Datenbank (fehlt, gesperrt oder fehlerhaft) oder der PDF/HTML-
+     Berichtsrenderer steward-render (fehlt oder fehlerhaft)
+Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
+</translation>
+    </message>
+    <message>
+        <source>%1: pass --metrics-token-file FILE or set %2, or listen on 127.0.0.1</source>
+        <translation>%1: --metrics-token-file FILE angeben oder %2 setzen, oder auf 127.0.0.1 lauschen</translation>
+    </message>
+    <message>
+        <source>listening on %1 (/metrics requires the bearer token)</source>
+        <translation>lauscht auf %1 (/metrics verlangt das Bearer-Token)</translation>
     </message>
 </context>
 <context>
@@ -1477,6 +1503,18 @@ Befehle:
         <source>the background task failed unexpectedly</source>
         <translation>die Hintergrundaufgabe ist unerwartet fehlgeschlagen</translation>
     </message>
+    <message>
+        <source>cannot read the metrics token file %1: %2</source>
+        <translation>die Token-Datei für die Metriken %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the metrics token in %1 must be at least %2 characters, without spaces</source>
+        <translation>das Metrik-Token in %1 muss mindestens %2 Zeichen lang sein, ohne Leerzeichen</translation>
+    </message>
+    <message>
+        <source>refusing to serve /metrics on %1 without a bearer token</source>
+        <translation>/metrics wird auf %1 nicht ohne Bearer-Token bereitgestellt</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
@@ -1546,6 +1584,57 @@ Befehle:
     <message>
         <source>&quot;%1&quot; is not an IP address (for example 127.0.0.1 or ::1)</source>
         <translation>„%1“ ist keine IP-Adresse (zum Beispiel 127.0.0.1 oder ::1)</translation>
+    </message>
+    <message>
+        <source>/metrics needs the header Authorization: Bearer &lt;token&gt;</source>
+        <translation>/metrics braucht den Header Authorization: Bearer &lt;token&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message>
+        <source>unexpected arguments: %1</source>
+        <translation>unerwartete Argumente: %1</translation>
+    </message>
+    <message>
+        <source>the report renderer needs --%1</source>
+        <translation>der Berichtsrenderer braucht --%1</translation>
+    </message>
+    <message>
+        <source>the report renderer got an unreadable request: %1</source>
+        <translation>der Berichtsrenderer erhielt einen unlesbaren Auftrag: %1</translation>
+    </message>
+    <message>
+        <source>--generated-at must be an ISO-8601 time, not &quot;%1&quot;</source>
+        <translation>--generated-at muss eine Zeit nach ISO 8601 sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no report section &quot;%1&quot;</source>
+        <translation>kein Berichtsabschnitt &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot render %1: the report renderer %2 is missing (looked for %3); reinstall Metadata Steward, or write csv or json</source>
+        <translation>%1 kann nicht erzeugt werden: der Berichtsrenderer %2 fehlt (gesucht: %3); installieren Sie Metadata Steward neu oder schreiben Sie csv oder json</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>cannot start the report renderer %1: %2</source>
+        <translation>der Berichtsrenderer %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>the report renderer %1 stopped without writing the report (%2)%3</source>
+        <translation>der Berichtsrenderer %1 endete, ohne den Bericht zu schreiben (%2)%3</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
     </message>
 </context>
 <context>
@@ -2317,10 +2406,6 @@ Befehle:
     <message>
         <source>Enter a port from 1 to 65535.</source>
         <translation>Geben Sie einen Port von 1 bis 65535 ein.</translation>
-    </message>
-    <message>
-        <source>Other computers on the network will be able to read the metrics.</source>
-        <translation>Andere Computer im Netzwerk können dann die Metriken lesen.</translation>
     </message>
     <message>
         <source>Notifications</source>
@@ -3359,6 +3444,26 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
     <message>
         <source>Unknown decision.</source>
         <translation>Unbekannte Entscheidung.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>A file holding the token Prometheus must send as &quot;Authorization: Bearer&quot;; needed to listen beyond this computer. Without one, $%1 is used when set</source>
+        <translation>Eine Datei mit dem Token, das Prometheus als &quot;Authorization: Bearer&quot; senden muss; nötig, um über diesen Computer hinaus zu lauschen. Ohne sie gilt $%1, sofern gesetzt</translation>
+    </message>
+    <message>
+        <source>Bearer &amp;token file:</source>
+        <translation>Bearer-&amp;Token-Datei:</translation>
+    </message>
+    <message>
+        <source>Listening beyond this computer needs a bearer token: name a token file, or listen on 127.0.0.1.</source>
+        <translation>Über diesen Computer hinaus zu lauschen braucht ein Bearer-Token: eine Token-Datei angeben oder auf 127.0.0.1 lauschen.</translation>
+    </message>
+    <message>
+        <source>Other computers on the network will be able to read the metrics with the bearer token.</source>
+        <translation>Andere Computer im Netzwerk können die Metriken mit dem Bearer-Token lesen.</translation>
     </message>
 </context>
 </TS>

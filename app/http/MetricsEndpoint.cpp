@@ -53,8 +53,8 @@ QString hostText(const QHostAddress &address)
 
 } // namespace
 
-MetricsEndpoint::MetricsEndpoint(DatabaseUrl databaseUrl, QObject *parent)
-    : QObject(parent), m_databaseUrl(std::move(databaseUrl))
+MetricsEndpoint::MetricsEndpoint(DatabaseUrl databaseUrl, metrics::MetricsAccess access, QObject *parent)
+    : QObject(parent), m_databaseUrl(std::move(databaseUrl)), m_access(std::move(access))
 {
 }
 
@@ -66,6 +66,10 @@ MetricsEndpoint::~MetricsEndpoint()
 void MetricsEndpoint::listen(const QHostAddress &address, quint16 port)
 {
     close();
+    if (Status refused = m_access.allowsListeningOn(address)) {
+        Q_EMIT failed(refused->text());
+        return;
+    }
     auto server = std::make_unique<QHttpServer>();
     // Our own QTcpServer rather than QHttpServer::listen(), which only logs why it failed.
     auto *tcpServer = new QTcpServer(server.get());
@@ -113,6 +117,12 @@ Result<Database *> MetricsEndpoint::database()
 
 QHttpServerResponse MetricsEndpoint::metrics(const QHttpServerRequest &request)
 {
+    if (!m_access.admits(request.value(QByteArrayLiteral("Authorization")))) {
+        QHttpServerResponse response =
+            jsonError(HttpTr::tr("/metrics needs the header Authorization: Bearer <token>"), StatusCode::Unauthorized);
+        response.setHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"metrics\""));
+        return response;
+    }
     if (auto refused = refuseUnlessGet(request))
         return std::move(*refused);
     auto connection = database();
