@@ -1,8 +1,9 @@
 #include "store/ApprovalRepository.h"
 
+#include "Tr.h"
+#include "json/JsonParser.h"
 #include "store/Database.h"
 
-#include <QJsonDocument>
 #include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
@@ -14,40 +15,67 @@ const QString kSummaryColumns =
     u"id, tenant_id, entity_type, entity_id, entity_key, tier, lane, status, decision_reason, requested_by, "
     u"decided_by, requested_at, decided_at, required_role, base_version"_s;
 
-QString jsonText(const QJsonObject &object)
+// A stored document, exactly (the column holds JSON that json_valid accepted).
+Result<json::Node> storedDocument(const QVariant &value, const QString &column)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    auto parsed = json::parse(value.toString().toUtf8());
+    if (!parsed)
+        return Error::make(ErrorCode::Unavailable, CoreTr::tr("%1 does not hold valid JSON: %2")
+                                                       .arg(column, parsed.error().text()));
+    return parsed;
 }
 
-Approval readApproval(const QSqlQuery &query, bool withPayloads)
+Result<Approval> readApproval(const QSqlQuery &query, bool withPayloads)
 {
     const QSqlRecord record = query.record();
     auto text = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))).toString(); };
     auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
+    auto column = [](const char *name) { return u"mdm_approval."_s + QLatin1StringView(name); };
 
     Approval approval;
     approval.id = QUuid::fromString(text("id"));
     approval.tenantId = QUuid::fromString(text("tenant_id"));
-    approval.entityType = entityTypeFromString(text("entity_type")).value_or(EntityType::GlobalMetadata);
     approval.entityId = QUuid::fromString(text("entity_id"));
     approval.entityKey = text("entity_key");
-    approval.tier = tierFromString(text("tier")).value_or(Tier::Tier5);
-    approval.lane = laneFromString(text("lane")).value_or(Lane::Draft);
-    approval.status = approvalStatusFromString(text("status")).value_or(ApprovalStatus::Pending);
     approval.decisionReason = text("decision_reason");
     approval.requestedBy = text("requested_by");
     approval.decidedBy = text("decided_by");
     approval.requestedAt = fromIsoTimestamp(text("requested_at"));
     approval.decidedAt = fromIsoTimestamp(text("decided_at"));
-    approval.requiredRole = roleFromString(text("required_role")).value_or(Role::KernelArchitect);
     if (!value("base_version").isNull())
         approval.baseVersion = value("base_version").toLongLong();
+
+    const auto type = storedValue(entityTypeFromString, column("entity_type"), text("entity_type"));
+    if (!type)
+        return type.error();
+    approval.entityType = type.value();
+    const auto tier = storedValue(tierFromString, column("tier"), text("tier"));
+    if (!tier)
+        return tier.error();
+    approval.tier = tier.value();
+    const auto lane = storedValue(laneFromString, column("lane"), text("lane"));
+    if (!lane)
+        return lane.error();
+    approval.lane = lane.value();
+    const auto status = storedValue(approvalStatusFromString, column("status"), text("status"));
+    if (!status)
+        return status.error();
+    approval.status = status.value();
+    const auto role = storedValue(roleFromString, column("required_role"), text("required_role"));
+    if (!role)
+        return role.error();
+    approval.requiredRole = role.value();
+
     if (withPayloads) {
-        approval.payloadText = value("payload").toString().toUtf8();
-        approval.payload = QJsonDocument::fromJson(approval.payloadText).object();
+        auto payload = storedDocument(value("payload"), column("payload"));
+        if (!payload)
+            return payload.error();
+        approval.payload = std::move(payload.value());
         if (!value("current_state").isNull()) {
-            approval.currentStateText = value("current_state").toString().toUtf8();
-            approval.currentState = QJsonDocument::fromJson(approval.currentStateText).object();
+            auto current = storedDocument(value("current_state"), column("current_state"));
+            if (!current)
+                return current.error();
+            approval.currentState = std::move(current.value());
         }
     }
     return approval;
@@ -111,10 +139,8 @@ Status ApprovalRepository::insert(const Approval &approval)
         {uuidText(approval.id), uuidText(approval.tenantId), toString(approval.entityType),
          approval.entityId.isNull() ? QVariant() : QVariant(uuidText(approval.entityId)), approval.entityKey,
          toString(approval.tier), toString(approval.lane),
-         approval.payloadText.isEmpty() ? jsonText(approval.payload) : QString::fromUtf8(approval.payloadText),
-         !approval.currentStateText.isEmpty() ? QVariant(QString::fromUtf8(approval.currentStateText))
-         : approval.currentState              ? QVariant(jsonText(*approval.currentState))
-                                              : QVariant(),
+         QString::fromUtf8(json::serialize(approval.payload)),
+         approval.currentState ? QVariant(QString::fromUtf8(json::serialize(*approval.currentState))) : QVariant(),
          toString(approval.status), approval.decisionReason.isEmpty() ? QVariant() : QVariant(approval.decisionReason),
          approval.requestedBy, approval.decidedBy.isEmpty() ? QVariant() : QVariant(approval.decidedBy),
          toIsoTimestamp(approval.requestedAt),
@@ -134,7 +160,10 @@ Result<std::optional<Approval>> ApprovalRepository::find(const QUuid &tenantId, 
         return query.error();
     if (!query.value().next())
         return std::optional<Approval>();
-    return std::optional<Approval>(readApproval(query.value(), true));
+    auto approval = readApproval(query.value(), true);
+    if (!approval)
+        return approval.error();
+    return std::optional<Approval>(std::move(approval.value()));
 }
 
 Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const ApprovalFilter &filter,
@@ -152,8 +181,12 @@ Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const Ap
     if (!query)
         return query.error();
     QList<Approval> rows;
-    while (query.value().next())
-        rows.append(readApproval(query.value(), withPayloads));
+    while (query.value().next()) {
+        auto approval = readApproval(query.value(), withPayloads);
+        if (!approval)
+            return approval.error();
+        rows.append(std::move(approval.value()));
+    }
     return rows;
 }
 

@@ -1,22 +1,14 @@
 #include "DiffJob.h"
 
-#include "diff/ReviewDocuments.h"
-
 namespace steward {
 
-DiffComputation DiffJob::run(quint64 generation, const QByteArray &currentStateText, const QByteArray &payloadText,
+DiffComputation DiffJob::run(quint64 generation, const diff::ReviewDocuments &documents,
                              const diff::DiffOptions &options)
 {
     DiffComputation computation;
     computation.generation = generation;
     try {
-        auto documents = diff::reviewDocuments(currentStateText, payloadText);
-        if (!documents) {
-            computation.error = documents.error().text();
-            return computation;
-        }
-        auto result = std::make_shared<diff::DiffResult>(
-            diff::diff(documents.value().before, documents.value().after, options));
+        auto result = std::make_shared<diff::DiffResult>(diff::diff(documents.before, documents.after, options));
         computation.parents = buildParentMap(result->root);
         computation.result = std::move(result);
     } catch (const std::exception &exception) {
@@ -26,10 +18,9 @@ DiffComputation DiffJob::run(quint64 generation, const QByteArray &currentStateT
     return computation;
 }
 
-void DiffJob::compute(quint64 generation, const QByteArray &currentStateText, const QByteArray &payloadText,
-                      const diff::DiffOptions &options)
+void DiffJob::compute(quint64 generation, const diff::ReviewDocuments &documents, const diff::DiffOptions &options)
 {
-    Q_EMIT computed(run(generation, currentStateText, payloadText, options));
+    Q_EMIT computed(run(generation, documents, options));
 }
 
 } // namespace steward

@@ -1,9 +1,9 @@
 #pragma once
 
 #include "DiffTreeModel.h"
+#include "diff/ReviewDocuments.h"
 #include "diff/StructuralDiff.h"
 
-#include <QByteArray>
 #include <QMetaType>
 #include <QObject>
 
@@ -20,7 +20,7 @@ struct DiffComputation
     QString error;
 };
 
-// Parses and diffs two documents. Lives on a worker thread for large payloads; the
+// Diffs the documents of a review. Lives on a worker thread for large payloads; the
 // generation number lets the view drop results it no longer wants.
 class DiffJob : public QObject
 {
@@ -29,11 +29,11 @@ class DiffJob : public QObject
 public:
     using QObject::QObject;
 
-    static DiffComputation run(quint64 generation, const QByteArray &currentStateText,
-                               const QByteArray &payloadText, const diff::DiffOptions &options);
+    static DiffComputation run(quint64 generation, const diff::ReviewDocuments &documents,
+                               const diff::DiffOptions &options);
 
 public Q_SLOTS:
-    void compute(quint64 generation, const QByteArray &currentStateText, const QByteArray &payloadText,
+    void compute(quint64 generation, const steward::diff::ReviewDocuments &documents,
                  const steward::diff::DiffOptions &options);
 
 Q_SIGNALS:
