@@ -133,32 +133,33 @@ Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest
 Result<Approval> ApprovalService::decide(const Actor &actor, const QUuid &approvalId, const Check &check,
                                          const Work &work)
 {
-    auto user = member(actor);
-    if (!user)
-        return user.error();
-    auto approval = load(actor, approvalId);
-    if (!approval)
-        return approval.error();
-    // Refuses early without taking the write lock; the check that counts comes below.
-    if (auto refused = check(approval.value(), user.value()))
-        return *refused;
+    // The actor and the request as the database has them now, and whether they pass.
+    auto judge = [&]() -> Result<std::pair<User, Approval>> {
+        auto user = member(actor);
+        if (!user)
+            return user.error();
+        auto approval = load(actor, approvalId);
+        if (!approval)
+            return approval.error();
+        if (auto refused = check(approval.value(), user.value()))
+            return *refused;
+        return std::pair(user.value(), approval.value());
+    };
+    // Refuses early without taking the write lock; the judgement that counts comes
+    // under it, where the request may have been decided, and the actor's roles
+    // changed, since.
+    if (auto early = judge(); !early)
+        return early.error();
 
     Decision decision;
     {
         WriteTransaction transaction(m_database);
         if (auto failed = transaction.begin())
             return *failed;
-        // Re-read under the write lock: the request may have been decided, and the
-        // actor's roles changed, since the check above.
-        auto lockedUser = member(actor);
-        if (!lockedUser)
-            return lockedUser.error();
-        auto locked = load(actor, approvalId);
+        auto locked = judge();
         if (!locked)
             return locked.error();
-        if (auto refused = check(locked.value(), lockedUser.value()))
-            return *refused;
-        auto result = work(locked.value(), lockedUser.value());
+        auto result = work(locked.value().second, locked.value().first);
         if (!result)
             return result.error(); // rolls back
         if (auto failed = transaction.commit())

@@ -45,26 +45,21 @@ Result<Approval> readApproval(const QSqlQuery &query, bool withPayloads)
     if (!value("base_version").isNull())
         approval.baseVersion = value("base_version").toLongLong();
 
-    const auto type = storedValue(entityTypeFromString, column("entity_type"), text("entity_type"));
-    if (!type)
-        return type.error();
-    approval.entityType = type.value();
-    const auto tier = storedValue(tierFromString, column("tier"), text("tier"));
-    if (!tier)
-        return tier.error();
-    approval.tier = tier.value();
-    const auto lane = storedValue(laneFromString, column("lane"), text("lane"));
-    if (!lane)
-        return lane.error();
-    approval.lane = lane.value();
-    const auto status = storedValue(approvalStatusFromString, column("status"), text("status"));
-    if (!status)
-        return status.error();
-    approval.status = status.value();
-    const auto role = storedValue(roleFromString, column("required_role"), text("required_role"));
-    if (!role)
-        return role.error();
-    approval.requiredRole = role.value();
+    Status unknown; // the first column holding a spelling this version does not know
+    auto spelled = [&](auto parse, const char *name, auto &target) {
+        const auto parsed = storedValue(parse, column(name), text(name));
+        if (parsed)
+            target = parsed.value();
+        else if (!unknown)
+            unknown = parsed.error();
+    };
+    spelled(entityTypeFromString, "entity_type", approval.entityType);
+    spelled(tierFromString, "tier", approval.tier);
+    spelled(laneFromString, "lane", approval.lane);
+    spelled(approvalStatusFromString, "status", approval.status);
+    spelled(roleFromString, "required_role", approval.requiredRole);
+    if (unknown)
+        return *unknown;
 
     if (withPayloads) {
         auto payload = storedDocument(value("payload"), column("payload"));
