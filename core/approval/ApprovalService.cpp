@@ -5,7 +5,6 @@
 #include "approval/ApprovalPolicy.h"
 #include "approval/PayloadValidator.h"
 #include "events/EventBus.h"
-#include "json/JsonParser.h"
 #include "store/Database.h"
 #include "store/WriteTransaction.h"
 

@@ -556,13 +556,8 @@ void ProfileRunner::Impl::record(const QList<Field> &fields, const TablePlan &pl
             // Validity is unknown, so is the score: the run failed, and says why.
             profile.status = RunStatus::Failed;
             profile.error = unevaluated.join(u"; "_s);
-            const ColumnMetrics measured = profile.metrics;
-            profile.metrics = ColumnMetrics();
-            profile.metrics.rows = measured.rows;
-            profile.metrics.nonNull = measured.nonNull;
-            profile.metrics.distinct = measured.distinct;
-            profile.metrics.distinctExact = measured.distinctExact;
-            profile.metrics.rules = measured.rules;
+            QualityScore::apply(QualityScore::Scores(), profile.metrics);
+            profile.details.remove(u"metrics"_s);
         }
     }
 }
