@@ -694,6 +694,10 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <source>listening on %1 (/metrics requires the bearer token)</source>
         <translation>lauscht auf %1 (/metrics verlangt das Bearer-Token)</translation>
     </message>
+    <message>
+        <source>%1 has changed since this request was made; approving it will be refused.</source>
+        <translation>%1 wurde seit der Antragstellung geändert; eine Genehmigung wird verweigert.</translation>
+    </message>
 </context>
 <context>
     <name>Core</name>
@@ -826,10 +830,6 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <translation>muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; enthalten</translation>
     </message>
     <message>
-        <source>a DECIMAL format is &quot;precision,scale&quot; with 1 &lt;= precision &lt;= 38 and scale &lt;= precision, e.g. 18,2</source>
-        <translation>ein DECIMAL-Format lautet &quot;Genauigkeit,Skala&quot; mit 1 &lt;= Genauigkeit &lt;= 38 und Skala &lt;= Genauigkeit, z. B. 18,2</translation>
-    </message>
-    <message>
         <source>must be an object {source, schema, table, column}</source>
         <translation>muss ein Objekt {source, schema, table, column} sein</translation>
     </message>
@@ -840,10 +840,6 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>a regex rule needs a pattern</source>
         <translation>eine Regex-Regel benötigt ein Muster</translation>
-    </message>
-    <message>
-        <source>is not a valid regular expression: %1</source>
-        <translation>ist kein gültiger regulärer Ausdruck: %1</translation>
     </message>
     <message>
         <source>a range rule needs a numeric min, max or both</source>
@@ -1245,50 +1241,6 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <translation>jeder Wert ist null: Eindeutigkeit und Gültigkeit können nicht gemessen werden</translation>
     </message>
     <message>
-        <source>the format &quot;%1&quot; is not precision,scale: only checked for being a number</source>
-        <translation>das Format &quot;%1&quot; hat nicht die Form Genauigkeit,Skala: es wird nur geprüft, ob der Wert eine Zahl ist</translation>
-    </message>
-    <message>
-        <source>the format &quot;%1&quot; is not a maximum length: the text is not checked</source>
-        <translation>das Format &quot;%1&quot; ist keine Maximallänge: der Text wird nicht geprüft</translation>
-    </message>
-    <message>
-        <source>the data type &quot;%1&quot; has no check</source>
-        <translation>für den Datentyp &quot;%1&quot; gibt es keine Prüfung</translation>
-    </message>
-    <message>
-        <source>rule %1 has no pattern</source>
-        <translation>Regel %1 hat kein Muster</translation>
-    </message>
-    <message>
-        <source>rule %1: invalid regular expression &quot;%2&quot;: %3 at offset %4</source>
-        <translation>Regel %1: ungültiger regulärer Ausdruck &quot;%2&quot;: %3 an Position %4</translation>
-    </message>
-    <message>
-        <source>rule %1: a range needs a numeric min, max or both</source>
-        <translation>Regel %1: ein Bereich benötigt einen numerischen Wert für min, max oder beide</translation>
-    </message>
-    <message>
-        <source>rule %1: the range&apos;s min is greater than its max</source>
-        <translation>Regel %1: min des Bereichs ist größer als max</translation>
-    </message>
-    <message>
-        <source>rule %1: an enum needs a non-empty list of values</source>
-        <translation>Regel %1: ein Enum benötigt eine nicht leere Werteliste</translation>
-    </message>
-    <message>
-        <source>rule %1: enum values are strings or numbers</source>
-        <translation>Regel %1: Enum-Werte müssen Zeichenketten oder Zahlen sein</translation>
-    </message>
-    <message>
-        <source>rule %1 has the unknown type &quot;%2&quot;</source>
-        <translation>Regel %1 hat den unbekannten Typ &quot;%2&quot;</translation>
-    </message>
-    <message>
-        <source>invalid regular expression &quot;%1&quot;: %2 at offset %3</source>
-        <translation>ungültiger regulärer Ausdruck &quot;%1&quot;: %2 an Position %3</translation>
-    </message>
-    <message>
         <source>the profiler needs an open SQLite connection to register its functions</source>
         <translation>der Profiler benötigt eine offene SQLite-Verbindung, um seine Funktionen zu registrieren</translation>
     </message>
@@ -1514,6 +1466,61 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>refusing to serve /metrics on %1 without a bearer token</source>
         <translation>/metrics wird auf %1 nicht ohne Bearer-Token bereitgestellt</translation>
+    </message>
+    <message>
+        <source>%1 changed since the request was made (its state differs from the one recorded with the request); compare the request-time, live and requested states</source>
+        <translation>%1 wurde seit der Antragstellung geändert (der Stand weicht von dem mit dem Antrag erfassten ab); vergleichen Sie den Stand zum Antragszeitpunkt, den aktuellen und den beantragten Stand</translation>
+    </message>
+    <message>
+        <source>a DECIMAL format is &quot;precision,scale&quot; or &quot;precision&quot; with 1 &lt;= precision &lt;= 38 and scale &lt;= precision, e.g. 18,2</source>
+        <translation>ein DECIMAL-Format lautet &quot;Genauigkeit,Skala&quot; oder &quot;Genauigkeit&quot; mit 1 &lt;= Genauigkeit &lt;= 38 und Skala &lt;= Genauigkeit, z. B. 18,2</translation>
+    </message>
+    <message>
+        <source>a TEXT format is the maximum length, e.g. 10</source>
+        <translation>ein TEXT-Format ist die Maximallänge, z. B. 10</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid regular expression: %2</source>
+        <translation>&quot;%1&quot; ist kein gültiger regulärer Ausdruck: %2</translation>
+    </message>
+    <message>
+        <source>must be a string, a number or a boolean</source>
+        <translation>muss eine Zeichenkette, eine Zahl oder ein Wahrheitswert sein</translation>
+    </message>
+    <message>
+        <source>%1 at offset %2</source>
+        <translation>%1 an Position %2</translation>
+    </message>
+    <message>
+        <source>the database holds &quot;%1&quot; in %2, which is not a value this version knows; the row was written by another tool or a newer version</source>
+        <translation>die Datenbank enthält &quot;%1&quot; in %2, einen Wert, den diese Version nicht kennt; die Zeile wurde von einem anderen Werkzeug oder einer neueren Version geschrieben</translation>
+    </message>
+    <message>
+        <source>rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>rule %1 could not be evaluated on %n value(s): the regular expression engine gave up on them (its backtracking limit); the pattern needs to be simpler</source>
+        <translation>
+            <numerusform>Regel %1 konnte für %n Wert nicht ausgewertet werden: die Engine für reguläre Ausdrücke hat aufgegeben (ihre Backtracking-Grenze); das Muster muss einfacher werden</numerusform>
+            <numerusform>Regel %1 konnte für %n Werte nicht ausgewertet werden: die Engine für reguläre Ausdrücke hat aufgegeben (ihre Backtracking-Grenze); das Muster muss einfacher werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the data type &quot;%1&quot; is not checked: it %2</source>
+        <translation>der Datentyp &quot;%1&quot; wird nicht geprüft: er %2</translation>
+    </message>
+    <message>
+        <source>the format &quot;%1&quot; is not checked: %2</source>
+        <translation>das Format &quot;%1&quot; wird nicht geprüft: %2</translation>
+    </message>
+    <message>
+        <source>invalid regular expression &quot;%1&quot;: %2</source>
+        <translation>ungültiger regulärer Ausdruck &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold valid JSON: %2</source>
+        <translation>%1 enthält kein gültiges JSON: %2</translation>
     </message>
 </context>
 <context>
@@ -3464,6 +3471,10 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
     <message>
         <source>Other computers on the network will be able to read the metrics with the bearer token.</source>
         <translation>Andere Computer im Netzwerk können die Metriken mit dem Bearer-Token lesen.</translation>
+    </message>
+    <message>
+        <source>%1 changed since the request was made</source>
+        <translation>%1 wurde geändert, seit der Antrag gestellt wurde</translation>
     </message>
 </context>
 </TS>

@@ -142,14 +142,15 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
 
 void ApprovalDetailPane::showApproval(const std::optional<Approval> &approval)
 {
-    const bool sameChange = m_approval && approval && m_approval->id == approval->id
-                            && m_approval->currentStateText == approval->currentStateText
-                            && m_approval->payloadText == approval->payloadText;
+    const bool sameChange =
+        m_approval && approval && m_approval->id == approval->id && m_approval->payload.identical(approval->payload)
+        && m_approval->currentState.has_value() == approval->currentState.has_value()
+        && (!m_approval->currentState || m_approval->currentState->identical(*approval->currentState));
     m_approval = approval;
     if (!sameChange) {
         m_copyPatchButton->setEnabled(false);
         if (m_approval)
-            m_review->showChange(m_approval->currentStateText, m_approval->payloadText,
+            m_review->showChange(m_approval->currentState, m_approval->payload,
                                  diff::diffOptionsFor(m_approval->entityType));
         else
             m_review->clear();
@@ -213,7 +214,7 @@ QString ApprovalDetailPane::profiledFieldKey() const
     if (m_approval->entityType == EntityType::GlobalMetadata)
         return m_approval->entityKey;
     if (m_approval->entityType == EntityType::BusinessRule)
-        return m_approval->requestedState().value(u"appliesTo"_s).toString();
+        return m_approval->requestedState().stringMember(u"appliesTo"_s);
     return {};
 }
 
@@ -255,20 +256,21 @@ void ApprovalDetailPane::updateStaleView(bool keepTab)
     m_staleLabel->hide();
     m_tabs->setTabEnabled(1, false);
     m_tabs->setCurrentIndex(0);
-    if (!m_approval || !m_approval->isPending() || m_approval->isCreate() || !m_approval->baseVersion)
+    if (!m_approval || !m_approval->isPending() || m_approval->isCreate())
         return;
     auto live = m_entities.findById(m_approval->tenantId, m_approval->entityType, m_approval->entityId);
-    if (!live || !live.value() || live.value()->version == *m_approval->baseVersion)
+    if (!live || !live.value()
+        || !ApprovalPolicy::changedSinceRequest(*m_approval, live.value()->version, live.value()->document))
         return;
-    auto documents = diff::reviewDocuments(m_approval->currentStateText, m_approval->payloadText);
-    if (!documents)
-        return;
-    m_threeWayModel->setDocuments(*documents.value().before, live.value()->document, *documents.value().after);
+    const diff::ReviewDocuments documents = diff::reviewDocuments(m_approval->currentState, m_approval->payload);
+    m_threeWayModel->setDocuments(*documents.before, live.value()->document, *documents.after);
     const int conflicts = m_threeWayModel->conflictCount();
-    m_staleReason = UiTr::tr("%1 changed since the request was made (version %2, now %3)")
-                        .arg(m_approval->entityKey)
-                        .arg(*m_approval->baseVersion)
-                        .arg(live.value()->version);
+    m_staleReason = m_approval->baseVersion ? UiTr::tr("%1 changed since the request was made (version %2, now %3)")
+                                                  .arg(m_approval->entityKey)
+                                                  .arg(*m_approval->baseVersion)
+                                                  .arg(live.value()->version)
+                                            : UiTr::tr("%1 changed since the request was made")
+                                                  .arg(m_approval->entityKey);
     const QString conflictText = conflicts == 0
                                      ? UiTr::tr("The request and the newer change touch different fields.")
                                      : UiTr::tr("%n field(s) were changed both ways.", nullptr, conflicts);

@@ -114,9 +114,7 @@ void ApprovalQueueModel::requestChanged(const QUuid &approvalId)
         }
         approval = *found.value();
         approval->payload = {}; // the queue never needs the documents
-        approval->payloadText.clear();
         approval->currentState.reset();
-        approval->currentStateText.clear();
     }
 
     // Its row was on screen (read): it is known where it was.

@@ -21,13 +21,13 @@ Result<BoundFields> boundFields(Database &database, const QUuid &tenantId, const
             return entity.error();
         if (!entity.value())
             continue;
-        const QJsonObject binding = entity.value()->state.value(u"binding"_s).toObject();
-        if (binding.value(u"table"_s).toString() != table)
+        const json::Node *binding = entity.value()->document.member(u"binding"_s);
+        if (!binding || binding->stringMember(u"table"_s) != table)
             continue;
-        auto source = sources.find(tenantId, binding.value(u"source"_s).toString());
+        auto source = sources.find(tenantId, binding->stringMember(u"source"_s));
         if (!source)
             return source.error();
-        const QString schema = binding.value(u"schema"_s).toString();
+        const QString schema = binding->stringMember(u"schema"_s);
         const bool resolves = source.value() && (schema.isEmpty() || schema.compare(source.value()->schemaName,
                                                                                     Qt::CaseInsensitive) == 0);
         if (!resolves) {
@@ -35,7 +35,7 @@ Result<BoundFields> boundFields(Database &database, const QUuid &tenantId, const
             continue;
         }
         fields.keys.append(key);
-        fields.columns.append(binding.value(u"column"_s).toString());
+        fields.columns.append(binding->stringMember(u"column"_s));
     }
     return fields;
 }

@@ -12,6 +12,7 @@
 #include "BenchSupport.h"
 #include "ReportRenderer.h"
 #include "approval/ApprovalEvents.h"
+#include "json/JsonParser.h"
 #include "model/Approval.h"
 #include "store/Database.h"
 #include "store/EventRepository.h"
@@ -150,16 +151,16 @@ int seed(const QString &path, int decisions, const QDate &from, int days)
         request.lane = n % 5 == 0 ? Lane::Kernel : Lane::Governed;
         request.requiredRole = Role::MetadataSteward;
         request.requestedBy = requester;
-        request.payload = QJsonDocument::fromJson(payload).object();
+        request.payload = json::parse(payload).value();
         if (!create)
-            request.currentState = QJsonDocument::fromJson(current).object();
+            request.currentState = json::parse(current).value();
         QList<Event> trail = ApprovalEvents(request, requester, role, requested).requested();
         const ApprovalEvents decision(request, decider, role, decided);
         if (status == u"approved"_s) {
             std::optional<EntitySnapshot> before;
             if (!create)
-                before = EntitySnapshot{request.entityId, request.entityKey, 1, {}, *request.currentState};
-            const EntitySnapshot after{create ? QUuid::createUuid() : request.entityId, request.entityKey, 2, {},
+                before = EntitySnapshot{request.entityId, request.entityKey, 1, *request.currentState};
+            const EntitySnapshot after{create ? QUuid::createUuid() : request.entityId, request.entityKey, 2,
                                        request.requestedState()};
             trail += decision.approved(before, after, std::nullopt);
         } else if (status == u"rejected"_s) {

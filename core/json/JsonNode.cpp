@@ -69,6 +69,12 @@ const Node *Node::member(const QString &key) const
     return nullptr;
 }
 
+QString Node::stringMember(const QString &key) const
+{
+    const Node *value = member(key);
+    return value && value->isString() ? value->m_text : QString();
+}
+
 Node *Node::member(const QString &key)
 {
     for (Member &member : m_members) {

@@ -46,6 +46,8 @@ public:
     // The member named `key`, or nullptr.
     const Node *member(const QString &key) const;
     Node *member(const QString &key);
+    // The string value of member `key`; empty when it is absent or not a string.
+    QString stringMember(const QString &key) const;
     // Replaces or appends (keeping position when replacing).
     void setMember(const QString &key, Node value);
     bool removeMember(const QString &key);

@@ -63,19 +63,6 @@ Result<QList<ProfileRun>> readRuns(Result<QSqlQuery> query)
     return runs;
 }
 
-// SPEC section 5: how long a completed profile stays fresh, per tier (tier5: manual only).
-std::optional<qint64> intervalDays(Tier tier)
-{
-    switch (tier) {
-    case Tier::Tier1: return 1;
-    case Tier::Tier2: return 3;
-    case Tier::Tier3: return 7;
-    case Tier::Tier4: return 30;
-    case Tier::Tier5: return std::nullopt;
-    }
-    return std::nullopt;
-}
-
 } // namespace
 
 ProfileRepository::ProfileRepository(Database &database) : m_database(database) {}
@@ -156,7 +143,7 @@ Result<QStringList> ProfileRepository::dueKeys(const QUuid &tenantId, const QDat
     QList<Due> due;
     while (query.value().next()) {
         const auto tier = tierFromString(query.value().value(1).toString());
-        const auto days = tier ? intervalDays(*tier) : std::nullopt;
+        const auto days = tier ? profileIntervalDays(*tier) : std::nullopt;
         if (!days)
             continue;
         const QDateTime last = fromIsoTimestamp(query.value().value(2).toString());

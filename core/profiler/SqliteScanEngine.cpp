@@ -374,7 +374,7 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
         counts.distinct = {merged->count(), merged->isExact()};
         const QList<RuleCheck> &rules = plan.targets.at(c).rules;
         for (int r = 0; r < rules.size() && r < counts.rulePasses.size(); ++r) {
-            if (rules.at(r).ruleType == u"unique"_s)
+            if (rules.at(r).rule.type == RuleType::Unique)
                 counts.rulePasses[r] = std::min(counts.distinct.count, counts.nonNull);
         }
     }

@@ -80,18 +80,6 @@ QList<double> QualityQueries::defaultDurationBounds()
     return {0.1, 0.5, 1, 2, 5, 10, 30, 60};
 }
 
-int QualityQueries::trendIntervalDays(Tier tier)
-{
-    switch (tier) {
-    case Tier::Tier1: return 1;
-    case Tier::Tier2: return 3;
-    case Tier::Tier3: return 7;
-    case Tier::Tier4:
-    case Tier::Tier5: return 30;
-    }
-    return 30;
-}
-
 Result<QList<FieldDayMetrics>> QualityQueries::fieldTrend(const QUuid &tenantId, const QString &canonicalKey,
                                                           const Period &period) const
 {
@@ -204,7 +192,7 @@ Result<ProfileActivity> QualityQueries::activity(const QUuid &tenantId, const Pe
     // grouped by day, tier and status.
     int longest = 1;
     for (const Tier tier : allTiers())
-        longest = std::max(longest, trendIntervalDays(tier));
+        longest = std::max(longest, profileWindowDays(tier));
     const QDate firstDay = days.constFirst();
     const QDateTime from = std::min(period.from, QDateTime(firstDay.addDays(-(longest - 1)), QTime(0, 0), Qt::UTC));
     auto query = m_database.run(u"SELECT "_s + m_database.dialect().dayOf(u"created_at"_s)
@@ -252,7 +240,7 @@ Result<ProfileActivity> QualityQueries::activity(const QUuid &tenantId, const Pe
         const QHash<QDate, Scores> &byDay = scores.value(tier);
         if (byDay.isEmpty())
             continue;
-        const int interval = trendIntervalDays(tier);
+        const int interval = profileWindowDays(tier);
         for (const QDate &day : days) {
             Scores window;
             for (int back = 0; back < interval; ++back) {

@@ -1,8 +1,9 @@
 #include "store/ApprovalRepository.h"
 
+#include "Tr.h"
+#include "json/JsonParser.h"
 #include "store/Database.h"
 
-#include <QJsonDocument>
 #include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
@@ -14,40 +15,62 @@ const QString kSummaryColumns =
     u"id, tenant_id, entity_type, entity_id, entity_key, tier, lane, status, decision_reason, requested_by, "
     u"decided_by, requested_at, decided_at, required_role, base_version"_s;
 
-QString jsonText(const QJsonObject &object)
+// A stored document, exactly (the column holds JSON that json_valid accepted).
+Result<json::Node> storedDocument(const QVariant &value, const QString &column)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    auto parsed = json::parse(value.toString().toUtf8());
+    if (!parsed)
+        return Error::make(ErrorCode::Unavailable, CoreTr::tr("%1 does not hold valid JSON: %2")
+                                                       .arg(column, parsed.error().text()));
+    return parsed;
 }
 
-Approval readApproval(const QSqlQuery &query, bool withPayloads)
+Result<Approval> readApproval(const QSqlQuery &query, bool withPayloads)
 {
     const QSqlRecord record = query.record();
     auto text = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))).toString(); };
     auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
+    auto column = [](const char *name) { return u"mdm_approval."_s + QLatin1StringView(name); };
 
     Approval approval;
     approval.id = QUuid::fromString(text("id"));
     approval.tenantId = QUuid::fromString(text("tenant_id"));
-    approval.entityType = entityTypeFromString(text("entity_type")).value_or(EntityType::GlobalMetadata);
     approval.entityId = QUuid::fromString(text("entity_id"));
     approval.entityKey = text("entity_key");
-    approval.tier = tierFromString(text("tier")).value_or(Tier::Tier5);
-    approval.lane = laneFromString(text("lane")).value_or(Lane::Draft);
-    approval.status = approvalStatusFromString(text("status")).value_or(ApprovalStatus::Pending);
     approval.decisionReason = text("decision_reason");
     approval.requestedBy = text("requested_by");
     approval.decidedBy = text("decided_by");
     approval.requestedAt = fromIsoTimestamp(text("requested_at"));
     approval.decidedAt = fromIsoTimestamp(text("decided_at"));
-    approval.requiredRole = roleFromString(text("required_role")).value_or(Role::KernelArchitect);
     if (!value("base_version").isNull())
         approval.baseVersion = value("base_version").toLongLong();
+
+    Status unknown; // the first column holding a spelling this version does not know
+    auto spelled = [&](auto parse, const char *name, auto &target) {
+        const auto parsed = storedValue(parse, column(name), text(name));
+        if (parsed)
+            target = parsed.value();
+        else if (!unknown)
+            unknown = parsed.error();
+    };
+    spelled(entityTypeFromString, "entity_type", approval.entityType);
+    spelled(tierFromString, "tier", approval.tier);
+    spelled(laneFromString, "lane", approval.lane);
+    spelled(approvalStatusFromString, "status", approval.status);
+    spelled(roleFromString, "required_role", approval.requiredRole);
+    if (unknown)
+        return *unknown;
+
     if (withPayloads) {
-        approval.payloadText = value("payload").toString().toUtf8();
-        approval.payload = QJsonDocument::fromJson(approval.payloadText).object();
+        auto payload = storedDocument(value("payload"), column("payload"));
+        if (!payload)
+            return payload.error();
+        approval.payload = std::move(payload.value());
         if (!value("current_state").isNull()) {
-            approval.currentStateText = value("current_state").toString().toUtf8();
-            approval.currentState = QJsonDocument::fromJson(approval.currentStateText).object();
+            auto current = storedDocument(value("current_state"), column("current_state"));
+            if (!current)
+                return current.error();
+            approval.currentState = std::move(current.value());
         }
     }
     return approval;
@@ -125,10 +148,8 @@ Status ApprovalRepository::insert(const Approval &approval)
         {uuidText(approval.id), uuidText(approval.tenantId), toString(approval.entityType),
          approval.entityId.isNull() ? QVariant() : QVariant(uuidText(approval.entityId)), approval.entityKey,
          toString(approval.tier), toString(approval.lane),
-         approval.payloadText.isEmpty() ? jsonText(approval.payload) : QString::fromUtf8(approval.payloadText),
-         !approval.currentStateText.isEmpty() ? QVariant(QString::fromUtf8(approval.currentStateText))
-         : approval.currentState              ? QVariant(jsonText(*approval.currentState))
-                                              : QVariant(),
+         QString::fromUtf8(json::serialize(approval.payload)),
+         approval.currentState ? QVariant(QString::fromUtf8(json::serialize(*approval.currentState))) : QVariant(),
          toString(approval.status), approval.decisionReason.isEmpty() ? QVariant() : QVariant(approval.decisionReason),
          approval.requestedBy, approval.decidedBy.isEmpty() ? QVariant() : QVariant(approval.decidedBy),
          toIsoTimestamp(approval.requestedAt),
@@ -148,7 +169,10 @@ Result<std::optional<Approval>> ApprovalRepository::find(const QUuid &tenantId, 
         return query.error();
     if (!query.value().next())
         return std::optional<Approval>();
-    return std::optional<Approval>(readApproval(query.value(), true));
+    auto approval = readApproval(query.value(), true);
+    if (!approval)
+        return approval.error();
+    return std::optional<Approval>(std::move(approval.value()));
 }
 
 Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const ApprovalFilter &filter,
@@ -164,8 +188,12 @@ Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const Ap
     if (!query)
         return query.error();
     QList<Approval> rows;
-    while (query.value().next())
-        rows.append(readApproval(query.value(), withPayloads));
+    while (query.value().next()) {
+        auto approval = readApproval(query.value(), withPayloads);
+        if (!approval)
+            return approval.error();
+        rows.append(std::move(approval.value()));
+    }
     return rows;
 }
 

@@ -7,7 +7,6 @@
 
 #include "json/JsonParser.h"
 
-#include <QJsonValue>
 #include <QSqlRecord>
 #include <QStringList>
 
@@ -98,8 +97,7 @@ Result<std::optional<EntitySnapshot>> EntityRepository::findWhere(const QUuid &t
         if (!fieldValue.isNull())
             snapshot.document.setMember(spec.jsonName, std::move(fieldValue));
     }
-    snapshot.state = json::toQJsonValue(snapshot.document).toObject();
-    snapshot.canonicalKey = snapshot.state.value(u"canonicalKey"_s).toString();
+    snapshot.canonicalKey = snapshot.document.stringMember(u"canonicalKey"_s);
     return std::optional<EntitySnapshot>(snapshot);
 }
 

@@ -145,7 +145,7 @@ inline ChangeRequest createRequest(EntityType type, const QString &key, Tier tie
     request.tier = tier;
     request.lane = laneFor(tier);
     request.requiredRole = roleFor(request.lane);
-    request.payload = payload;
+    request.payload = json::fromQJsonValue(payload);
     return request;
 }
 

@@ -1,9 +1,8 @@
 #pragma once
 
 #include "DiffTreeModel.h"
+#include "diff/ReviewDocuments.h"
 #include "diff/StructuralDiff.h"
-
-#include <QByteArray>
 
 #include <memory>
 
@@ -17,13 +16,12 @@ struct DiffComputation
     QString error;
 };
 
-// Parses and diffs two documents: on the GUI thread for small payloads, as a JobRunner
+// Diffs the documents of a review: on the GUI thread for small payloads, as a JobRunner
 // job for large ones.
 class DiffJob
 {
 public:
-    static DiffComputation run(const QByteArray &currentStateText, const QByteArray &payloadText,
-                               const diff::DiffOptions &options);
+    static DiffComputation run(const diff::ReviewDocuments &documents, const diff::DiffOptions &options);
 };
 
 } // namespace steward

@@ -42,6 +42,31 @@ QColor markColor(const diff::DiffNode &node)
 // Rows expanded up front; beyond this the reviewer expands by hand.
 constexpr int kAutoExpandLimit = 400;
 
+// About the length of the compact JSON text (escapes aside), which the diff's cost
+// grows with, counted without writing the text.
+qsizetype textSize(const json::Node &node)
+{
+    switch (node.kind()) {
+    case json::Node::Kind::Null: return 4;
+    case json::Node::Kind::Bool: return node.toBool() ? 4 : 5;
+    case json::Node::Kind::Number: return node.text().size();
+    case json::Node::Kind::String: return node.text().size() + 2;
+    case json::Node::Kind::Array: {
+        qsizetype size = 2;
+        for (const json::Node &item : node.items())
+            size += textSize(item) + 1;
+        return size;
+    }
+    case json::Node::Kind::Object: {
+        qsizetype size = 2;
+        for (const auto &[key, value] : node.members())
+            size += key.size() + 4 + textSize(value);
+        return size;
+    }
+    }
+    return 0;
+}
+
 } // namespace
 
 ReviewView::ReviewView(QWidget *parent)
@@ -220,25 +245,26 @@ void ReviewView::clear()
     m_statusLabel->hide();
 }
 
-void ReviewView::showChange(const QByteArray &currentStateText, const QByteArray &payloadText,
+void ReviewView::showChange(const std::optional<json::Node> &currentState, const json::Node &payload,
                             const diff::DiffOptions &options)
 {
     clear(); // a diff still being computed for the previous change is stale now
-    const auto work = [currentStateText, payloadText, options] {
-        return Result<DiffComputation>(DiffJob::run(currentStateText, payloadText, options));
-    };
+    const diff::ReviewDocuments documents = diff::reviewDocuments(currentState, payload);
+    const qsizetype size = (currentState ? textSize(*currentState) : 0) + textSize(payload);
+    // The documents share their trees with the caller's copies (implicitly shared, never
+    // changed): the worker reads them while the GUI thread goes on.
+    const auto work = [documents, options] { return Result<DiffComputation>(DiffJob::run(documents, options)); };
     const auto done = [this](const Result<DiffComputation> &computed) {
         if (computed)
             present(computed.value());
         else
             present(DiffComputation{nullptr, {}, computed.error().text()});
     };
-    if (currentStateText.size() + payloadText.size() < kBackgroundThreshold) {
+    if (size < kBackgroundThreshold) {
         done(jobs::runHere(work));
         return;
     }
-    m_statusLabel->setText(UiTr::tr("Comparing %1 of JSON…")
-                               .arg(QLocale().formattedDataSize(currentStateText.size() + payloadText.size())));
+    m_statusLabel->setText(UiTr::tr("Comparing %1 of JSON…").arg(QLocale().formattedDataSize(size)));
     m_statusLabel->show();
     m_runner->start([work](jobs::JobContext &) { return work(); }, done);
 }

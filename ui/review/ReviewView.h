@@ -30,14 +30,15 @@ class ReviewView : public QWidget
     Q_OBJECT
 
 public:
-    // Payloads at least this large (bytes, both sides) are diffed off the GUI thread.
+    // Payloads at least this large (bytes of JSON text, both sides) are diffed off the
+    // GUI thread.
     static constexpr qsizetype kBackgroundThreshold = 128 * 1024;
 
     explicit ReviewView(QWidget *parent = nullptr);
     ~ReviewView() override;
 
-    // Empty `currentStateText` is a create.
-    void showChange(const QByteArray &currentStateText, const QByteArray &payloadText,
+    // No `currentState`: a create.
+    void showChange(const std::optional<json::Node> &currentState, const json::Node &payload,
                     const diff::DiffOptions &options = {});
     void clear();
     const diff::DiffResult *result() const;
