@@ -273,7 +273,7 @@ void Differ::compareScalars(DiffNode &node, const Node &before, const Node &afte
             node.kind = DiffNode::Kind::Changed;
         return;
     case Node::Kind::Number:
-        if (before.text() == after.text())
+        if (before.sameText(after))
             return;
         if (json::decimalEqual(before.text(), after.text()))
             node.formattingOnly = true; // 100.0 vs 100: shown, but not a change of value
@@ -281,10 +281,15 @@ void Differ::compareScalars(DiffNode &node, const Node &before, const Node &afte
             node.kind = DiffNode::Kind::Changed;
         return;
     case Node::Kind::String: {
-        if (before.text() == after.text())
+        if (before.sameText(after))
             return;
         node.kind = DiffNode::Kind::Changed;
-        if (before.text().size() <= kLongString && after.text().size() <= kLongString)
+        // Up to 60 characters (UTF-16) take at most 180 bytes of UTF-8: count only then.
+        const auto isShort = [](const Node &value) {
+            return value.utf8().size() <= kLongString ||
+                   (value.utf8().size() <= 3 * kLongString && value.text().size() <= kLongString);
+        };
+        if (isShort(before) && isShort(after))
             return;
         WordDiffResult words =
             wordDiff(before.text(), after.text(), AlignmentBudget{m_options.maxAlignmentCost, m_deadline});

@@ -6,6 +6,9 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
+#include <cstring>
+#include <array>
 #include <deque>
 #include <iterator>
 #include <string_view>
@@ -68,6 +71,15 @@ private:
         return qsizetype(location - m_text.data());
     }
 
+    // The member names of an object recently parsed at a depth. Documents repeat the
+    // same object shape in every item of an array: while an object's names follow a
+    // known shape, each name is its QString already, and cannot be a duplicate.
+    struct Shape
+    {
+        std::vector<std::string> names; // unescaped UTF-8
+        std::vector<QString> keys;
+    };
+
     // Children collect here, one per nesting level, so each container's list is
     // allocated once at its final size. A deque keeps references stable as it grows.
     struct Scratch
@@ -76,8 +88,14 @@ private:
         std::vector<Node::Member> members;
         std::vector<std::string_view> keys; // unescaped, for the duplicate check
         std::unordered_set<std::string_view> keyIndex; // once an object is large
+        size_t indexed = 0;                            // keys in keyIndex
+        std::array<Shape, 4> shapes;                   // a few, as siblings differ
+        size_t nextShape = 0;                          // the one replaced next
     };
     Scratch &scratchAt(int depth);
+    bool isDuplicate(Scratch &scratch, std::string_view name);
+    static const Shape *shapeStartingWith(const Scratch &scratch, std::string_view name);
+    static void rememberShape(Scratch &scratch);
 
     std::string_view m_text;
     int m_maxDepth;
@@ -145,7 +163,7 @@ bool TreeBuilder::parseNumber(std::string_view rawToken, Node &out)
         rawToken.remove_suffix(1);
     if (!syntax::isNumber(rawToken))
         return fail(malformed(offsetOf(rawToken.data()), CoreTr::tr("invalid number"), pointer()));
-    out = Node::number(QString::fromLatin1(rawToken.data(), qsizetype(rawToken.size())));
+    out = Node::numberFromUtf8(QByteArrayView(rawToken.data(), qsizetype(rawToken.size())));
     return true;
 }
 
@@ -176,7 +194,7 @@ bool TreeBuilder::parseValue(ondemand::value &value, int depth, Node &out)
         std::string_view text;
         if (auto code = value.get_string().get(text))
             return failSimdjson(code);
-        out = Node::string(QString::fromUtf8(text.data(), qsizetype(text.size())));
+        out = Node::stringFromUtf8(QByteArrayView(text.data(), qsizetype(text.size())));
         return true;
     }
     case ondemand::json_type::boolean: {
@@ -227,10 +245,42 @@ bool TreeBuilder::parseArray(ondemand::array array, int depth, Node &out)
     return true;
 }
 
+bool TreeBuilder::isDuplicate(Scratch &scratch, std::string_view name)
+{
+    constexpr size_t kIndexFrom = 12; // a set beats comparing with every key from here on
+    if (scratch.keys.size() < kIndexFrom)
+        return std::find(scratch.keys.cbegin(), scratch.keys.cend(), name) != scratch.keys.cend();
+    for (; scratch.indexed < scratch.keys.size(); ++scratch.indexed)
+        scratch.keyIndex.insert(scratch.keys[scratch.indexed]);
+    return scratch.keyIndex.count(name) > 0;
+}
+
+const TreeBuilder::Shape *TreeBuilder::shapeStartingWith(const Scratch &scratch, std::string_view name)
+{
+    for (const Shape &shape : scratch.shapes) {
+        if (!shape.names.empty() && shape.names.front() == name)
+            return &shape;
+    }
+    return nullptr;
+}
+
+void TreeBuilder::rememberShape(Scratch &scratch)
+{
+    if (scratch.members.empty())
+        return;
+    Shape &shape = scratch.shapes[scratch.nextShape];
+    scratch.nextShape = (scratch.nextShape + 1) % scratch.shapes.size();
+    shape.names.assign(scratch.keys.cbegin(), scratch.keys.cend());
+    shape.keys.clear();
+    for (const Node::Member &member : scratch.members)
+        shape.keys.push_back(member.first);
+}
+
 bool TreeBuilder::parseObject(ondemand::object object, int depth, Node &out)
 {
     Scratch &scratch = scratchAt(depth);
-    constexpr size_t kIndexFrom = 12; // a set beats comparing with every key from here on
+    const Shape *shape = nullptr; // while the names so far are this shape's first ones
+    bool shapeFollowed = true;
     m_path.push_back(PathStep{});
     for (auto field : object) {
         ondemand::field member;
@@ -240,19 +290,17 @@ bool TreeBuilder::parseObject(ondemand::object object, int depth, Node &out)
         if (auto code = member.unescaped_key().get(name))
             return failSimdjson(code);
 
-        bool duplicate = false;
-        if (scratch.keys.size() < kIndexFrom) {
-            for (const std::string_view seen : scratch.keys)
-                duplicate = duplicate || seen == name;
-            if (scratch.keys.size() + 1 == kIndexFrom)
-                scratch.keyIndex.insert(scratch.keys.begin(), scratch.keys.end());
-        }
-        if (scratch.keys.size() + 1 >= kIndexFrom)
-            duplicate = !scratch.keyIndex.insert(name).second || duplicate;
-        if (duplicate) {
-            m_path.pop_back(); // the error names the object, not the member
-            const QString keyText = QString::fromUtf8(name.data(), qsizetype(name.size()));
-            return fail(Error::invalid(pointer(), CoreTr::tr("The key \"%1\" appears more than once in this object.").arg(keyText)));
+        const size_t position = scratch.keys.size();
+        if (position == 0)
+            shape = shapeStartingWith(scratch, name);
+        shapeFollowed = shape && position < shape->names.size() && shape->names[position] == name;
+        if (!shapeFollowed) {
+            shape = nullptr;
+            if (isDuplicate(scratch, name)) {
+                m_path.pop_back(); // the error names the object, not the member
+                const QString keyText = QString::fromUtf8(name.data(), qsizetype(name.size()));
+                return fail(Error::invalid(pointer(), CoreTr::tr("The key \"%1\" appears more than once in this object.").arg(keyText)));
+            }
         }
         scratch.keys.push_back(name);
 
@@ -260,14 +308,17 @@ bool TreeBuilder::parseObject(ondemand::object object, int depth, Node &out)
         Node child;
         if (!parseValue(member.value(), depth, child))
             return false;
-        scratch.members.emplace_back(key(name), std::move(child));
+        scratch.members.emplace_back(shapeFollowed ? shape->keys[position] : key(name), std::move(child));
     }
     m_path.pop_back();
+    if (!shape || shape->names.size() != scratch.keys.size())
+        rememberShape(scratch);
     out = Node::object(QList<Node::Member>(std::make_move_iterator(scratch.members.begin()),
                                            std::make_move_iterator(scratch.members.end())));
     scratch.members.clear();
     scratch.keys.clear();
     scratch.keyIndex.clear();
+    scratch.indexed = 0;
     return true;
 }
 
@@ -326,7 +377,7 @@ Result<Node> TreeBuilder::build(ondemand::document &document)
             failSimdjson(code, token.data());
             return *m_error;
         }
-        return Node::string(QString::fromUtf8(text.data(), qsizetype(text.size())));
+        return Node::stringFromUtf8(QByteArrayView(text.data(), qsizetype(text.size())));
     }
     if (type == ondemand::json_type::number) {
         if (!parseNumber(token, root))
@@ -349,37 +400,63 @@ Result<Node> TreeBuilder::build(ondemand::document &document)
 
 } // namespace
 
-Result<Node> parse(QByteArrayView text, const ParseLimits &limits)
+namespace {
+
+Error tooLarge(qsizetype size, const ParseLimits &limits)
 {
-    if (text.size() > limits.maxBytes) {
-        return Error::invalid(QString(), CoreTr::tr("The document is %1 bytes long, more than the limit of %2 bytes.")
-                                             .arg(text.size())
-                                             .arg(limits.maxBytes));
-    }
-    const std::string_view view(text.data(), size_t(text.size()));
+    return Error::invalid(QString(), CoreTr::tr("The document is %1 bytes long, more than the limit of %2 bytes.")
+                                         .arg(size)
+                                         .arg(limits.maxBytes));
+}
+
+// `text` is followed by at least SIMDJSON_PADDING readable bytes.
+Result<Node> parsePadded(std::string_view text, const ParseLimits &limits)
+{
     size_t first = 0;
-    while (first < view.size() && syntax::isWhitespace(view[first]))
+    while (first < text.size() && syntax::isWhitespace(text[first]))
         ++first;
-    if (first == view.size())
+    if (first == text.size())
         return Node::null(); // nothing written: a create has no current state
 
     const int maxDepth = qBound(0, limits.maxDepth, kDepthCeiling);
     ondemand::parser parser;
-    // simdjson reads up to SIMDJSON_PADDING bytes past the end, so it gets a padded copy.
-    const simdjson::padded_string padded(view);
-    TreeBuilder builder(std::string_view(padded.data(), padded.size()), maxDepth);
+    TreeBuilder builder(text, maxDepth);
     // The depth only matters to simdjson's development checks (debug builds).
-    if (parser.allocate(padded.size(), size_t(maxDepth) + 8) != simdjson::SUCCESS)
+    if (parser.allocate(text.size(), size_t(maxDepth) + 8) != simdjson::SUCCESS)
         return Error::invalid(QString(), CoreTr::tr("Not enough memory to parse the document."));
     ondemand::document document;
+    const simdjson::padded_string_view padded(text.data(), text.size(), text.size() + simdjson::SIMDJSON_PADDING);
     if (auto code = parser.iterate(padded).get(document)) {
         if (code == simdjson::MEMALLOC || code == simdjson::CAPACITY)
             return Error::invalid(QString(), CoreTr::tr("Not enough memory to parse the document."));
-        if (auto problem = syntax::locateError(view))
+        if (auto problem = syntax::locateError(text))
             return malformed(problem->offset, problem->reason);
         return malformed(0, CoreTr::tr("the parser refused it (%1)").arg(QString::fromLatin1(simdjson::error_message(code))));
     }
     return builder.build(document);
+}
+
+} // namespace
+
+Result<Node> parse(QByteArrayView text, const ParseLimits &limits)
+{
+    if (text.size() > limits.maxBytes)
+        return tooLarge(text.size(), limits);
+    // simdjson reads up to SIMDJSON_PADDING bytes past the end, so it gets a padded copy.
+    const simdjson::padded_string padded(text.data(), size_t(text.size()));
+    return parsePadded(std::string_view(padded.data(), padded.size()), limits);
+}
+
+Result<Node> parseInPlace(QByteArray text, const ParseLimits &limits)
+{
+    if (text.size() > limits.maxBytes)
+        return tooLarge(text.size(), limits);
+    const qsizetype size = text.size();
+    // Grows the buffer only when its spare capacity is too small (a read usually leaves
+    // some); the padding is zeroed so nothing depends on what was there.
+    text.resize(size + qsizetype(simdjson::SIMDJSON_PADDING));
+    std::memset(text.data() + size, 0, simdjson::SIMDJSON_PADDING);
+    return parsePadded(std::string_view(text.constData(), size_t(size)), limits);
 }
 
 } // namespace steward::json

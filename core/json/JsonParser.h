@@ -18,6 +18,9 @@ struct ParseLimits
 // object, the message names the key), too deep, too large. An empty or "null" text is
 // a top-level null (a create has no current state).
 Result<Node> parse(QByteArrayView text, const ParseLimits &limits = {});
+// The same, parsing in the text's own buffer instead of a padded copy of it (simdjson
+// reads a little past the end): for large documents read just for this.
+Result<Node> parseInPlace(QByteArray text, const ParseLimits &limits = {});
 
 // Compact or indented UTF-8 text; numbers exactly as their raw text, members in order.
 QByteArray serialize(const Node &node, bool indented = false);
