@@ -18,12 +18,12 @@ using namespace Qt::StringLiterals;
 namespace steward {
 namespace {
 
-Result<std::shared_ptr<const json::Node>> readDocument(const QString &source)
+Result<std::shared_ptr<const json::Node>> readDocument(const QString &source, json::Parser &parser)
 {
     auto input = InputText::read(source, CliTr::tr("%1 is empty; expected a JSON document"));
     if (!input)
         return input.error();
-    auto document = json::parseInPlace(std::move(input.value().text));
+    auto document = parser.parseInPlace(std::move(input.value().text));
     if (!document) {
         // One short line: the pointer of a too-deep document alone can be 500 characters.
         const Error &error = document.error();
@@ -149,10 +149,11 @@ Status runDiff(const CliOptions &options, QTextStream &out)
     if (InputText::isStandardInput(oldSource) && InputText::isStandardInput(newSource))
         return Error::make(ErrorCode::Invalid,
                            CliTr::tr("standard input (\"-\") can be only one side of a diff; usage: steward-cli diff OLD NEW"));
-    auto before = readDocument(oldSource);
+    json::Parser parser;
+    auto before = readDocument(oldSource, parser);
     if (!before)
         return before.error();
-    auto after = readDocument(newSource);
+    auto after = readDocument(newSource, parser);
     if (!after)
         return after.error();
     keepUntilExit(before.value());

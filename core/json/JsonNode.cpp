@@ -80,16 +80,6 @@ Node &Node::operator=(const Node &other)
     return *this;
 }
 
-Node &Node::operator=(Node &&other) noexcept
-{
-    if (this != &other) {
-        Node taken(std::move(other)); // other may live inside this node
-        destroy();
-        moveFrom(taken);
-    }
-    return *this;
-}
-
 Node Node::null()
 {
     return Node();

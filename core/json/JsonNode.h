@@ -29,7 +29,15 @@ public:
     Node(const Node &other);
     Node(Node &&other) noexcept { moveFrom(other); }
     Node &operator=(const Node &other);
-    Node &operator=(Node &&other) noexcept;
+    Node &operator=(Node &&other) noexcept
+    {
+        if (this != &other) {
+            Node taken(std::move(other)); // other may live inside this node
+            destroy();
+            moveFrom(taken);
+        }
+        return *this;
+    }
     ~Node() { destroy(); }
 
     static Node null();
