@@ -123,7 +123,8 @@ private:
 class Editor
 {
 public:
-    Editor(Generator &generator, Node &document) : m_generator(generator), m_entities(document.member(u"entities"_s)->items())
+    Editor(Generator &generator, Node &document, bool entityReshapes)
+        : m_generator(generator), m_entities(document.member(u"entities"_s)->items()), m_entityReshapes(entityReshapes)
     {
         m_nextEntity = int(m_entities.size());
     }
@@ -138,8 +139,8 @@ public:
                               : kind < 76 ? removeFieldMember()
                               : kind < 86 ? insertField()
                               : kind < 93 ? removeField()
-                              : kind < 98 ? moveField()
-                                          : reshapeEntity();
+                              : kind < 98 || !m_entityReshapes ? moveField()
+                                                                : reshapeEntity();
             if (done)
                 return;
         }
@@ -296,6 +297,7 @@ private:
 
     Generator &m_generator;
     QList<Node> &m_entities;
+    bool m_entityReshapes = true;
     int m_nextEntity = 0;
     int m_entityInsertions = 0;
     QStringList m_entityRemovals;
@@ -307,9 +309,11 @@ private:
 
 } // namespace
 
-CatalogPair makeCatalogPair(qsizetype bytes, int edits, std::uint64_t seed, bool indented)
+CatalogPair makeCatalogPair(const CatalogShape &shape)
 {
-    Generator generator(seed);
+    const qsizetype bytes = shape.bytes;
+    const bool indented = shape.indented;
+    Generator generator(shape.seed);
     QList<Node> entities;
     qsizetype size = 0;
     while (size < bytes) {
@@ -332,15 +336,15 @@ CatalogPair makeCatalogPair(qsizetype bytes, int edits, std::uint64_t seed, bool
         text = steward::json::serialize(before, indented);
     }
     Node after = before;
-    Editor editor(generator, after);
-    for (int e = 0; e < edits; ++e)
+    Editor editor(generator, after, shape.entityReshapes);
+    for (int e = 0; e < shape.edits; ++e)
         editor.edit();
     editor.reshapeEntities();
 
     CatalogPair pair;
     pair.before = text + '\n';
     pair.after = steward::json::serialize(after, indented) + '\n';
-    pair.edits = edits;
+    pair.edits = shape.edits;
     pair.entities = int(entities.size());
     return pair;
 }

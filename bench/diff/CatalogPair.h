@@ -16,6 +16,13 @@ struct CatalogPair
     int entities = 0;
 };
 
-// `bytes`: the size of the old file, give or take an entity; `indented`: four spaces a
-// level, else compact.
-CatalogPair makeCatalogPair(qsizetype bytes, int edits, std::uint64_t seed, bool indented);
+struct CatalogShape
+{
+    qsizetype bytes = 0;       // of the old file, give or take an entity
+    int edits = 400;
+    std::uint64_t seed = 1;
+    bool indented = false;     // four spaces a level, else compact
+    bool entityReshapes = true; // about 2% of the edits insert or remove a whole entity
+};
+
+CatalogPair makeCatalogPair(const CatalogShape &shape);
