@@ -660,6 +660,14 @@ Befehle:
         <source>%1 report (%2) for %3, %4, written to %5</source>
         <translation>Bericht %1 (%2) für %3, %4, gespeichert unter %5</translation>
     </message>
+    <message>
+        <source>%1 is empty; expected a JSON document</source>
+        <translation>%1 ist leer; erwartet wird ein JSON-Dokument</translation>
+    </message>
+    <message>
+        <source>standard input (&quot;-&quot;) can be only one side of a diff; usage: steward-cli diff OLD NEW</source>
+        <translation>die Standardeingabe (&quot;-&quot;) kann nur eine Seite eines Vergleichs sein; Aufruf: steward-cli diff OLD NEW</translation>
+    </message>
 </context>
 <context>
     <name>Core</name>
@@ -1428,6 +1436,13 @@ Befehle:
     <message>
         <source>%1 d %2</source>
         <translation>%1 T. %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1/…/%2 (%n level(s))</source>
+        <translation>
+            <numerusform>%1/…/%2 (%n Ebene)</numerusform>
+            <numerusform>%1/…/%2 (%n Ebenen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
