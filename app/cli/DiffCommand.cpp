@@ -147,8 +147,9 @@ Status runDiff(const CliOptions &options, QTextStream &out)
     const QString &oldSource = options.arguments.at(0);
     const QString &newSource = options.arguments.at(1);
     if (InputText::isStandardInput(oldSource) && InputText::isStandardInput(newSource))
-        return Error::make(ErrorCode::Invalid,
-                           CliTr::tr("standard input (\"-\") can be only one side of a diff; usage: steward-cli diff OLD NEW"));
+        return Error::make(
+            ErrorCode::Invalid,
+            CliTr::tr("standard input (\"-\") can be only one side of a diff; usage: steward-cli diff OLD NEW"));
     json::Parser parser;
     auto before = readDocument(oldSource, parser);
     if (!before)

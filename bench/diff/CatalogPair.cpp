@@ -15,11 +15,11 @@ using steward::json::Node;
 
 namespace {
 
-const QStringList kWords = {u"amount"_s,   u"ledger"_s,   u"invoice"_s, u"gross"_s,    u"net"_s,
-                            u"currency"_s, u"rounded"_s,  u"posting"_s, u"period"_s,   u"supplier"_s,
+const QStringList kWords = {u"amount"_s,   u"ledger"_s,   u"invoice"_s,  u"gross"_s,   u"net"_s,
+                            u"currency"_s, u"rounded"_s,  u"posting"_s,  u"period"_s,  u"supplier"_s,
                             u"customer"_s, u"balance"_s,  u"reported"_s, u"monthly"_s, u"derived"_s,
-                            u"from"_s,     u"the"_s,      u"of"_s,      u"in"_s,       u"after"_s,
-                            u"tax"_s,      u"exchange"_s, u"rate"_s,    u"company"_s,  u"code"_s};
+                            u"from"_s,     u"the"_s,      u"of"_s,       u"in"_s,      u"after"_s,
+                            u"tax"_s,      u"exchange"_s, u"rate"_s,     u"company"_s, u"code"_s};
 const QStringList kTypes = {u"DECIMAL"_s, u"VARCHAR"_s, u"DATE"_s, u"INTEGER"_s, u"BOOLEAN"_s, u"TIMESTAMP"_s};
 const QStringList kTiers = {u"tier1"_s, u"tier2"_s, u"tier3"_s};
 const QStringList kSeverities = {u"low"_s, u"medium"_s, u"high"_s, u"critical"_s};
@@ -79,10 +79,11 @@ public:
             {u"scale"_s, Node::number(QString::number(type == u"DECIMAL"_s ? 2 : 0))},
             {u"nullable"_s, Node::boolean(chance(40))},
             {u"description"_s, Node::string(words(6 + pick(20)))},
-            {u"quality"_s, Node::object({{u"completeness"_s, decimal(1, 4)},
-                                         {u"uniqueness"_s, decimal(1, 4)},
-                                         {u"threshold"_s, Node::number(u"95.00"_s)},
-                                         {u"rowCount"_s, Node::number(QString::number(m_random() % 10'000'000'000ULL))}})},
+            {u"quality"_s,
+             Node::object({{u"completeness"_s, decimal(1, 4)},
+                           {u"uniqueness"_s, decimal(1, 4)},
+                           {u"threshold"_s, Node::number(u"95.00"_s)},
+                           {u"rowCount"_s, Node::number(QString::number(m_random() % 10'000'000'000ULL))}})},
             {u"rules"_s, Node::array(rules)},
             {u"sample"_s, Node::array(sample)},
         });
@@ -109,8 +110,10 @@ public:
             {u"retentionDays"_s, Node::number(QString::number(365 * (1 + pick(10))))},
             {u"amountLimit"_s, Node::number(u"12345678901234567.89"_s)}, // beyond a double's precision
             {u"fields"_s, Node::array(fields)},
-            {u"lineage"_s, Node::object({{u"upstream"_s, Node::array({Node::string(u"ent-%1"_s.arg(pick(number + 1), 6, 10, QChar(u'0')))})},
-                                         {u"refreshedAt"_s, Node::string(u"2024-05-%1T06:00:00Z"_s.arg(1 + pick(28), 2, 10, QChar(u'0')))}})},
+            {u"lineage"_s,
+             Node::object(
+                 {{u"upstream"_s, Node::array({Node::string(u"ent-%1"_s.arg(pick(number + 1), 6, 10, QChar(u'0')))})},
+                  {u"refreshedAt"_s, Node::string(u"2024-05-%1T06:00:00Z"_s.arg(1 + pick(28), 2, 10, QChar(u'0')))}})},
         });
     }
 
@@ -133,14 +136,14 @@ public:
     {
         for (;;) {
             const int kind = m_generator.pick(100);
-            const bool done = kind < 50   ? changeFieldValue()
-                              : kind < 62 ? changeEntityValue()
-                              : kind < 70 ? addFieldMember()
-                              : kind < 76 ? removeFieldMember()
-                              : kind < 86 ? insertField()
-                              : kind < 93 ? removeField()
+            const bool done = kind < 50                        ? changeFieldValue()
+                              : kind < 62                      ? changeEntityValue()
+                              : kind < 70                      ? addFieldMember()
+                              : kind < 76                      ? removeFieldMember()
+                              : kind < 86                      ? insertField()
+                              : kind < 93                      ? removeField()
                               : kind < 98 || !m_entityReshapes ? moveField()
-                                                                : reshapeEntity();
+                                                               : reshapeEntity();
             if (done)
                 return;
         }
@@ -195,9 +198,15 @@ private:
                 *completeness = m_generator.decimal(1, 4);
             return true;
         }
-        case 1: field->setMember(u"nullable"_s, Node::boolean(!field->member(u"nullable"_s)->toBool())); return true;
-        case 2: field->setMember(u"description"_s, Node::string(field->member(u"description"_s)->text() + u" Revised."_s)); return true;
-        case 3: field->member(u"quality"_s)->setMember(u"threshold"_s, Node::number(u"97.50"_s)); return true;
+        case 1:
+            field->setMember(u"nullable"_s, Node::boolean(!field->member(u"nullable"_s)->toBool()));
+            return true;
+        case 2:
+            field->setMember(u"description"_s, Node::string(field->member(u"description"_s)->text() + u" Revised."_s));
+            return true;
+        case 3:
+            field->member(u"quality"_s)->setMember(u"threshold"_s, Node::number(u"97.50"_s));
+            return true;
         default: {
             QList<Node> &sample = field->member(u"sample"_s)->items();
             Node &value = sample[m_generator.pick(int(sample.size()))];
@@ -221,7 +230,8 @@ private:
         if (which == u"description"_s)
             entity->setMember(which, Node::string(m_generator.words(12)));
         else if (which == u"tier"_s)
-            entity->setMember(which, Node::string(entity->member(which)->text() == u"tier1"_s ? u"tier2"_s : u"tier1"_s));
+            entity->setMember(which,
+                              Node::string(entity->member(which)->text() == u"tier1"_s ? u"tier2"_s : u"tier1"_s));
         else if (which == u"owner"_s)
             entity->member(which)->setMember(u"steward"_s, Node::string(u"user.900"_s));
         else

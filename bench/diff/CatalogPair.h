@@ -18,10 +18,10 @@ struct CatalogPair
 
 struct CatalogShape
 {
-    qsizetype bytes = 0;       // of the old file, give or take an entity
+    qsizetype bytes = 0; // of the old file, give or take an entity
     int edits = 400;
     std::uint64_t seed = 1;
-    bool indented = false;     // four spaces a level, else compact
+    bool indented = false;      // four spaces a level, else compact
     bool entityReshapes = true; // about 2% of the edits insert or remove a whole entity
 };
 

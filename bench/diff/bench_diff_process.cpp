@@ -180,10 +180,13 @@ QString verifyOurPatch(const CatalogPair &pair, const QByteArray &patchText)
 QString verifyBaselinePatch(const CatalogPair &pair, const QByteArray &patchText, qsizetype &operations)
 {
     try {
-        const nlohmann::json patch = nlohmann::json::parse(patchText.constData(), patchText.constData() + patchText.size());
+        const nlohmann::json patch =
+            nlohmann::json::parse(patchText.constData(), patchText.constData() + patchText.size());
         operations = qsizetype(patch.size());
-        const nlohmann::json before = nlohmann::json::parse(pair.before.constData(), pair.before.constData() + pair.before.size());
-        const nlohmann::json after = nlohmann::json::parse(pair.after.constData(), pair.after.constData() + pair.after.size());
+        const nlohmann::json before =
+            nlohmann::json::parse(pair.before.constData(), pair.before.constData() + pair.before.size());
+        const nlohmann::json after =
+            nlohmann::json::parse(pair.after.constData(), pair.after.constData() + pair.after.size());
         if (before.patch(patch) != after)
             return u"nlohmann's own patch does not turn OLD into NEW"_s;
     } catch (const std::exception &error) {
@@ -194,7 +197,8 @@ QString verifyBaselinePatch(const CatalogPair &pair, const QByteArray &patchText
 
 void printRun(const char *name, const ProcessRun &run)
 {
-    std::printf("  %-12s %7.3f s wall %7.3f s CPU %8.1f MiB peak RSS\n", name, run.wallSeconds, run.cpuSeconds, run.peakMiB);
+    std::printf("  %-12s %7.3f s wall %7.3f s CPU %8.1f MiB peak RSS\n", name, run.wallSeconds, run.cpuSeconds,
+                run.peakMiB);
 }
 
 // steward-cli doing nothing but start (shared libraries, Qt): the part of its time and
@@ -276,16 +280,19 @@ bool benchSize(const Settings &settings, int sizeMiB, const QString &folder, con
                 return false;
             }
             qsizetype baselineOperations = 0;
-            if (const QString wrong = verifyBaselinePatch(pair, readAll(theirOut), baselineOperations); !wrong.isEmpty()) {
+            if (const QString wrong = verifyBaselinePatch(pair, readAll(theirOut), baselineOperations);
+                !wrong.isEmpty()) {
                 std::printf("FAILED: %d MiB: %s\n", sizeMiB, qPrintable(wrong));
                 return false;
             }
-            std::printf("  checked: steward-cli's patch has %d operations for %d true edits; nlohmann's applier turns OLD "
-                        "into NEW with it (member order included), ours byte for byte; nlohmann's own patch has %lld "
-                        "operations\n",
-                        pair.edits, pair.edits, static_cast<long long>(baselineOperations));
+            std::printf(
+                "  checked: steward-cli's patch has %d operations for %d true edits; nlohmann's applier turns OLD "
+                "into NEW with it (member order included), ours byte for byte; nlohmann's own patch has %lld "
+                "operations\n",
+                pair.edits, pair.edits, static_cast<long long>(baselineOperations));
         } else if (patch != firstPatch) {
-            std::printf("FAILED: %d MiB round %d: steward-cli printed a different patch than in round 1\n", sizeMiB, round + 1);
+            std::printf("FAILED: %d MiB round %d: steward-cli printed a different patch than in round 1\n", sizeMiB,
+                        round + 1);
             return false;
         }
         ourRuns.push_back(our);
@@ -320,8 +327,8 @@ bool benchSize(const Settings &settings, int sizeMiB, const QString &folder, con
     std::printf("%d MiB memory: steward-cli peak RSS %.1f MiB = %.2fx the input of %.2f MiB [target < %.0fx: %s]; "
                 "%.1f MiB of it an idle steward-cli, the rest %.2fx the input; nlohmann %.1f MiB = %.2fx\n",
                 sizeMiB, ourPeak, multiple, inputMiB, kTargetMemoryMultiple,
-                multiple < kTargetMemoryMultiple ? "met" : "missed", idle.peakMiB, (ourPeak - idle.peakMiB) / inputMiB, theirPeak,
-                theirPeak / inputMiB);
+                multiple < kTargetMemoryMultiple ? "met" : "missed", idle.peakMiB, (ourPeak - idle.peakMiB) / inputMiB,
+                theirPeak, theirPeak / inputMiB);
     return true;
 }
 
@@ -376,8 +383,11 @@ int main(int argc, char *argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const std::optional<Settings> settings = parseArguments(arguments);
     if (!settings) {
-        std::fprintf(stderr, "usage: %s [--sizes 1,5,20] [--edits 400] [--rounds 5] [--timeout 120] [--layout compact|indented] "
-                             "[--entity-reshapes on|off] [--steward PATH] [--nlohmann PATH] [--keep DIR]\n", argv[0]);
+        std::fprintf(
+            stderr,
+            "usage: %s [--sizes 1,5,20] [--edits 400] [--rounds 5] [--timeout 120] [--layout compact|indented] "
+            "[--entity-reshapes on|off] [--steward PATH] [--nlohmann PATH] [--keep DIR]\n",
+            argv[0]);
         return 2;
     }
     std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress shows when piped
@@ -387,12 +397,13 @@ int main(int argc, char *argv[])
         std::printf("FAILED: no folder for the pairs\n");
         return 1;
     }
-    std::printf("steward-cli: %s\nbaseline:    %s (nlohmann/json %d.%d.%d: parse both files, json::diff, dump)\n"
-                "%s pairs, entity insertions and removals %s, %d rounds per size, timeout %d s per process; figures are "
-                "medians, peak RSS the maximum\n",
-                qPrintable(settings->steward), qPrintable(settings->nlohmann), NLOHMANN_JSON_VERSION_MAJOR,
-                NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH, settings->indented ? "indented" : "compact",
-                settings->entityReshapes ? "on" : "off", settings->rounds, settings->timeoutSeconds);
+    std::printf(
+        "steward-cli: %s\nbaseline:    %s (nlohmann/json %d.%d.%d: parse both files, json::diff, dump)\n"
+        "%s pairs, entity insertions and removals %s, %d rounds per size, timeout %d s per process; figures are "
+        "medians, peak RSS the maximum\n",
+        qPrintable(settings->steward), qPrintable(settings->nlohmann), NLOHMANN_JSON_VERSION_MAJOR,
+        NLOHMANN_JSON_VERSION_MINOR, NLOHMANN_JSON_VERSION_PATCH, settings->indented ? "indented" : "compact",
+        settings->entityReshapes ? "on" : "off", settings->rounds, settings->timeoutSeconds);
     const Idle idle = measureIdle(*settings, folder);
     if (idle.peakMiB <= 0) {
         std::printf("FAILED: steward-cli --version did not run\n");

@@ -352,7 +352,8 @@ bool TreeBuilder::parseObject(ondemand::object object, int depth, Node &out)
             if (isDuplicate(scratch, name)) {
                 m_path.pop_back(); // the error names the object, not the member
                 const QString keyText = QString::fromUtf8(name.data(), qsizetype(name.size()));
-                return fail(Error::invalid(pointer(), CoreTr::tr("The key \"%1\" appears more than once in this object.").arg(keyText)));
+                return fail(Error::invalid(
+                    pointer(), CoreTr::tr("The key \"%1\" appears more than once in this object.").arg(keyText)));
             }
         }
         scratch.keys.push_back(name);

@@ -288,7 +288,8 @@ void StructuralDiffTest::memberNamesCompareByTextOrSharedString()
     // A name sharing another's characters but shorter is another name.
     const QString xy = u"xy"_s;
     const QString x = QString::fromRawData(xy.constData(), 1);
-    QVERIFY(!sameMemberNames(json::Node::object({{xy, json::Node::null()}}), json::Node::object({{x, json::Node::null()}})));
+    QVERIFY(!sameMemberNames(json::Node::object({{xy, json::Node::null()}}),
+                             json::Node::object({{x, json::Node::null()}})));
 }
 
 void StructuralDiffTest::pathsAreEscaped()

@@ -173,7 +173,8 @@ void TestJsonNode::listsOfNodesReorder()
     items.removeFirst();
     std::sort(items.begin(), items.end(), [](const Node &a, const Node &b) { return serialize(a) < serialize(b); });
     QList<Node> expected = parse(before).value().items();
-    std::sort(expected.begin(), expected.end(), [](const Node &a, const Node &b) { return serialize(a) < serialize(b); });
+    std::sort(expected.begin(), expected.end(),
+              [](const Node &a, const Node &b) { return serialize(a) < serialize(b); });
     QVERIFY(Node::array(items).identical(Node::array(expected)));
 }
 

@@ -158,7 +158,8 @@ void TestJsonParser::repeatedShapesKeepEachObjectsNames()
     const QByteArray text = R"([{"a":1,"b":2},{"a":1,"b":2,"c":3},{"a":1},{"b":1,"a":2},{"c\u0061":0},{"ca":1}])";
     const auto parsed = parse(text);
     QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().text()));
-    QCOMPARE(serialize(parsed.value()), QByteArray(R"([{"a":1,"b":2},{"a":1,"b":2,"c":3},{"a":1},{"b":1,"a":2},{"ca":0},{"ca":1}])"));
+    QCOMPARE(serialize(parsed.value()),
+             QByteArray(R"([{"a":1,"b":2},{"a":1,"b":2,"c":3},{"a":1},{"b":1,"a":2},{"ca":0},{"ca":1}])"));
 }
 
 void TestJsonParser::parserSharesNamesAcrossDocuments()
