@@ -281,22 +281,27 @@ private:
         return true;
     }
 
-    bool removeField()
+    // The fields of an entity no other edit touches, reserved for one reshaping edit.
+    QList<Node> *fieldsToReshape()
     {
         Node *entity = freeEntity(true);
-        if (!entity)
-            return false;
-        QList<Node> &fields = entity->member(u"fields"_s)->items();
-        fields.removeAt(m_generator.pick(int(fields.size())));
-        return true;
+        return entity ? &entity->member(u"fields"_s)->items() : nullptr;
+    }
+
+    bool removeField()
+    {
+        QList<Node> *fields = fieldsToReshape();
+        if (fields)
+            fields->removeAt(m_generator.pick(int(fields->size())));
+        return fields != nullptr;
     }
 
     bool moveField()
     {
-        Node *entity = freeEntity(true);
-        if (!entity)
+        QList<Node> *reshaped = fieldsToReshape();
+        if (!reshaped)
             return false;
-        QList<Node> &fields = entity->member(u"fields"_s)->items();
+        QList<Node> &fields = *reshaped;
         const int from = m_generator.pick(int(fields.size()));
         int to = from;
         while (to == from)

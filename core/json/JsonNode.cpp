@@ -17,6 +17,8 @@ using namespace Qt::StringLiterals;
 
 namespace steward::json {
 
+static_assert(sizeof(Node) == 32, "a node is a tag and 24 bytes: the header's promise, and the memory budget");
+
 // The union holds at most one live member, chosen by the kind (and for texts by
 // m_inlineSize); only these functions and moveFrom() construct or end it.
 void Node::release() noexcept

@@ -111,6 +111,7 @@ private:
     {
         std::memcpy(static_cast<void *>(this), static_cast<const void *>(&other), sizeof(Node));
         other.m_kind = Kind::Null;
+        other.m_inlineSize = 0;
     }
     void setText(Kind kind, QByteArrayView utf8);
 

@@ -7,10 +7,11 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <cstring>
 #include <array>
+#include <cstring>
 #include <deque>
 #include <iterator>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
@@ -120,7 +121,7 @@ public:
 private:
     struct PathStep
     {
-        std::string_view key; // unescaped, in simdjson's string buffer
+        std::string_view key; // unescaped: in the text, or in simdjson's string buffer
         qsizetype index = -1; // >= 0 for an array item
     };
 
