@@ -698,6 +698,14 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <source>%1 has changed since this request was made; approving it will be refused.</source>
         <translation>%1 wurde seit der Antragstellung geändert; eine Genehmigung wird verweigert.</translation>
     </message>
+    <message>
+        <source>%1 is empty; expected a JSON document</source>
+        <translation>%1 ist leer; erwartet wird ein JSON-Dokument</translation>
+    </message>
+    <message>
+        <source>standard input (&quot;-&quot;) can be only one side of a diff; usage: steward-cli diff OLD NEW</source>
+        <translation>die Standardeingabe (&quot;-&quot;) kann nur eine Seite eines Vergleichs sein; Aufruf: steward-cli diff OLD NEW</translation>
+    </message>
 </context>
 <context>
     <name>Core</name>
@@ -1521,6 +1529,13 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>%1 does not hold valid JSON: %2</source>
         <translation>%1 enthält kein gültiges JSON: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1/…/%2 (%n level(s))</source>
+        <translation>
+            <numerusform>%1/…/%2 (%n Ebene)</numerusform>
+            <numerusform>%1/…/%2 (%n Ebenen)</numerusform>
+        </translation>
     </message>
 </context>
 <context>

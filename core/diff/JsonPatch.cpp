@@ -127,7 +127,7 @@ void PatchWriter::compare(const Node &before, const Node &after, const Location 
         return;
     case Node::Kind::Number: // exact text: 100 -> 100.0 is replaced too, so the result is identical
     case Node::Kind::String:
-        if (before.text() != after.text())
+        if (!before.sameText(after))
             m_operations.append(operation(u"replace"_s, at.pointer(), after));
         return;
     case Node::Kind::Object:

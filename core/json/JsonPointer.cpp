@@ -1,5 +1,6 @@
 #include "json/JsonPointer.h"
 
+#include "Tr.h"
 #include "json/JsonNode.h"
 
 using namespace Qt::StringLiterals;
@@ -76,6 +77,17 @@ QString appendToken(const QString &pointer, const QString &token)
 QString appendIndex(const QString &pointer, qsizetype index)
 {
     return pointer + u'/' + QString::number(index);
+}
+
+QString abbreviatePointer(const QString &pointer)
+{
+    constexpr qsizetype kEnds = 3; // tokens kept at each end
+    const QStringList parts = pointer.split(u'/'); // parts[0] is the empty text before the first '/'
+    const qsizetype tokens = parts.size() - 1;
+    if (tokens <= 2 * kEnds + 2)
+        return pointer;
+    return CoreTr::tr("%1/…/%2 (%n level(s))", nullptr, int(tokens))
+        .arg(parts.mid(0, kEnds + 1).join(u'/'), parts.mid(parts.size() - kEnds).join(u'/'));
 }
 
 std::optional<QStringList> splitPointer(const QString &pointer)
