@@ -124,9 +124,15 @@ Result<QList<Notification>> NotificationFeed::page(const QUuid &tenantId, const 
         Notification item;
         item.kind = Notification::Kind::Decision;
         item.id = QUuid::fromString(decisionRows.value(0).toString());
-        item.entityType = entityTypeFromString(decisionRows.value(1).toString()).value_or(EntityType::GlobalMetadata);
+        auto type = storedValue(entityTypeFromString, u"mdm_approval.entity_type"_s, decisionRows.value(1).toString());
+        if (!type)
+            return type.error();
+        auto outcome = storedValue(approvalStatusFromString, u"mdm_approval.status"_s, decisionRows.value(3).toString());
+        if (!outcome)
+            return outcome.error();
+        item.entityType = type.value();
         item.subjectKey = decisionRows.value(2).toString();
-        item.outcome = approvalStatusFromString(decisionRows.value(3).toString()).value_or(ApprovalStatus::Approved);
+        item.outcome = outcome.value();
         item.decidedBy = decisionRows.value(4).toString();
         item.reason = decisionRows.value(5).toString();
         item.at = fromIsoTimestamp(decisionRows.value(6).toString());

@@ -212,12 +212,17 @@ Result<ProfileActivity> QualityQueries::activity(const QUuid &tenantId, const Pe
     while (query.value().next()) {
         const QSqlQuery &row = query.value();
         const QDate day = dayFrom(row.value(0));
-        const auto status = profiler::runStatusFromString(row.value(2).toString());
+        const auto status = storedValue(profiler::runStatusFromString, u"mdm_profile.status"_s, row.value(2).toString());
+        if (!status)
+            return status.error();
         const int runs = row.value(3).toInt();
-        const bool completed = status == profiler::RunStatus::Completed;
-        if (completed) {
-            if (const auto tier = tierFromString(row.value(1).toString()); tier && row.value(5).toInt() > 0) {
-                Scores &sum = scores[*tier][day];
+        const bool completed = status.value() == profiler::RunStatus::Completed;
+        if (completed && row.value(5).toInt() > 0) {
+            auto tier = storedValue(tierFromString, u"mdm_profile.tier"_s, row.value(1).toString());
+            if (!tier)
+                return tier.error();
+            {
+                Scores &sum = scores[tier.value()][day];
                 sum.total += row.value(4).toDouble();
                 sum.runs += row.value(5).toInt();
             }
@@ -229,9 +234,9 @@ Result<ProfileActivity> QualityQueries::activity(const QUuid &tenantId, const Pe
         RunsDay &counts = activity.runsPerDay.last();
         if (completed)
             counts.completed += runs;
-        else if (status == profiler::RunStatus::Failed)
+        else if (status.value() == profiler::RunStatus::Failed)
             counts.failed += runs;
-        else if (status == profiler::RunStatus::Cancelled)
+        else if (status.value() == profiler::RunStatus::Cancelled)
             counts.cancelled += runs;
     }
 
@@ -314,10 +319,13 @@ Result<QList<PendingCount>> QualityQueries::pendingByTier(const QUuid &tenantId)
         return query.error();
     QList<PendingCount> rows;
     while (query.value().next()) {
-        const auto tier = tierFromString(query.value().value(0).toString());
-        const auto type = entityTypeFromString(query.value().value(1).toString());
-        if (tier && type)
-            rows.append(PendingCount{*tier, *type, query.value().value(2).toInt()});
+        auto tier = storedValue(tierFromString, u"mdm_approval.tier"_s, query.value().value(0).toString());
+        auto type = storedValue(entityTypeFromString, u"mdm_approval.entity_type"_s, query.value().value(1).toString());
+        if (!tier)
+            return tier.error();
+        if (!type)
+            return type.error();
+        rows.append(PendingCount{tier.value(), type.value(), query.value().value(2).toInt()});
     }
     return rows;
 }
@@ -335,10 +343,11 @@ Result<QList<DecisionDay>> QualityQueries::decisionsPerDay(const QUuid &tenantId
         return query.error();
     QList<DecisionDay> rows;
     while (query.value().next()) {
-        const auto type = entityTypeFromString(query.value().value(1).toString());
-        if (type)
-            rows.append(DecisionDay{dayFrom(query.value().value(0)), *type, query.value().value(2).toInt(),
-                                    query.value().value(3).toInt()});
+        auto type = storedValue(entityTypeFromString, u"mdm_approval.entity_type"_s, query.value().value(1).toString());
+        if (!type)
+            return type.error();
+        rows.append(DecisionDay{dayFrom(query.value().value(0)), type.value(), query.value().value(2).toInt(),
+                                query.value().value(3).toInt()});
     }
     return rows;
 }

@@ -152,7 +152,10 @@ Status DecisionCursor::readBatch(std::vector<Pending> &batch)
         const auto requested = storedTimestampMs(record.requestedAt);
         const auto decided = storedTimestampMs(record.decidedAt);
         record.timeToDecisionMs = requested && decided ? *decided - *requested : -1;
-        pending.type = entityTypeFromString(record.entityType).value_or(EntityType::GlobalMetadata);
+        auto type = storedValue(entityTypeFromString, u"mdm_approval.entity_type"_s, record.entityType);
+        if (!type)
+            return type.error();
+        pending.type = type.value();
         pending.currentState = q.value(CurrentState).toByteArray();
         pending.payload = q.value(Payload).toByteArray();
         batch.push_back(std::move(pending));
