@@ -9,23 +9,6 @@ namespace steward::json {
 
 namespace {
 
-// RFC 6901 array index: "0" or digits without a leading zero. "-" (past the end) names
-// no existing item, so it never resolves.
-std::optional<qsizetype> arrayIndex(const QString &token)
-{
-    if (token.isEmpty() || token.size() > 18)
-        return std::nullopt;
-    if (token.size() > 1 && token.front() == u'0')
-        return std::nullopt;
-    qsizetype index = 0;
-    for (const QChar c : token) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-        index = index * 10 + (c.unicode() - u'0');
-    }
-    return index;
-}
-
 // Unescapes one reference token; nullopt when a '~' is not followed by '0' or '1'.
 std::optional<QString> strictUnescape(QStringView token)
 {
@@ -128,6 +111,21 @@ const Node *resolve(const Node &root, const QString &pointer)
             return nullptr;
     }
     return current;
+}
+
+std::optional<qsizetype> arrayIndex(const QString &token)
+{
+    if (token.isEmpty() || token.size() > 18)
+        return std::nullopt;
+    if (token.size() > 1 && token.front() == u'0')
+        return std::nullopt;
+    qsizetype index = 0;
+    for (const QChar c : token) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        index = index * 10 + (c.unicode() - u'0');
+    }
+    return index;
 }
 
 } // namespace steward::json

@@ -10,6 +10,10 @@ namespace steward::json {
 class Node;
 
 // RFC 6901 JSON Pointers.
+// RFC 6901 array index: "0" or digits without a leading zero. "-" (past the end) names
+// no existing item, so it is no index here.
+std::optional<qsizetype> arrayIndex(const QString &token);
+
 QString escapeToken(const QString &token);
 QString unescapeToken(const QString &token);
 QString appendToken(const QString &pointer, const QString &token);

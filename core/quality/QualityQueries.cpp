@@ -109,13 +109,7 @@ Result<QStringList> QualityQueries::profiledFields(const QUuid &tenantId, const 
         u"WHERE p.tenant_id = f.tenant_id AND p.canonical_key = f.canonical_key AND p.created_at >= ? "
         u"AND p.created_at < ?) ORDER BY f.canonical_key"_s,
         {toIsoTimestamp(period.from), toIsoTimestamp(period.to)});
-    auto query = m_database.run(sql.text(), sql.values());
-    if (!query)
-        return query.error();
-    QStringList keys;
-    while (query.value().next())
-        keys.append(query.value().value(0).toString());
-    return keys;
+    return m_database.texts(sql.text(), sql.values());
 }
 
 Result<QList<DomainGrades>> QualityQueries::gradeDistribution(const QUuid &tenantId, const Period &period) const

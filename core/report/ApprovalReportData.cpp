@@ -332,4 +332,22 @@ Result<DecisionCursor> ApprovalReportData::decisions(const ChangeSummaryLimits &
     return DecisionCursor(std::move(query), limits);
 }
 
+Status forEachDecision(DecisionCursor &cursor, qint64 total, const ReportProgress &progress, int progressEvery,
+                       const std::function<Status(const DecisionRecord &)> &write)
+{
+    qint64 done = 0;
+    DecisionRecord record;
+    for (;;) {
+        auto more = cursor.next(record);
+        if (!more)
+            return more.error();
+        if (!more.value())
+            return std::nullopt;
+        if (auto failed = write(record))
+            return failed;
+        if (++done % progressEvery == 0 && !progress.step(done, total))
+            return cancelledError();
+    }
+}
+
 } // namespace steward::report

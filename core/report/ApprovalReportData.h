@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QThreadPool>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -93,6 +94,12 @@ private:
     std::unique_ptr<QThreadPool> m_pool;
     std::vector<Status> m_taskFailures; // one per pool task, each written by its task only
 };
+
+// Hands every decision of the cursor to `write`, in order, telling `progress` every
+// `progressEvery` decisions of `total`; stops at the first error of either, or with
+// cancelledError() when the progress callback asks to stop.
+Status forEachDecision(DecisionCursor &cursor, qint64 total, const ReportProgress &progress, int progressEvery,
+                       const std::function<Status(const DecisionRecord &)> &write);
 
 // The data of the approvals audit report for one tenant and period (by decision time).
 // Read on the connection of the calling thread.

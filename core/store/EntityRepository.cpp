@@ -57,15 +57,9 @@ Result<std::optional<EntitySnapshot>> EntityRepository::findByKey(const QUuid &t
 
 Result<QStringList> EntityRepository::keys(const QUuid &tenantId, EntityType type) const
 {
-    auto query = m_database.run(u"SELECT canonical_key FROM "_s + EntitySchema::of(type).table
-                                    + u" WHERE tenant_id = ? ORDER BY canonical_key"_s,
-                                {uuidText(tenantId)});
-    if (!query)
-        return query.error();
-    QStringList keys;
-    while (query.value().next())
-        keys.append(query.value().value(0).toString());
-    return keys;
+    return m_database.texts(u"SELECT canonical_key FROM "_s + EntitySchema::of(type).table
+                                + u" WHERE tenant_id = ? ORDER BY canonical_key"_s,
+                            {uuidText(tenantId)});
 }
 
 Result<std::optional<EntitySnapshot>> EntityRepository::findWhere(const QUuid &tenantId, EntityType type,
