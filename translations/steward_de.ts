@@ -1537,6 +1537,10 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
             <numerusform>%1/…/%2 (%n Ebenen)</numerusform>
         </translation>
     </message>
+    <message>
+        <source>the database returned no decision</source>
+        <translation>die Datenbank hat keine Entscheidung zurückgegeben</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>

@@ -52,6 +52,8 @@ Result<Approval> ApprovalService::load(const Actor &actor, const QUuid &approval
 
 Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest &request)
 {
+    if (auto failed = m_database.signIn(actor.tenantId, actor.userId))
+        return *failed;
     auto requester = member(actor);
     if (!requester)
         return requester.error();
@@ -130,8 +132,10 @@ Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest
 }
 
 Result<Approval> ApprovalService::decide(const Actor &actor, const QUuid &approvalId, const Check &check,
-                                         const Work &work)
+                                         const Work &work, ApprovalStatus outcome, const QString &reason)
 {
+    if (auto failed = m_database.signIn(actor.tenantId, actor.userId))
+        return *failed;
     // The actor and the request as the database has them now, and whether they pass.
     auto judge = [&]() -> Result<std::pair<User, Approval>> {
         auto user = member(actor);
@@ -149,6 +153,16 @@ Result<Approval> ApprovalService::decide(const Actor &actor, const QUuid &approv
     // changed, since.
     if (auto early = judge(); !early)
         return early.error();
+
+    if (!m_database.dialect().decisionFunction().isEmpty()) {
+        // The database judges again under its own lock and applies the decision; what it
+        // refuses comes back with the same kind of error as a refusal here.
+        auto decided = m_approvals.decideInDatabase(approvalId, outcome, reason);
+        if (!decided)
+            return decided.error();
+        m_bus.publish(eventsOf(decided.value()));
+        return decided.value();
+    }
 
     Decision decision;
     {
@@ -169,6 +183,22 @@ Result<Approval> ApprovalService::decide(const Actor &actor, const QUuid &approv
     // rather than read again, so a failing read cannot report it as failed.
     m_bus.publish(decision.events);
     return decision.approval;
+}
+
+QList<Event> ApprovalService::eventsOf(const Approval &decided) const
+{
+    // A decision's events carry its request's id and the moment it was taken. Reading
+    // them can fail without undoing the decision: then they reach the bus later, through
+    // the database's announcement, or not at all on this desktop.
+    auto trail = m_events.forCorrelation(decided.tenantId, decided.id);
+    if (!trail)
+        return {};
+    QList<Event> events;
+    for (const Event &event : trail.value()) {
+        if (event.occurredAt == decided.decidedAt)
+            events.append(event);
+    }
+    return events;
 }
 
 Result<ApprovalService::Decision> ApprovalService::recordDecision(const Approval &approval, ApprovalStatus status,
@@ -262,8 +292,10 @@ Result<ApprovalService::Decision> ApprovalService::applyApproval(const Approval 
 Result<Approval> ApprovalService::approve(const Actor &actor, const QUuid &approvalId, const QString &reason)
 {
     const QString trimmed = reason.trimmed();
-    return decide(actor, approvalId, &ApprovalPolicy::checkDecider,
-                  [&](const Approval &locked, const User &decider) { return applyApproval(locked, decider, trimmed); });
+    return decide(
+        actor, approvalId, &ApprovalPolicy::checkDecider,
+        [&](const Approval &locked, const User &decider) { return applyApproval(locked, decider, trimmed); },
+        ApprovalStatus::Approved, trimmed);
 }
 
 Result<Approval> ApprovalService::reject(const Actor &actor, const QUuid &approvalId, const QString &reason)
@@ -278,7 +310,7 @@ Result<Approval> ApprovalService::reject(const Actor &actor, const QUuid &approv
         const QList<Event> events =
             ApprovalEvents(locked, decider.id, toString(locked.requiredRole), m_clock()).rejected(trimmed);
         return recordDecision(locked, ApprovalStatus::Rejected, decider.id, trimmed, events);
-    });
+    }, ApprovalStatus::Rejected, trimmed);
 }
 
 Result<Approval> ApprovalService::cancel(const Actor &actor, const QUuid &approvalId)
@@ -291,7 +323,7 @@ Result<Approval> ApprovalService::cancel(const Actor &actor, const QUuid &approv
             ApprovalEvents(locked, requester.id, toString(ApprovalPolicy::actingRole(requester)), m_clock())
                 .cancelled();
         return recordDecision(locked, ApprovalStatus::Cancelled, requester.id, {}, events);
-    });
+    }, ApprovalStatus::Cancelled, {});
 }
 
 } // namespace steward

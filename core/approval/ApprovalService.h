@@ -51,7 +51,12 @@ private:
     // Checks, then in one write transaction re-reads the request and the actor's roles,
     // checks again (a role may be revoked, the request decided, in between) and runs
     // `work`; commits, then publishes. Nothing after the commit can fail the decision.
-    Result<Approval> decide(const Actor &actor, const QUuid &approvalId, const Check &check, const Work &work);
+    // Where the database decides by itself (team mode), `work` is not run: the database
+    // records `outcome` with `reason` under its own guard (ApprovalRepository::decideInDatabase).
+    Result<Approval> decide(const Actor &actor, const QUuid &approvalId, const Check &check, const Work &work,
+                            ApprovalStatus outcome, const QString &reason);
+    // The events the database wrote for a decision it took, to publish them here.
+    QList<Event> eventsOf(const Approval &decided) const;
     Status checkNotStale(const Approval &approval, const std::optional<EntitySnapshot> &live) const;
     Result<Decision> applyApproval(const Approval &approval, const User &decider, const QString &reason);
     Result<Decision> recordDecision(const Approval &approval, ApprovalStatus status, const QString &decidedBy,

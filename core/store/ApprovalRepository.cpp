@@ -3,6 +3,7 @@
 #include "Tr.h"
 #include "json/JsonParser.h"
 #include "store/Database.h"
+#include "store/SqlDialect.h"
 
 #include <QSqlRecord>
 
@@ -14,6 +15,14 @@ namespace {
 const QString kSummaryColumns =
     u"id, tenant_id, entity_type, entity_id, entity_key, tier, lane, status, decision_reason, requested_by, "
     u"decided_by, requested_at, decided_at, required_role, base_version"_s;
+
+// The request documents as stored exactly (member order, number text), under the
+// contract's names whatever column holds them in this engine.
+QString documentColumns(const SqlDialect &dialect)
+{
+    return dialect.exactJsonColumn(u"payload"_s) + u" AS payload, "_s + dialect.exactJsonColumn(u"current_state"_s)
+           + u" AS current_state"_s;
+}
 
 // A stored document, exactly (the column holds JSON that json_valid accepted).
 Result<json::Node> storedDocument(const QVariant &value, const QString &column)
@@ -142,9 +151,11 @@ ApprovalRepository::ApprovalRepository(Database &database) : m_database(database
 Status ApprovalRepository::insert(const Approval &approval)
 {
     auto result = m_database.run(
-        u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_id, entity_key, tier, lane, payload, "
-        u"current_state, status, decision_reason, requested_by, decided_by, requested_at, decided_at, "
-        u"required_role, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_id, entity_key, tier, lane, "_s
+            + m_database.dialect().exactJsonColumn(u"payload"_s) + u", "_s
+            + m_database.dialect().exactJsonColumn(u"current_state"_s)
+            + u", status, decision_reason, requested_by, decided_by, requested_at, decided_at, "
+              u"required_role, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {uuidText(approval.id), uuidText(approval.tenantId), toString(approval.entityType),
          approval.entityId.isNull() ? QVariant() : QVariant(uuidText(approval.entityId)), approval.entityKey,
          toString(approval.tier), toString(approval.lane),
@@ -162,8 +173,8 @@ Status ApprovalRepository::insert(const Approval &approval)
 
 Result<std::optional<Approval>> ApprovalRepository::find(const QUuid &tenantId, const QUuid &id) const
 {
-    auto query = m_database.run(u"SELECT "_s + kSummaryColumns
-                                    + u", payload, current_state FROM mdm_approval WHERE tenant_id = ? AND id = ?"_s,
+    auto query = m_database.run(u"SELECT "_s + kSummaryColumns + u", "_s + documentColumns(m_database.dialect())
+                                    + u" FROM mdm_approval WHERE tenant_id = ? AND id = ?"_s,
                                 {uuidText(tenantId), uuidText(id)});
     if (!query)
         return query.error();
@@ -180,7 +191,8 @@ Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const Ap
                                                  bool withPayloads) const
 {
     QVariantList values;
-    QString sql = u"SELECT "_s + kSummaryColumns + (withPayloads ? u", payload, current_state"_s : QString())
+    QString sql = u"SELECT "_s + kSummaryColumns
+                  + (withPayloads ? u", "_s + documentColumns(m_database.dialect()) : QString())
                   + u" FROM mdm_approval"_s + whereClause(m_database, tenantId, filter, values);
     sql += orderClause(sort) + u" LIMIT ? OFFSET ?"_s;
     values << limit << offset;
@@ -228,6 +240,19 @@ Result<std::optional<QueuePlace>> ApprovalRepository::place(const QUuid &tenantI
     if (!query.value().next())
         return std::optional<QueuePlace>();
     return std::optional<QueuePlace>(QueuePlace{query.value().value(0).toInt(), query.value().value(1).toInt() == 1});
+}
+
+Result<Approval> ApprovalRepository::decideInDatabase(const QUuid &id, ApprovalStatus status, const QString &reason)
+{
+    auto query = m_database.run(u"SELECT "_s + kSummaryColumns + u", "_s + documentColumns(m_database.dialect())
+                                    + u" FROM "_s + m_database.dialect().decisionFunction() + u"(?, ?, ?, ?)"_s,
+                                {uuidText(id), toString(status), reason.isEmpty() ? QVariant() : QVariant(reason),
+                                 QVariant()});
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return Error::make(ErrorCode::Unavailable, CoreTr::tr("the database returned no decision"));
+    return readApproval(query.value(), true);
 }
 
 Result<bool> ApprovalRepository::decide(const QUuid &tenantId, const QUuid &id, ApprovalStatus status,

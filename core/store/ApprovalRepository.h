@@ -54,6 +54,10 @@ public:
     // pending: someone else decided first.
     Result<bool> decide(const QUuid &tenantId, const QUuid &id, ApprovalStatus status, const QString &decidedBy,
                         const QString &reason, const QDateTime &decidedAt);
+    // Where the database decides by itself (SqlDialect::decisionFunction, team mode): it
+    // locks the request, re-checks every rule as the signed-in user, applies the change
+    // and writes the events in one transaction, and the stored request comes back.
+    Result<Approval> decideInDatabase(const QUuid &id, ApprovalStatus status, const QString &reason);
 
 private:
     Database &m_database;

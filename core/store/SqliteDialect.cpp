@@ -54,6 +54,11 @@ QString SqliteDialect::signInStatement() const
     return {}; // one file, one person: the program's checks are the guard
 }
 
+QString SqliteDialect::decisionFunction() const
+{
+    return {}; // ApprovalService applies decisions in its write transaction
+}
+
 Error SqliteDialect::translate(const QSqlError &error) const
 {
     return databaseError(error);
