@@ -151,12 +151,19 @@ Result<Approval> ApprovalService::decide(const Actor &actor, const QUuid &approv
     // Refuses early without taking the write lock; the judgement that counts comes
     // under it, where the request may have been decided, and the actor's roles
     // changed, since.
-    if (auto early = judge(); !early)
+    auto early = judge();
+    if (!early)
         return early.error();
 
     if (!m_database.dialect().decisionFunction().isEmpty()) {
         // The database judges again under its own lock and applies the decision; what it
-        // refuses comes back with the same kind of error as a refusal here.
+        // refuses comes back with the same kind of error as a refusal here. An approval's
+        // payload is checked here first too, for the message that names the field; whether
+        // it is still pending and not stale only the database can say in one breath.
+        if (outcome == ApprovalStatus::Approved) {
+            if (auto invalid = validateStored(early.value().second))
+                return *invalid;
+        }
         auto decided = m_approvals.decideInDatabase(approvalId, outcome, reason);
         if (!decided)
             return decided.error();
@@ -255,8 +262,7 @@ Status ApprovalService::checkNotStale(const Approval &approval, const std::optio
                                              .arg(live->version));
 }
 
-Result<ApprovalService::Decision> ApprovalService::applyApproval(const Approval &approval, const User &decider,
-                                                                 const QString &reason)
+Result<std::optional<EntitySnapshot>> ApprovalService::applicableLive(const Approval &approval) const
 {
     auto live = approval.isCreate() ? m_entities.findByKey(approval.tenantId, approval.entityType, approval.entityKey)
                                     : m_entities.findById(approval.tenantId, approval.entityType, approval.entityId);
@@ -264,11 +270,24 @@ Result<ApprovalService::Decision> ApprovalService::applyApproval(const Approval 
         return live.error();
     if (auto stale = checkNotStale(approval, live.value()))
         return *stale;
+    if (auto invalid = validateStored(approval))
+        return *invalid;
+    return live.value();
+}
 
+Status ApprovalService::validateStored(const Approval &approval)
+{
     const PayloadValidator::Context context{approval.entityType, approval.tenantId, approval.entityKey, approval.tier,
                                             approval.currentState};
-    if (auto invalid = PayloadValidator::validate(context, approval.payload))
-        return *invalid;
+    return PayloadValidator::validate(context, approval.payload);
+}
+
+Result<ApprovalService::Decision> ApprovalService::applyApproval(const Approval &approval, const User &decider,
+                                                                 const QString &reason)
+{
+    auto live = applicableLive(approval);
+    if (!live)
+        return live.error();
 
     const QDateTime now = m_clock();
     // The payload exactly as submitted, so decimals in JSON fields stay exact.

@@ -57,6 +57,10 @@ private:
                             ApprovalStatus outcome, const QString &reason);
     // The events the database wrote for a decision it took, to publish them here.
     QList<Event> eventsOf(const Approval &decided) const;
+    // The live entity an approval would change, once the request is neither stale nor invalid.
+    Result<std::optional<EntitySnapshot>> applicableLive(const Approval &approval) const;
+    // A stored request's payload judged again (it may have been written past submit).
+    static Status validateStored(const Approval &approval);
     Status checkNotStale(const Approval &approval, const std::optional<EntitySnapshot> &live) const;
     Result<Decision> applyApproval(const Approval &approval, const User &decider, const QString &reason);
     Result<Decision> recordDecision(const Approval &approval, ApprovalStatus status, const QString &decidedBy,

@@ -253,8 +253,17 @@ public:
     static QUuid tenantId() { return QUuid(u"0d6a8f52-4a7b-4c1e-9f3d-5b2e7c9a1f00"_s); }
     Actor as(const QString &userId) const { return Actor{tenantId(), userId}; }
 
-    // Another connection to the same database, as a second process or thread would have.
-    Result<std::unique_ptr<Database>> openConnection() const { return Database::open(m_url); }
+    // Another connection to the same database, as a second process or thread would have,
+    // signed in as the fixture tenant's steward.
+    Result<std::unique_ptr<Database>> openConnection() const
+    {
+        auto opened = Database::open(m_url);
+        if (opened) {
+            if (auto failed = opened.value()->signIn(tenantId(), Users::Steward))
+                return *failed;
+        }
+        return opened;
+    }
 
     // Creates an entity the way users do: a request by the data owner, approved by
     // someone entitled to decide it.

@@ -71,8 +71,16 @@ void FailedApplyTest::failingEventWriteRollsBack()
     STEWARD_VERIFY_OK(submitted);
 
     // The disk fills up between the entity write and the audit trail.
-    STEWARD_VERIFY_OK(m_db->database().run(uR"(CREATE TRIGGER disk_full BEFORE INSERT ON mdm_event
-                                                BEGIN SELECT RAISE(ABORT, 'disk full simulation'); END)"_s));
+    if (m_db->isTeamDatabase()) {
+        STEWARD_VERIFY_OK(m_db->fixture().run(uR"(CREATE FUNCTION disk_full() RETURNS trigger LANGUAGE plpgsql AS
+                                                   $$BEGIN RAISE EXCEPTION 'disk full simulation'
+                                                   USING ERRCODE = 'disk_full'; END$$)"_s));
+        STEWARD_VERIFY_OK(m_db->fixture().run(u"CREATE TRIGGER disk_full BEFORE INSERT ON mdm_event "
+                                              u"FOR EACH ROW EXECUTE FUNCTION disk_full()"_s));
+    } else {
+        STEWARD_VERIFY_OK(m_db->fixture().run(uR"(CREATE TRIGGER disk_full BEFORE INSERT ON mdm_event
+                                                   BEGIN SELECT RAISE(ABORT, 'disk full simulation'); END)"_s));
+    }
     const QStringList before = snapshot();
     QSignalSpy published(&m_db->bus(), &EventBus::eventPublished);
 
@@ -93,7 +101,8 @@ void FailedApplyTest::failingEventWriteRollsBack()
         QCOMPARE(m_db->rowCount(u"mdm_global_metadata"_s), 0);
 
     // Once the disk has room again, the same request goes through: nothing was left half done.
-    STEWARD_VERIFY_OK(m_db->database().run(u"DROP TRIGGER disk_full"_s));
+    STEWARD_VERIFY_OK(m_db->fixture().run(m_db->isTeamDatabase() ? u"DROP TRIGGER disk_full ON mdm_event"_s
+                                                                  : u"DROP TRIGGER disk_full"_s));
     const auto approved = m_db->service().approve(m_db->as(Users::Steward), submitted.value().id);
     STEWARD_VERIFY_OK(approved);
     QCOMPARE(toString(approved.value().status), u"approved"_s);
@@ -133,7 +142,7 @@ void FailedApplyTest::invalidStoredPayloadRefused()
     approval.requestedBy = Users::Owner;
     approval.requestedAt = QDateTime::currentDateTimeUtc();
     approval.requiredRole = Role::MetadataSteward;
-    STEWARD_VERIFY_OK(ApprovalRepository(m_db->database()).insert(approval));
+    STEWARD_VERIFY_OK(ApprovalRepository(m_db->fixture()).insert(approval));
 
     const QStringList before = snapshot();
     QSignalSpy published(&m_db->bus(), &EventBus::eventPublished);

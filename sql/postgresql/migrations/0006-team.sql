@@ -312,7 +312,7 @@ AS $$
 DECLARE
     v_tenant uuid := steward_tenant();
     v_user text := steward_user();
-    v_now timestamptz := clock_timestamp();
+    v_now timestamptz := date_trunc('milliseconds', clock_timestamp()); -- the precision the clients keep
     a mdm_approval%ROWTYPE;
     v_live record;
     v_before jsonb;
