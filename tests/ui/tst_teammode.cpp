@@ -10,6 +10,7 @@
 #include "Session.h"
 #include "Settings.h"
 #include "demo/DemoCatalog.h"
+#include "events/EventBus.h"
 #include "store/Database.h"
 #include "team/TeamConnection.h"
 
@@ -173,6 +174,7 @@ public:
     int rowOf(const QString &id) const { return queue()->loadedRowOf(QUuid::fromString(id)); }
     TeamConnection &team() const { return *m_context->services().team; }
     MainWindow &window() const { return *m_window; }
+    AppContext &context() const { return *m_context; }
     Settings &settings() const { return *m_settings; }
     const DatabaseUrl &url() const { return m_url; }
 
@@ -201,6 +203,7 @@ class TeamModeTest : public QObject
 
 private Q_SLOTS:
     void anotherProcessesDecisionReachesTheQueueWithinASecond();
+    void thisDesktopsDecisionReachesTheBusOnce();
     void aServerRestartShowsTheBannerRefusesDecisionsAndMissesNothing();
     void theConnectDialogSaysWhyAndChangesNothing();
 };
@@ -240,6 +243,30 @@ void TeamModeTest::anotherProcessesDecisionReachesTheQueueWithinASecond()
             seen = seen || audit->index(row, column).data().toString().contains(u"jonas.weber"_s);
     }
     QVERIFY2(seen, "the audit trail does not show jonas.weber's decision");
+}
+
+void TeamModeTest::thisDesktopsDecisionReachesTheBusOnce()
+{
+    TeamWindow team;
+    const QString failed = team.open(sharedServer());
+    QVERIFY2(failed.isEmpty(), qPrintable(failed));
+    QTRY_VERIFY_WITH_TIMEOUT(team.team().isConnected(), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(team.queue()->rowCount(), 4, 10000);
+
+    // The decision comes back from this desktop's worker and, as a doorbell, from the
+    // database: the bus carries each of its events once.
+    QSignalSpy decided(&team.context().services().bus, &EventBus::approvalDecided);
+    team.child<QTableView>(u"queueView"_s)->selectRow(0);
+    const QString id = team.idAt(0);
+    auto *approve = team.child<QPushButton>(u"approveButton"_s);
+    QTRY_VERIFY(approve->isEnabled());
+    approve->click();
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = team.window().findChild<QDialog *>(u"decisionDialog"_s)));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(u"confirmDecisionButton"_s), Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(team.rowOf(id), -1, 15000);
+    QTest::qWait(1500); // room for the doorbell's copy to arrive, if it were let through
+    QCOMPARE(decided.count(), 1);
 }
 
 void TeamModeTest::aServerRestartShowsTheBannerRefusesDecisionsAndMissesNothing()

@@ -36,7 +36,7 @@ Result<QString> tryConnection(const DatabaseUrl &url, const QString &password)
     if (!version)
         return version.error();
     return UiTr::tr("Connected to %1 as %2: PostgreSQL %3, schema version %4.")
-        .arg(url.databaseName, url.user, server.value().value(0))
+        .arg(url.databaseName, url.user, server.value().value(0).section(u' ', 0, 0))
         .arg(version.value());
 }
 
@@ -100,7 +100,6 @@ ConnectDialog::ConnectDialog(Settings &settings, const DatabaseUrl &current, QWi
     note->setEnabled(false);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    buttons->addButton(m_testButton, QDialogButtonBox::ActionRole);
     buttons->addButton(m_connectButton, QDialogButtonBox::AcceptRole);
     m_connectButton->setDefault(true);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -111,7 +110,11 @@ ConnectDialog::ConnectDialog(Settings &settings, const DatabaseUrl &current, QWi
     layout->addLayout(form);
     layout->addWidget(note);
     layout->addWidget(m_statusLabel);
-    layout->addWidget(buttons);
+    auto *bottom = new QHBoxLayout;
+    bottom->addWidget(m_testButton);
+    bottom->addStretch(1);
+    bottom->addWidget(buttons);
+    layout->addLayout(bottom);
     setMinimumWidth(520);
 }
 
