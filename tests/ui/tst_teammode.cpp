@@ -4,14 +4,9 @@
 // refuses decisions meanwhile and misses no event; the connect dialog says why a database
 // does not answer and changes nothing then.
 
-#include "AppContext.h"
-#include "ApprovalQueueModel.h"
-#include "MainWindow.h"
-#include "Session.h"
-#include "Settings.h"
-#include "demo/DemoCatalog.h"
+#include "DemoWindow.h"
+#include "TestDatabase.h"
 #include "events/EventBus.h"
-#include "store/Database.h"
 #include "team/TeamConnection.h"
 
 #include <QAction>
@@ -25,9 +20,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
-#include <QThread>
 
 #include <memory>
 
@@ -70,130 +63,80 @@ Run runProcess(const QString &program, const QStringList &arguments, const QByte
                QString::fromUtf8(process.readAllStandardError()).trimmed()};
 }
 
-QByteArray fieldRequest(const QString &column)
-{
-    const QString key = u"finance.journal_lines."_s + column;
-    return u"{\"entityType\":\"GLOBAL_METADATA\",\"entityId\":null,\"entityKey\":\"%1\",\"tier\":\"tier3\","
-           u"\"lane\":\"governed\",\"requiredRole\":\"metadata_steward\",\"payload\":{\"canonicalKey\":\"%1\","
-           u"\"label\":\"Team %2\",\"dataType\":\"DECIMAL\",\"format\":\"18,2\",\"tier\":\"tier3\",\"binding\":"
-           u"{\"source\":\"warehouse\",\"schema\":\"finance\",\"table\":\"journal_lines\",\"column\":\"%2\"}}}"_s
-        .arg(key, column)
-        .toUtf8();
-}
-
-// A team database of its own on a test server, its directory filled by init-demo's
-// people, and the main window on it as amara.okafor, composed the way main() does.
+// A team database of its own on a test server (the shared fixture's, copied from its
+// migrated template), four pending requests by the data owner, and the real main window
+// on it as sam.steward's own login, composed the way main() does.
 class TeamWindow
 {
 public:
     ~TeamWindow() { close(); }
 
     // `server`: the migrated template on a test server (tests/postgres/test-server.sh).
-    QString open(const DatabaseUrl &server)
+    QString open(const QString &server = qEnvironmentVariable("STEWARD_TEST_POSTGRES"))
     {
-        DatabaseUrl admin = server;
-        admin.user = u"postgres"_s;
-        admin.databaseName = u"postgres"_s;
-        auto adminConnection = Database::open(admin);
-        if (!adminConnection)
-            return u"the test PostgreSQL server is not running (%1); run the tests through ctest, which starts it "
-                   u"(apt-get install postgresql libqt6sql6-psql)"_s.arg(adminConnection.error().text());
-        m_admin = std::move(adminConnection.value());
-        m_url = server;
-        m_url.databaseName = u"steward_ui_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16);
-        Result<QSqlQuery> created = Error::make(ErrorCode::Unavailable, u"not tried"_s);
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            created = m_admin->run(u"CREATE DATABASE \"%1\" TEMPLATE \"%2\" OWNER steward_owner"_s.arg(
-                m_url.databaseName, server.databaseName));
-            if (created || !created.error().message.contains(u"being accessed by other users"_s))
-                break;
-            QThread::msleep(50);
+        const QByteArray shared = qgetenv("STEWARD_TEST_POSTGRES");
+        qputenv("STEWARD_TEST_POSTGRES", server.toUtf8()); // where TestDatabase makes its copy
+        const Status prepared = m_database.setUp();
+        qputenv("STEWARD_TEST_POSTGRES", shared);
+        if (prepared)
+            return prepared->text();
+        if (!m_database.isTeamDatabase())
+            return u"STEWARD_TEST_POSTGRES names no team database; run the test through ctest"_s;
+        for (const QString &column : {u"tax"_s, u"net"_s, u"gross"_s, u"rate"_s}) {
+            const QString key = u"sales.orders."_s + column;
+            auto submitted = m_database.service().submit(
+                m_database.as(testing::Users::Owner),
+                testing::createRequest(EntityType::GlobalMetadata, key, Tier::Tier3,
+                                       testing::fieldPayload(key, Tier::Tier3, u"orders"_s, column)));
+            if (!submitted)
+                return submitted.error().text();
         }
-        if (!created)
-            return created.error().text();
-        // The directory of the demo (init-demo as the owner creates the people and their
-        // roles before it stops at deciding on PostgreSQL); requests come from steward-cli.
-        (void)runProcess(cliPath(), {u"--db"_s, as(u"steward_owner"_s), u"init-demo"_s});
-        for (const QString &column : {u"tax_amount"_s, u"net_amount"_s, u"gross_amount"_s, u"fx_rate"_s}) {
-            const Run submitted = submit(column);
-            if (submitted.status != 0)
-                return u"submit failed: "_s + submitted.err;
-        }
-        DatabaseUrl person = m_url;
-        person.user = u"amara.okafor"_s;
-        auto context = AppContext::open(person, demo::northwindTenantId());
-        if (!context)
-            return context.error().text();
-        m_context = std::move(context.value());
-        m_settings = std::make_unique<Settings>(m_dir.filePath(u"settings.ini"_s));
-        m_window = std::make_unique<MainWindow>(m_context->services(), m_context->session(), *m_settings);
-        m_window->show();
-        if (!QTest::qWaitForWindowExposed(m_window.get()))
-            return u"the window was never shown"_s;
+        DatabaseUrl person = m_database.url();
+        person.user = testing::Users::Steward;
+        if (QString failed = m_window.openOn(person, testing::TestDatabase::tenantId(), person.user); !failed.isEmpty())
+            return failed;
+        // Listening to the database, with the queue loaded.
+        if (!QTest::qWaitFor([this] { return team().isConnected() && queue()->rowCount() == 4; }, 15000))
+            return u"the window did not connect to the team database with its four requests (%1 rows)"_s.arg(
+                queue()->rowCount());
         return {};
     }
 
-    void close()
-    {
-        m_window.reset();
-        m_context.reset();
-        m_settings.reset();
-        if (m_admin && !m_url.databaseName.isEmpty())
-            (void)m_admin->run(u"DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)"_s.arg(m_url.databaseName));
-        m_admin.reset();
-    }
+    void close() { m_window.close(); }
 
     // The database URI as `login` would connect.
     QString as(const QString &login) const
     {
-        DatabaseUrl url = m_url;
+        DatabaseUrl url = m_database.url();
         url.user = login;
         return url.toString();
     }
-    Run submit(const QString &column) const
-    {
-        return runProcess(cliPath(), {u"--db"_s, as(u"raj.patel"_s), u"submit"_s, u"-"_s}, fieldRequest(column));
-    }
+    // Another steward decides, in a process of its own.
     Run approve(const QString &approvalId) const
     {
-        return runProcess(cliPath(), {u"--db"_s, as(u"jonas.weber"_s), u"approve"_s, approvalId});
+        return runProcess(cliPath(), {u"--db"_s, as(testing::Users::OtherSteward), u"approve"_s, approvalId});
     }
 
-    template <typename T> T *child(const QString &name) const
-    {
-        T *widget = m_window->findChild<T *>(name);
-        if (!widget)
-            qFatal("no widget named %s", qPrintable(name));
-        return widget;
-    }
+    template <typename T> T *child(const QString &name) const { return m_window.child<T>(name); }
     ApprovalQueueModel *queue() const
     {
         return qobject_cast<ApprovalQueueModel *>(child<QTableView>(u"queueView"_s)->model());
     }
-    QString idAt(int row) const { return uuidText(queue()->index(row, 0).data(ApprovalQueueModel::ApprovalIdRole).toUuid()); }
+    QString idAt(int row) const
+    {
+        return uuidText(queue()->index(row, 0).data(ApprovalQueueModel::ApprovalIdRole).toUuid());
+    }
     int rowOf(const QString &id) const { return queue()->loadedRowOf(QUuid::fromString(id)); }
-    TeamConnection &team() const { return *m_context->services().team; }
-    MainWindow &window() const { return *m_window; }
-    AppContext &context() const { return *m_context; }
-    Settings &settings() const { return *m_settings; }
-    const DatabaseUrl &url() const { return m_url; }
+    TeamConnection &team() const { return *m_window.context().services().team; }
+    MainWindow &window() const { return m_window.window(); }
+    AppContext &context() const { return m_window.context(); }
+    Settings &settings() const { return m_window.settings(); }
+    const DatabaseUrl &url() const { return m_window.url(); }
 
 private:
-    QTemporaryDir m_dir;
-    DatabaseUrl m_url;
-    std::unique_ptr<Database> m_admin;
-    std::unique_ptr<AppContext> m_context;
-    std::unique_ptr<Settings> m_settings;
-    std::unique_ptr<MainWindow> m_window;
+    testing::TestDatabase m_database;
+    testing::DemoWindow m_window;
 };
-
-DatabaseUrl sharedServer()
-{
-    auto url = DatabaseUrl::parse(qEnvironmentVariable("STEWARD_TEST_POSTGRES"));
-    if (!url)
-        qFatal("STEWARD_TEST_POSTGRES names the test server's template; run the test through ctest");
-    return url.value();
-}
 
 } // namespace
 
@@ -211,10 +154,8 @@ private Q_SLOTS:
 void TeamModeTest::anotherProcessesDecisionReachesTheQueueWithinASecond()
 {
     TeamWindow team;
-    const QString failed = team.open(sharedServer());
+    const QString failed = team.open();
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
-    QTRY_VERIFY_WITH_TIMEOUT(team.team().isConnected(), 15000);
-    QTRY_COMPARE_WITH_TIMEOUT(team.queue()->rowCount(), 4, 10000);
 
     // The steward looks at the first request; another steward decides the second.
     auto *view = team.child<QTableView>(u"queueView"_s);
@@ -240,18 +181,16 @@ void TeamModeTest::anotherProcessesDecisionReachesTheQueueWithinASecond()
     bool seen = false;
     for (int row = 0; row < audit->rowCount() && !seen; ++row) {
         for (int column = 0; column < audit->columnCount(); ++column)
-            seen = seen || audit->index(row, column).data().toString().contains(u"jonas.weber"_s);
+            seen = seen || audit->index(row, column).data().toString().contains(testing::Users::OtherSteward);
     }
-    QVERIFY2(seen, "the audit trail does not show jonas.weber's decision");
+    QVERIFY2(seen, "the audit trail does not show sue.steward's decision");
 }
 
 void TeamModeTest::thisDesktopsDecisionReachesTheBusOnce()
 {
     TeamWindow team;
-    const QString failed = team.open(sharedServer());
+    const QString failed = team.open();
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
-    QTRY_VERIFY_WITH_TIMEOUT(team.team().isConnected(), 15000);
-    QTRY_COMPARE_WITH_TIMEOUT(team.queue()->rowCount(), 4, 10000);
 
     // The decision comes back from this desktop's worker and, as a doorbell, from the
     // database: the bus carries each of its events once.
@@ -279,14 +218,9 @@ void TeamModeTest::aServerRestartShowsTheBannerRefusesDecisionsAndMissesNothing(
     const Run started = runProcess(serverScript(), {u"start"_s, serverDir, port, cliPath()});
     QVERIFY2(started.status == 0, qPrintable(started.err));
     const auto stopServer = qScopeGuard([&] { runProcess(serverScript(), {u"stop"_s, serverDir}); });
-    auto server = DatabaseUrl::parse(started.out.section(u'\n', -1));
-    QVERIFY2(server, qPrintable(started.out));
-
     TeamWindow team;
-    const QString failed = team.open(server.value());
+    const QString failed = team.open(started.out.section(u'\n', -1));
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
-    QTRY_VERIFY_WITH_TIMEOUT(team.team().isConnected(), 15000);
-    QTRY_COMPARE_WITH_TIMEOUT(team.queue()->rowCount(), 4, 10000);
     auto *banner = team.child<QLabel>(u"connectionBanner"_s);
     QVERIFY(!banner->isVisible());
 
@@ -326,7 +260,7 @@ void TeamModeTest::aServerRestartShowsTheBannerRefusesDecisionsAndMissesNothing(
 void TeamModeTest::theConnectDialogSaysWhyAndChangesNothing()
 {
     TeamWindow team;
-    const QString failed = team.open(sharedServer());
+    const QString failed = team.open();
     QVERIFY2(failed.isEmpty(), qPrintable(failed));
     QSignalSpy switches(&team.window(), &MainWindow::databaseSwitchRequested);
     const QVariant rememberedBefore = team.settings().value(Settings::Key::TeamDatabase);
@@ -368,7 +302,7 @@ void TeamModeTest::theConnectDialogSaysWhyAndChangesNothing()
     QCOMPARE(switches.count(), 0);
 
     // A person's login: Test connection says what it found, and still changes nothing.
-    user->setText(u"lena.fischer"_s);
+    user->setText(testing::Users::Owner);
     QTest::mouseClick(test, Qt::LeftButton);
     QTRY_VERIFY_WITH_TIMEOUT(status->text().contains(u"schema version"_s), 15000);
     QVERIFY(dialog->isVisible());
@@ -379,7 +313,7 @@ void TeamModeTest::theConnectDialogSaysWhyAndChangesNothing()
     QTest::mouseClick(connectButton, Qt::LeftButton);
     QTRY_COMPARE_WITH_TIMEOUT(switches.count(), 1, 15000);
     const auto chosen = switches.constFirst().at(0).value<DatabaseUrl>();
-    QCOMPARE(chosen.user, u"lena.fischer"_s);
+    QCOMPARE(chosen.user, testing::Users::Owner);
     QCOMPARE(chosen.databaseName, team.url().databaseName);
     QCOMPARE(chosen.sslMode, u"disable"_s);
     QCOMPARE(team.settings().value(Settings::Key::TeamDatabase).toString(), chosen.toString());
