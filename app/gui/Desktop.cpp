@@ -17,6 +17,16 @@ using namespace Qt::StringLiterals;
 namespace steward {
 namespace {
 
+// libpq's own convention carries a typed password to every connection this process
+// opens (worker threads, the event listener); it is never written anywhere.
+void usePassword(const QByteArray &password)
+{
+    if (password.isEmpty())
+        qunsetenv("PGPASSWORD");
+    else
+        qputenv("PGPASSWORD", password);
+}
+
 void showFailure(const QString &message)
 {
     QMessageBox::critical(nullptr, GuiTr::tr("Metadata Steward"), message);
@@ -83,15 +93,8 @@ void Desktop::close()
 
 void Desktop::open(const DatabaseUrl &url, const QString &password)
 {
-    close();
-    // libpq's own convention carries a typed password to every connection this process
-    // opens (worker threads, the event listener); it is never written anywhere.
-    if (!password.isEmpty())
-        qputenv("PGPASSWORD", password.toUtf8());
-    else if (m_ownPassword.isEmpty())
-        qunsetenv("PGPASSWORD");
-    else
-        qputenv("PGPASSWORD", m_ownPassword);
+    m_previousPassword = qgetenv("PGPASSWORD");
+    usePassword(password.isEmpty() ? m_ownPassword : password.toUtf8());
     m_startup = std::make_unique<StartupTask>(url);
     connect(m_startup.get(), &StartupTask::finished, this,
             [this, url](const QString &error) { prepared(url, error); }, Qt::QueuedConnection);
@@ -104,27 +107,32 @@ void Desktop::prepared(const DatabaseUrl &url, const QString &error)
     // The command line wins on the first database; otherwise the tenant and user of the last session.
     const QString tenant = !m_tenant.isEmpty() ? m_tenant : m_settings.value(Settings::Key::LastTenant).toString();
     const QString user = !m_user.isEmpty() ? m_user : m_settings.value(Settings::Key::LastUser).toString();
-    m_tenant.clear();
-    m_user.clear();
+    std::unique_ptr<AppContext> context;
     QString failure = error;
     if (failure.isEmpty()) {
         auto opened = AppContext::open(url, QUuid::fromString(tenant), user);
         if (opened)
-            m_context = std::move(opened.value());
+            context = std::move(opened.value());
         else
             failure = opened.error().text();
     }
     if (!failure.isEmpty()) {
         showFailure(failure);
-        if (!m_current || m_current->toString() == url.toString())
+        if (!m_window)
             return Q_EMIT failedToStart();
-        return open(*m_current); // back to where the window was
+        usePassword(m_previousPassword); // the window stays where it was
+        return;
     }
-    m_current = url;
-    m_window = std::make_unique<MainWindow>(m_context->services(), m_context->session(), m_settings);
-    connect(m_window.get(), &MainWindow::databaseSwitchRequested, this,
+    m_tenant.clear();
+    m_user.clear();
+    // The new window is up before the old one goes, so the application never has none.
+    auto window = std::make_unique<MainWindow>(context->services(), context->session(), m_settings);
+    connect(window.get(), &MainWindow::databaseSwitchRequested, this,
             [this](const DatabaseUrl &next, const QString &password) { open(next, password); });
-    m_window->show();
+    window->show();
+    close();
+    m_context = std::move(context);
+    m_window = std::move(window);
     m_metricsServer = startMetricsEndpoint(url, m_settings, *m_window);
 }
 

@@ -15,9 +15,9 @@ class Settings;
 class StartupTask;
 
 // What the steward executable shows: the main window on one database at a time, with the
-// services built for it. Opening another one (File > Connect to team database) closes the
-// window and its services, prepares the new database on a worker thread and builds them
-// again there; if that fails, the previous database is opened again.
+// services built for it. Opening another one (File > Connect to team database) prepares it
+// on a worker thread and builds new services and a new window on it, which then replace
+// the old ones; if that fails, the window stays where it was.
 class Desktop : public QObject
 {
     Q_OBJECT
@@ -42,7 +42,7 @@ private:
     QString m_tenant;
     QString m_user;
     QByteArray m_ownPassword; // PGPASSWORD as the process started
-    std::optional<DatabaseUrl> m_current;
+    QByteArray m_previousPassword; // as the window on the current database uses it
     std::unique_ptr<StartupTask> m_startup;
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<MainWindow> m_window;

@@ -154,8 +154,12 @@ void ConnectDialog::checked(Purpose purpose, const DatabaseUrl &url, const QStri
 {
     setBusy(false);
     if (!outcome) {
-        if (outcome.error().field == u"password"_s)
+        if (outcome.error().field == u"password"_s) {
+            // A password typed wrong says so, then lets the person try again.
+            showStatus(password.isEmpty() ? UiTr::tr("%1 needs a password.").arg(url.host) : outcome.error().text(),
+                       !password.isEmpty());
             return askPassword(purpose, url);
+        }
         return showStatus(outcome.error().text(), true);
     }
     showStatus(outcome.value(), false);
@@ -174,7 +178,6 @@ void ConnectDialog::askPassword(Purpose purpose, const DatabaseUrl &url)
     prompt->setWindowTitle(UiTr::tr("Password"));
     prompt->setLabelText(UiTr::tr("Password of %1 on %2:").arg(url.user, url.host));
     prompt->setTextEchoMode(QLineEdit::Password);
-    showStatus(UiTr::tr("%1 needs a password.").arg(url.host), false);
     connect(prompt, &QInputDialog::textValueSelected, this,
             [this, purpose](const QString &password) { check(purpose, password); });
     prompt->open();
