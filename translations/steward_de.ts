@@ -1557,10 +1557,6 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <translation>Änderungsanträge an verwalteten Geschäftsmetadaten prüfen und entscheiden.</translation>
     </message>
     <message>
-        <source>Database: sqlite:PATH (default: your embedded database).</source>
-        <translation>Datenbank: sqlite:PATH (Standard: Ihre eingebettete Datenbank).</translation>
-    </message>
-    <message>
         <source>url</source>
         <translation>url</translation>
     </message>
@@ -1587,6 +1583,10 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>Metrics endpoint listening on %1</source>
         <translation>Metrik-Endpunkt lauscht auf %1</translation>
+    </message>
+    <message>
+        <source>Database: sqlite:PATH or a team database postgresql://user@host:port/db (default: your embedded database). A password comes from ~/.pgpass or PGPASSWORD.</source>
+        <translation>Datenbank: sqlite:PATH oder eine Team-Datenbank postgresql://benutzer@host:port/db (Standard: Ihre eingebettete Datenbank). Ein Passwort kommt aus ~/.pgpass oder PGPASSWORD.</translation>
     </message>
 </context>
 <context>
@@ -3494,6 +3494,118 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
     <message>
         <source>%1 changed since the request was made</source>
         <translation>%1 wurde geändert, seit der Antrag gestellt wurde</translation>
+    </message>
+    <message>
+        <source>The team database is unreachable, so nothing was decided and nothing is queued. Decide again once the connection is back.</source>
+        <translation>Die Team-Datenbank ist nicht erreichbar, daher wurde nichts entschieden und nichts vorgemerkt. Entscheiden Sie erneut, sobald die Verbindung wieder besteht.</translation>
+    </message>
+    <message>
+        <source>On a team database you act as your own login</source>
+        <translation>In einer Team-Datenbank handeln Sie mit Ihrer eigenen Anmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to team database…</source>
+        <translation>Mit &amp;Team-Datenbank verbinden…</translation>
+    </message>
+    <message>
+        <source>Reconnected to the team database.</source>
+        <translation>Wieder mit der Team-Datenbank verbunden.</translation>
+    </message>
+    <message>
+        <source>The team database is unreachable (%1). Reconnecting… Decisions are refused until it is back; nothing is lost.</source>
+        <translation>Die Team-Datenbank ist nicht erreichbar (%1). Verbindung wird wiederhergestellt… Bis dahin werden Entscheidungen abgelehnt; nichts geht verloren.</translation>
+    </message>
+    <message>
+        <source>Connected to %1 as %2: PostgreSQL %3, schema version %4.</source>
+        <translation>Mit %1 als %2 verbunden: PostgreSQL %3, Schemaversion %4.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>Verbindung &amp;testen</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Verbinden</translation>
+    </message>
+    <message>
+        <source>Connect to team database</source>
+        <translation>Mit Team-Datenbank verbinden</translation>
+    </message>
+    <message>
+        <source>your database login, e.g. amara.okafor</source>
+        <translation>Ihre Datenbankanmeldung, z. B. amara.okafor</translation>
+    </message>
+    <message>
+        <source>Prefer TLS (libpq default)</source>
+        <translation>TLS bevorzugen (libpq-Standard)</translation>
+    </message>
+    <message>
+        <source>Require TLS</source>
+        <translation>TLS verlangen</translation>
+    </message>
+    <message>
+        <source>Require TLS, verify the certificate authority</source>
+        <translation>TLS verlangen, Zertifizierungsstelle prüfen</translation>
+    </message>
+    <message>
+        <source>Require TLS, verify the server&apos;s name</source>
+        <translation>TLS verlangen, Servernamen prüfen</translation>
+    </message>
+    <message>
+        <source>Allow TLS if the server requires it</source>
+        <translation>TLS erlauben, wenn der Server es verlangt</translation>
+    </message>
+    <message>
+        <source>No TLS</source>
+        <translation>Kein TLS</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Datenbank:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Benutzer:</translation>
+    </message>
+    <message>
+        <source>T&amp;LS:</source>
+        <translation>T&amp;LS:</translation>
+    </message>
+    <message>
+        <source>The password comes from ~/.pgpass or PGPASSWORD; otherwise you are asked for it. It is never saved.</source>
+        <translation>Das Passwort kommt aus ~/.pgpass oder PGPASSWORD; sonst werden Sie danach gefragt. Es wird nie gespeichert.</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>name the server the team database runs on</source>
+        <translation>nennen Sie den Server, auf dem die Team-Datenbank läuft</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Password of %1 on %2:</source>
+        <translation>Passwort von %1 auf %2:</translation>
+    </message>
+    <message>
+        <source>%1 needs a password.</source>
+        <translation>%1 verlangt ein Passwort.</translation>
     </message>
 </context>
 </TS>

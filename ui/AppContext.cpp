@@ -1,6 +1,7 @@
 #include "AppContext.h"
 
 #include "Session.h"
+#include "team/TeamConnection.h"
 #include "alerts/AlertRepository.h"
 #include "alerts/AlertThresholdService.h"
 #include "alerts/NotificationFeed.h"
@@ -19,14 +20,14 @@ namespace steward {
 
 struct AppContext::Parts
 {
-    Parts(Database &database, const DatabaseUrl &url)
+    Parts(Database &database, const DatabaseUrl &url, jobs::JobRunner::Identity signInAs)
         : approvals(database, bus),
           approvalRepository(database),
           entities(database),
           events(database),
           directory(database),
           profiles(database),
-          profiler(url, bus),
+          profiler(url, bus, std::move(signInAs)),
           scheduler(bus, profiler, database),
           alerts(database),
           thresholds(database, &bus),
@@ -52,6 +53,7 @@ AppContext::AppContext() = default;
 
 AppContext::~AppContext()
 {
+    m_team.reset();
     m_session.reset();
     m_parts.reset();
     m_database.reset();
@@ -65,10 +67,17 @@ Result<std::unique_ptr<AppContext>> AppContext::open(const DatabaseUrl &url, con
         return database.error();
     std::unique_ptr<AppContext> context(new AppContext);
     context->m_database = std::move(database.value());
-    context->m_parts = std::make_unique<Parts>(*context->m_database, url);
-    context->m_session = std::make_unique<Session>(context->m_parts->directory);
+    // The profiler's worker acts as whoever the session says at the time (built next).
+    AppContext *self = context.get();
+    context->m_parts = std::make_unique<Parts>(*context->m_database, url, [self] {
+        return self->m_session ? self->m_session->actor() : Actor{};
+    });
+    context->m_session = std::make_unique<Session>(context->m_parts->directory, *context->m_database);
     if (const QString failed = context->m_session->load(tenantId, userId); !failed.isEmpty())
         return Error::make(ErrorCode::Unavailable, failed);
+    if (context->m_database->isTeamDatabase())
+        context->m_team =
+            std::make_unique<TeamConnection>(*context->m_database, context->m_parts->bus, *context->m_session);
     return context;
 }
 
@@ -77,7 +86,7 @@ AppServices AppContext::services() const
     return AppServices{m_parts->bus,      m_parts->approvals, m_parts->approvalRepository,
                        m_parts->entities, m_parts->events,    m_parts->directory,
                        m_parts->profiler, m_parts->profiles,  m_parts->scheduler,
-                       m_parts->alerts,   m_parts->thresholds, m_parts->notifications, m_database->url()};
+                       m_parts->alerts,   m_parts->thresholds, m_parts->notifications, m_database->url(), m_team.get()};
 }
 
 } // namespace steward

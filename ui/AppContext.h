@@ -12,6 +12,7 @@ namespace steward {
 
 class Database;
 class Session;
+class TeamConnection;
 
 // Owns the GUI thread's database connection and the services built on it, in the
 // order they must be destroyed. main() and the UI tests compose the window the same way.
@@ -33,6 +34,7 @@ private:
     std::unique_ptr<Database> m_database;
     std::unique_ptr<Parts> m_parts;
     std::unique_ptr<Session> m_session;
+    std::unique_ptr<TeamConnection> m_team; // team databases only
 };
 
 } // namespace steward

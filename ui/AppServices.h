@@ -8,6 +8,7 @@ class DirectoryRepository;
 class EntityRepository;
 class EventBus;
 class EventRepository;
+class TeamConnection;
 struct DatabaseUrl;
 
 namespace alerts {
@@ -39,6 +40,8 @@ struct AppServices
     alerts::NotificationFeed &notifications;
     // Where the GUI thread's connection points; worker threads open their own to it.
     const DatabaseUrl &databaseUrl;
+    // The live link to a team database; null on the embedded one.
+    TeamConnection *team = nullptr;
 };
 
 } // namespace steward

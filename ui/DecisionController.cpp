@@ -6,6 +6,7 @@
 #include "approval/ApprovalService.h"
 #include "events/EventBus.h"
 #include "jobs/JobRunner.h"
+#include "team/TeamConnection.h"
 
 #include <QAbstractButton>
 #include <QMessageBox>
@@ -48,8 +49,9 @@ DecisionController::DecisionController(const AppServices &services, Session &ses
     : QObject(dialogParent),
       m_bus(services.bus),
       m_session(session),
+      m_team(services.team),
       m_dialogParent(dialogParent),
-      m_runner(new jobs::JobRunner(u"decisions"_s, services.databaseUrl, this))
+      m_runner(new jobs::JobRunner(u"decisions"_s, services.databaseUrl, session.actorSource(), this))
 {
 }
 
@@ -71,7 +73,7 @@ void DecisionController::reject(const Approval &approval)
 
 void DecisionController::openDecisionDialog(DecisionInFlight::Kind kind, const Approval &approval)
 {
-    if (m_dialog || m_inFlight)
+    if (m_dialog || m_inFlight || refusedOffline())
         return; // one decision at a time
     const bool rejecting = kind == DecisionInFlight::Kind::Reject;
     m_dialog = new DecisionDialog(rejecting ? DecisionDialog::Decision::Reject : DecisionDialog::Decision::Approve,
@@ -84,7 +86,7 @@ void DecisionController::openDecisionDialog(DecisionInFlight::Kind kind, const A
 
 void DecisionController::withdraw(const Approval &approval)
 {
-    if (m_inFlight)
+    if (m_inFlight || refusedOffline())
         return;
     auto *box = new QMessageBox(QMessageBox::Question, UiTr::tr("Withdraw request"),
                                 UiTr::tr("Withdraw your request to change %1? This cannot be undone.")
@@ -99,9 +101,18 @@ void DecisionController::withdraw(const Approval &approval)
     box->open();
 }
 
+bool DecisionController::refusedOffline()
+{
+    if (!m_team || m_team->isConnected())
+        return false;
+    Q_EMIT failed(UiTr::tr("The team database is unreachable, so nothing was decided and nothing is queued. "
+                           "Decide again once the connection is back."));
+    return true;
+}
+
 void DecisionController::decide(DecisionInFlight::Kind kind, const Approval &approval, const QString &reason)
 {
-    if (m_inFlight)
+    if (m_inFlight || refusedOffline())
         return;
     m_inFlight = DecisionInFlight{kind, approval.id, approval.entityKey};
     Q_EMIT inFlightChanged();

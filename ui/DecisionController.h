@@ -17,6 +17,7 @@ namespace steward {
 class DecisionDialog;
 class EventBus;
 class Session;
+class TeamConnection;
 namespace jobs {
 class JobRunner;
 }
@@ -49,9 +50,12 @@ Q_SIGNALS:
 private:
     void openDecisionDialog(DecisionInFlight::Kind kind, const Approval &approval);
     void decide(DecisionInFlight::Kind kind, const Approval &approval, const QString &reason);
+    // Refuses (failed()) while the team database is unreachable: a decision is never queued.
+    bool refusedOffline();
 
     EventBus &m_bus;
     Session &m_session;
+    const TeamConnection *m_team;
     QWidget *m_dialogParent;
     jobs::JobRunner *m_runner;
     QPointer<DecisionDialog> m_dialog;

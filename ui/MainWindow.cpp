@@ -13,6 +13,8 @@
 #include "quality/QualityPage.h"
 #include "report/ExportDialog.h"
 #include "profiler/ProfilerPage.h"
+#include "team/ConnectDialog.h"
+#include "team/TeamConnection.h"
 #include "Session.h"
 #include "Settings.h"
 #include "UiTr.h"
@@ -51,6 +53,7 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
       m_decisions(new DecisionController(services, session, this)),
       m_tabs(new QTabWidget(this)),
       m_errorBanner(new QLabel(this)),
+      m_connectionBanner(new QLabel(this)),
       m_pendingLabel(new QLabel(this))
 {
     setObjectName(u"mainWindow"_s);
@@ -61,6 +64,11 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
     m_errorBanner->setStyleSheet(u"QLabel { background: #fde7e9; color: #a4262c; border: 1px solid #e8a3a8; "
                                  u"border-radius: 4px; padding: 6px; }"_s);
     m_errorBanner->hide();
+    m_connectionBanner->setObjectName(u"connectionBanner"_s);
+    m_connectionBanner->setWordWrap(true);
+    m_connectionBanner->setStyleSheet(u"QLabel { background: #fff4ce; color: #5c4400; border: 1px solid #e5c65c; "
+                                      u"border-radius: 4px; padding: 6px; }"_s);
+    m_connectionBanner->hide();
 
     m_splitter->setObjectName(u"approvalsSplitter"_s);
     m_splitter->addWidget(m_queuePage);
@@ -76,6 +84,7 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
 
     auto *central = new QWidget(this);
     auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_connectionBanner);
     layout->addWidget(m_errorBanner);
     layout->addWidget(m_tabs, 1);
     setCentralWidget(central);
@@ -130,6 +139,9 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
     auto *tray = new TrayNotifier(m_bell->center(), this, this);
     connect(tray, &TrayNotifier::fieldRequested, this, &MainWindow::revealField);
 
+    if (services.team)
+        connect(services.team, &TeamConnection::connectionChanged, this, &MainWindow::onTeamConnectionChanged);
+
     connect(&m_session, &Session::tenantChanged, this, &MainWindow::onTenantChanged);
     connect(&m_session, &Session::userChanged, this, &MainWindow::onUserChanged);
 
@@ -158,7 +170,9 @@ void MainWindow::buildToolBar()
     m_tenantCombo->setToolTip(UiTr::tr("Tenant whose metadata you govern"));
     m_userCombo = new QComboBox(bar);
     m_userCombo->setObjectName(u"userSwitcherCombo"_s);
-    m_userCombo->setToolTip(UiTr::tr("Act as another demo user"));
+    m_userCombo->setToolTip(m_session.isTeamSession() ? UiTr::tr("On a team database you act as your own login")
+                                                       : UiTr::tr("Act as another demo user"));
+    m_userCombo->setEnabled(!m_session.isTeamSession());
     m_userCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_tenantCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
 
@@ -223,6 +237,9 @@ void MainWindow::buildMenus()
     preferences->setObjectName(u"preferencesAction"_s);
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setMenuRole(QAction::PreferencesRole);
+    QAction *connectTeam =
+        file->addAction(UiTr::tr("&Connect to team database…"), this, &MainWindow::openConnectDialog);
+    connectTeam->setObjectName(u"connectTeamDatabaseAction"_s);
     file->addSeparator();
     QAction *quit = file->addAction(UiTr::tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(u"quitAction"_s);
@@ -241,6 +258,29 @@ void MainWindow::openPreferences()
     auto *dialog = new PreferencesDialog(m_services, m_session, m_settings, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
+}
+
+void MainWindow::openConnectDialog()
+{
+    auto *dialog = new ConnectDialog(m_settings, m_services.databaseUrl, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // Queued: the window may be replaced, which must not happen inside its own dialog's signal.
+    connect(dialog, &ConnectDialog::connectRequested, this, &MainWindow::databaseSwitchRequested,
+            Qt::QueuedConnection);
+    dialog->open();
+}
+
+void MainWindow::onTeamConnectionChanged(bool connected, const QString &reason)
+{
+    if (connected) {
+        m_connectionBanner->hide();
+        statusBar()->showMessage(UiTr::tr("Reconnected to the team database."), 5000);
+        return;
+    }
+    m_connectionBanner->setText(UiTr::tr("The team database is unreachable (%1). Reconnecting… Decisions are "
+                                         "refused until it is back; nothing is lost.")
+                                    .arg(reason));
+    m_connectionBanner->show();
 }
 
 void MainWindow::populateSwitchers()

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AppServices.h"
+#include "store/DatabaseUrl.h"
 
 #include <QMainWindow>
 
@@ -33,6 +34,11 @@ class MainWindow : public QMainWindow
 public:
     MainWindow(const AppServices &services, Session &session, Settings &settings, QWidget *parent = nullptr);
 
+Q_SIGNALS:
+    // File > Connect to team database found a database that answers: whoever composed the
+    // window reopens the session there (the window cannot rebuild its own services).
+    void databaseSwitchRequested(const steward::DatabaseUrl &url, const QString &password);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
@@ -44,6 +50,8 @@ private:
     void buildMenus();
     void openExportDialog();
     void openPreferences();
+    void openConnectDialog();
+    void onTeamConnectionChanged(bool connected, const QString &reason);
     void populateSwitchers();
     void onTenantChanged();
     void onUserChanged();
@@ -68,6 +76,7 @@ private:
     DecisionController *m_decisions;
     QTabWidget *m_tabs;
     QLabel *m_errorBanner;
+    QLabel *m_connectionBanner; // team mode: the database is unreachable, reconnecting
     QComboBox *m_tenantCombo = nullptr;
     QComboBox *m_userCombo = nullptr;
     NotificationBell *m_bell = nullptr;

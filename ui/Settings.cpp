@@ -29,6 +29,7 @@ const Entry &entry(Settings::Key key)
         {Settings::Key::ExportSections, u"export/sections"_s, QStringList()},
         {Settings::Key::ExportDirectory, u"export/directory"_s, QString()},
         {Settings::Key::ExportPeriodDays, u"export/periodDays"_s, 30},
+        {Settings::Key::TeamDatabase, u"team/database"_s, QString()},
     };
     return entries[int(key)];
 }

@@ -27,6 +27,7 @@ public:
         ExportSections,
         ExportDirectory,
         ExportPeriodDays,
+        TeamDatabase, // the team database connected to last, as a URI without password
     };
 
     // The user's settings (QSettings defaults), or a file of its own for tests.

@@ -58,7 +58,7 @@ Status CommandRunner::dispatch(const CliOptions &options)
     auto session = Session::open(options.database, Session::Create::Never);
     if (!session)
         return session.error();
-    if (auto failed = session.value()->selectTenant(options.tenant))
+    if (auto failed = session.value()->selectTenant(options.tenant, options.user))
         return failed;
     Session &current = *session.value();
 

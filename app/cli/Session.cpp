@@ -35,7 +35,14 @@ Result<std::unique_ptr<Session>> Session::open(const QString &databaseText, Crea
     return std::unique_ptr<Session>(new Session(std::move(database.value())));
 }
 
-Status Session::selectTenant(const QString &tenantText)
+Status Session::selectTenant(const QString &tenantText, const QString &userId)
+{
+    if (auto failed = pickTenant(tenantText))
+        return failed;
+    return m_database->signIn(m_tenant.id, userId.isEmpty() ? m_database->url().user : userId);
+}
+
+Status Session::pickTenant(const QString &tenantText)
 {
     auto tenants = DirectoryRepository(*m_database).tenants();
     if (!tenants)
@@ -64,6 +71,9 @@ Status Session::selectTenant(const QString &tenantText)
 
 Result<Actor> Session::actor(const QString &userId, const QString &commandName) const
 {
+    // On a team database a person acts as their own login.
+    if (userId.isEmpty() && m_database->isTeamDatabase())
+        return Actor{m_tenant.id, m_database->url().user};
     if (userId.isEmpty())
         return Error::make(ErrorCode::Invalid,
                            CliTr::tr("%1 acts as a user: pass --user ID or set STEWARD_USER").arg(commandName));

@@ -20,8 +20,10 @@ public:
     // missing SQLite file is reported instead of silently created empty.
     static Result<std::unique_ptr<Session>> open(const QString &databaseText, Create create);
 
-    // `tenantText`: an id or a tenant's name; empty picks the first tenant.
-    Status selectTenant(const QString &tenantText);
+    // `tenantText`: an id or a tenant's name; empty picks the first tenant. On a team
+    // database the connection then signs in to it as `userId` (empty: the login's own
+    // user), so row-level security shows the tenant's rows; a no-op on SQLite.
+    Status selectTenant(const QString &tenantText, const QString &userId = {});
     // The identity for commands that act; fails clearly when no user was given.
     Result<Actor> actor(const QString &userId, const QString &commandName) const;
 
@@ -31,6 +33,7 @@ public:
 
 private:
     explicit Session(std::unique_ptr<Database> database);
+    Status pickTenant(const QString &tenantText);
 
     std::unique_ptr<Database> m_database;
     EventBus m_bus;

@@ -27,7 +27,9 @@ void StartupTask::start()
     m_progress->setMinimumDuration(400);
     m_progress->setCancelButton(nullptr);
 
-    m_runner.start([url = m_url](jobs::JobContext &) { return prepareDatabase(url, true); },
+    // The demo fills only an embedded database; a team database is set up by its administrator.
+    const bool seedWhenEmpty = m_url.kind == DatabaseUrl::Kind::Sqlite;
+    m_runner.start([url = m_url, seedWhenEmpty](jobs::JobContext &) { return prepareDatabase(url, seedWhenEmpty); },
                    [this](const Result<bool> &prepared) {
                        // Deleting (not hiding) also stops the dialog's pending "show after a moment" timer.
                        delete m_progress;

@@ -7,15 +7,36 @@ EventBus::EventBus(QObject *parent) : QObject(parent)
     qRegisterMetaType<steward::Event>();
 }
 
+namespace {
+constexpr qsizetype kRemembered = 10'000;
+} // namespace
+
 void EventBus::publish(const QList<Event> &events)
 {
-    if (events.isEmpty())
-        return;
+    const Event *first = nullptr;
     for (const Event &event : events) {
+        if (!firstDelivery(event))
+            continue;
+        if (!first)
+            first = &event;
         Q_EMIT eventPublished(event);
         emitTyped(event);
     }
-    Q_EMIT batchPublished(events.constFirst().tenantId);
+    if (first)
+        Q_EMIT batchPublished(first->tenantId);
+}
+
+bool EventBus::firstDelivery(const Event &event)
+{
+    if (event.id.isNull())
+        return true;
+    if (m_delivered.contains(event.id))
+        return false;
+    m_delivered.insert(event.id);
+    m_deliveredOrder.enqueue(event.id);
+    if (m_deliveredOrder.size() > kRemembered)
+        m_delivered.remove(m_deliveredOrder.dequeue());
+    return true;
 }
 
 void EventBus::emitTyped(const Event &event)

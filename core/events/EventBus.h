@@ -4,6 +4,8 @@
 
 #include <QList>
 #include <QObject>
+#include <QQueue>
+#include <QSet>
 
 namespace steward {
 
@@ -11,6 +13,8 @@ namespace steward {
 // committed, so a subscriber never sees an event for a change that was rolled back.
 // Every event goes out on eventPublished (the audit trail); subscribers that care about
 // some kinds connect to the typed signals and switch on Event::kind(), never on names.
+// Each event goes out once: on a team database this desktop's own events also come back
+// through the database's doorbell (TeamEventRelay), before or after its own publishing.
 class EventBus : public QObject
 {
     Q_OBJECT
@@ -18,7 +22,7 @@ class EventBus : public QObject
 public:
     explicit EventBus(QObject *parent = nullptr);
 
-    // Delivers committed events in order.
+    // Delivers committed events in order, leaving out those delivered already.
     void publish(const QList<Event> &events);
 
 Q_SIGNALS:
@@ -38,6 +42,10 @@ Q_SIGNALS:
 
 private:
     void emitTyped(const Event &event);
+    bool firstDelivery(const Event &event);
+
+    QSet<QUuid> m_delivered; // ids of the newest few thousand events delivered
+    QQueue<QUuid> m_deliveredOrder;
 };
 
 } // namespace steward

@@ -13,7 +13,6 @@ namespace steward {
 
 namespace {
 constexpr int kPage = 500;
-constexpr qsizetype kRemembered = 10'000;
 } // namespace
 
 // The relay's half in its own thread: the listener, and a connection to read events.
@@ -126,8 +125,6 @@ TeamEventRelay::TeamEventRelay(DatabaseUrl url, EventBus &bus, QString password,
         m_connected = connected;
         Q_EMIT connectionChanged(connected, reason);
     });
-    // What this desktop publishes itself is on the bus already.
-    connect(&m_bus, &EventBus::eventPublished, this, &TeamEventRelay::remember);
     m_thread.start();
     QMetaObject::invokeMethod(m_reader, &TeamEventReader::start, Qt::QueuedConnection);
 }
@@ -154,23 +151,9 @@ void TeamEventRelay::deliver(const QUuid &tenantId, const QList<Event> &events)
 {
     if (tenantId != m_tenantId)
         return; // read for a tenant this desktop has left
-    QList<Event> fresh;
-    for (const Event &event : events) {
+    for (const Event &event : events)
         m_lastSeq = std::max(m_lastSeq, event.seq);
-        if (!m_seen.contains(event.id))
-            fresh.append(event);
-    }
-    m_bus.publish(fresh); // remember() records them as they pass
-}
-
-void TeamEventRelay::remember(const Event &event)
-{
-    if (m_seen.contains(event.id))
-        return;
-    m_seen.insert(event.id);
-    m_seenOrder.enqueue(event.id);
-    if (m_seenOrder.size() > kRemembered)
-        m_seen.remove(m_seenOrder.dequeue());
+    m_bus.publish(events); // without those this desktop published itself
 }
 
 } // namespace steward

@@ -3,10 +3,7 @@
 #include "events/Event.h"
 #include "store/DatabaseUrl.h"
 
-#include <QHash>
 #include <QObject>
-#include <QQueue>
-#include <QSet>
 #include <QThread>
 
 namespace steward {
@@ -17,9 +14,9 @@ class TeamEventReader;
 // Brings the events other desktops commit to a team database onto this desktop's bus,
 // within a second of their commit and without polling: the database's NOTIFY doorbell
 // (PostgresListener) wakes a reader that reads the tenant's events after the last seq it
-// delivered, a page at a time, on a thread of its own with its own connections. Each
-// event reaches the bus once, in seq order, on the bus's thread; events this desktop
-// published itself are not repeated. A lost connection is reported and retried; once
+// delivered, a page at a time, on a thread of its own with its own connections. Events
+// reach the bus in seq order, on the bus's thread; the bus leaves out those this desktop
+// published itself. A lost connection is reported and retried; once
 // back, the reader catches up from the last seq, so nothing is missed.
 class TeamEventRelay : public QObject
 {
@@ -40,7 +37,6 @@ Q_SIGNALS:
 
 private:
     void deliver(const QUuid &tenantId, const QList<steward::Event> &events);
-    void remember(const Event &event);
 
     EventBus &m_bus;
     QThread m_thread;
@@ -48,8 +44,6 @@ private:
     QUuid m_tenantId;
     qint64 m_lastSeq = 0;
     bool m_connected = false;
-    QSet<QUuid> m_seen; // ids already on the bus, the newest few thousand
-    QQueue<QUuid> m_seenOrder;
 };
 
 } // namespace steward

@@ -3,8 +3,11 @@
 #include "Tr.h"
 #include "store/Database.h"
 
+#include <QSqlDriver>
 #include <QThread>
 #include <exception>
+
+#include <libpq-fe.h>
 
 using namespace Qt::StringLiterals;
 
@@ -18,6 +21,7 @@ struct JobState
     std::atomic_bool cancelled{false};
     std::atomic_bool discarded{false};
     std::function<void(int)> progress;
+    std::optional<Actor> signInAs; // the owner's identity when the job started
     // Outlives the worker thread: its destructor waits for the thread before it goes.
     JobRunner *owner = nullptr;
 };
@@ -36,7 +40,7 @@ public:
             return; // stale before it started: nobody wants it
         std::function<void()> delivery;
         const Status failed = runGuarded([&] {
-            if (const Status notOpened = openDatabase()) {
+            if (const Status notOpened = openDatabase(state->signInAs)) {
                 delivery = job.fail(*notOpened);
                 return;
             }
@@ -52,15 +56,36 @@ public:
     }
 
 private:
-    Status openDatabase()
+    Status openDatabase(const std::optional<Actor> &signInAs)
     {
-        if (!m_url || m_database)
+        if (!m_url)
             return std::nullopt;
-        auto opened = Database::open(*m_url);
-        if (!opened)
-            return opened.error(); // tried again with the next job
-        m_database = std::move(opened.value());
+        // A team database that restarted left this connection broken; the next job opens a new one.
+        if (m_database && m_database->isTeamDatabase() && !isAlive(*m_database))
+            m_database.reset();
+        if (!m_database) {
+            auto opened = Database::open(*m_url);
+            if (!opened)
+                return opened.error(); // tried again with the next job
+            m_database = std::move(opened.value());
+        }
+        if (!signInAs || signInAs->tenantId.isNull())
+            return std::nullopt;
+        if (Status failed = m_database->signIn(signInAs->tenantId, signInAs->userId)) {
+            m_database.reset(); // its sign-in state is unknown now
+            return failed;
+        }
         return std::nullopt;
+    }
+
+    // libpq marks a connection bad once it saw it fail; that costs no round trip to ask.
+    static bool isAlive(const Database &database)
+    {
+        const QVariant handle = database.connection().driver()->handle();
+        if (qstrcmp(handle.typeName(), "PGconn*") != 0)
+            return true;
+        auto *connection = *static_cast<PGconn *const *>(handle.data());
+        return connection && PQstatus(connection) == CONNECTION_OK;
     }
 
     std::optional<DatabaseUrl> m_url;
@@ -121,15 +146,20 @@ void JobContext::postToOwner(std::function<void()> work) const
         QMetaObject::invokeMethod(m_state->owner, std::move(work), Qt::QueuedConnection);
 }
 
-JobRunner::JobRunner(const QString &threadName, QObject *parent) : JobRunner(threadName, std::nullopt, parent) {}
+JobRunner::JobRunner(const QString &threadName, QObject *parent) : JobRunner(threadName, std::nullopt, {}, parent) {}
 
 JobRunner::JobRunner(const QString &threadName, DatabaseUrl url, QObject *parent)
-    : JobRunner(threadName, std::optional<DatabaseUrl>(std::move(url)), parent)
+    : JobRunner(threadName, std::optional<DatabaseUrl>(std::move(url)), {}, parent)
 {
 }
 
-JobRunner::JobRunner(const QString &threadName, std::optional<DatabaseUrl> url, QObject *parent)
-    : QObject(parent), m_thread(new QThread), m_worker(new JobWorker(std::move(url)))
+JobRunner::JobRunner(const QString &threadName, DatabaseUrl url, Identity identity, QObject *parent)
+    : JobRunner(threadName, std::optional<DatabaseUrl>(std::move(url)), std::move(identity), parent)
+{
+}
+
+JobRunner::JobRunner(const QString &threadName, std::optional<DatabaseUrl> url, Identity identity, QObject *parent)
+    : QObject(parent), m_thread(new QThread), m_worker(new JobWorker(std::move(url))), m_identity(std::move(identity))
 {
     m_thread->setObjectName(threadName);
     m_worker->moveToThread(m_thread);
@@ -151,6 +181,8 @@ JobId JobRunner::submit(ErasedJob job, std::function<void(int)> progress)
     state->id = ++m_lastId;
     state->progress = std::move(progress);
     state->owner = this;
+    if (m_identity)
+        state->signInAs = m_identity();
     m_active.insert(state->id, state);
     JobWorker *worker = m_worker;
     QMetaObject::invokeMethod(

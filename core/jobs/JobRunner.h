@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Error.h"
+#include "model/User.h"
 #include "store/DatabaseUrl.h"
 
 #include <QHash>
@@ -67,8 +68,15 @@ class JobRunner : public QObject
 public:
     // A worker thread without a database (computations such as a diff).
     explicit JobRunner(const QString &threadName, QObject *parent = nullptr);
+    // Who a worker connection acts as, asked on the owner's thread when a job starts.
+    using Identity = std::function<Actor()>;
+
     // A worker thread with its own connection to `url`.
     JobRunner(const QString &threadName, DatabaseUrl url, QObject *parent = nullptr);
+    // The same, signed in (Database::signIn) as `identity` says before each job runs, so
+    // on a team database row-level security shows the worker what its owner sees; each
+    // job keeps the identity of the moment it was started.
+    JobRunner(const QString &threadName, DatabaseUrl url, Identity identity, QObject *parent = nullptr);
     ~JobRunner() override;
 
     // Queues `work` (callable as Result<T>(JobContext &)) on the worker thread; `done`
@@ -105,7 +113,7 @@ private:
     {
     };
 
-    JobRunner(const QString &threadName, std::optional<DatabaseUrl> url, QObject *parent);
+    JobRunner(const QString &threadName, std::optional<DatabaseUrl> url, Identity identity, QObject *parent);
     JobId submit(ErasedJob job, std::function<void(int)> progress);
     void deliver(const std::shared_ptr<JobState> &state, const std::function<void()> &delivery);
 
@@ -114,6 +122,7 @@ private:
 
     QThread *m_thread = nullptr;
     JobWorker *m_worker = nullptr;
+    Identity m_identity;
     JobId m_lastId = 0;
     QHash<JobId, std::shared_ptr<JobState>> m_active;
 };

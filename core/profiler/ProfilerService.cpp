@@ -31,8 +31,9 @@ ProfileRun failedRun(const ProfileJob &job, const QString &error)
 
 } // namespace
 
-ProfilerService::ProfilerService(DatabaseUrl metadataUrl, EventBus &bus, QObject *parent)
-    : QObject(parent), m_runner(u"profiler"_s, std::move(metadataUrl)), m_bus(bus)
+ProfilerService::ProfilerService(DatabaseUrl metadataUrl, EventBus &bus, jobs::JobRunner::Identity signInAs,
+                                 QObject *parent)
+    : QObject(parent), m_runner(u"profiler"_s, std::move(metadataUrl), std::move(signInAs)), m_bus(bus)
 {
     qRegisterMetaType<steward::profiler::ProfileRun>();
 }

@@ -39,7 +39,9 @@ class ProfilerService : public QObject
     Q_OBJECT
 
 public:
-    ProfilerService(DatabaseUrl metadataUrl, EventBus &bus, QObject *parent = nullptr);
+    // `signInAs`: on a team database, who the worker's connection acts as (JobRunner).
+    ProfilerService(DatabaseUrl metadataUrl, EventBus &bus, jobs::JobRunner::Identity signInAs = {},
+                    QObject *parent = nullptr);
     ~ProfilerService() override; // stops the running scan and waits for the worker thread
 
     // Returns the job id. The cost guard (no automatic re-run within 0.5 days of the

@@ -100,6 +100,24 @@ private Q_SLOTS:
         QCOMPARE(all.size(), 1);
         QCOMPARE(decided.size(), 0);
     }
+
+    // On a team database a desktop's own events come back through the doorbell too.
+    void anEventPublishedAgainIsLeftOut()
+    {
+        EventBus bus;
+        QSignalSpy all(&bus, &EventBus::eventPublished);
+        QSignalSpy decided(&bus, &EventBus::approvalDecided);
+        QSignalSpy batches(&bus, &EventBus::batchPublished);
+        const Event approved = eventOf(u"approval.approved"_s);
+        const Event changed = eventOf(u"metadata.changed"_s);
+        bus.publish({approved});
+        bus.publish({changed, approved});
+        bus.publish({approved, changed});
+        QCOMPARE(all.size(), 2);
+        QCOMPARE(all.at(1).constFirst().value<Event>().id, changed.id);
+        QCOMPARE(decided.size(), 1);
+        QCOMPARE(batches.size(), 2); // nothing new, no batch
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEventBus)

@@ -5,6 +5,8 @@
 #                                   create the test logins, and migrate the template database
 #                                   the tests copy (with STEWARD_CLI)
 #   test-server.sh stop DIR         stop it and remove DIR
+#   test-server.sh halt DIR         stop it, keeping its data (a server going away under a client)
+#   test-server.sh resume DIR PORT  start the halted server again
 # Needs the Debian packages postgresql and libqt6sql6-psql (.ci/quickstart installs them);
 # fails with that hint, never skips. As root the server runs as the postgres user.
 set -euo pipefail
@@ -33,6 +35,10 @@ as_owner() {
     fi
 }
 
+server_options() {
+    echo "-p $1 -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"
+}
+
 case "$action" in
 start)
     port=${3:?port}
@@ -45,8 +51,7 @@ start)
     as_owner "$bindir/initdb" -D "$dir/data" -A trust -U postgres --no-instructions -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
         || { cat "$dir/initdb.log" >&2; exit 1; }
     as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
-        start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
+        -o "$(server_options "$port")" start >/dev/null || { cat "$dir/server.log" >&2; exit 1; }
     psql=("$bindir/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres)
     "${psql[@]}" -d postgres -v db=steward_template -f "$here/../../sql/postgresql/admin-setup.sql" >/dev/null
     # The people of the test fixtures and the demo, each a login of their own; a service
@@ -77,8 +82,16 @@ stop)
     fi
     rm -rf "$dir"
     ;;
+halt)
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+resume)
+    port=${3:?port}
+    as_owner "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(server_options "$port")" start >/dev/null \
+        || { cat "$dir/server.log" >&2; exit 1; }
+    ;;
 *)
-    echo "usage: $0 start DIR PORT | stop DIR" >&2
+    echo "usage: $0 start DIR PORT | stop DIR | halt DIR | resume DIR PORT" >&2
     exit 2
     ;;
 esac

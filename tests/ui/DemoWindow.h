@@ -30,12 +30,21 @@ public:
         using namespace Qt::StringLiterals;
         if (!m_dir.isValid())
             return u"no temporary folder: "_s + m_dir.errorString();
-        ++m_run;
-        m_url = DatabaseUrl::sqlite(m_dir.filePath(u"%1-%2.db"_s.arg(name).arg(m_run)));
+        m_url = DatabaseUrl::sqlite(m_dir.filePath(u"%1-%2.db"_s.arg(name).arg(m_run + 1)));
         auto prepared = prepareDatabase(m_url, true);
         if (!prepared)
             return prepared.error().text();
-        auto context = AppContext::open(m_url, demo::northwindTenantId(), userId);
+        return openOn(m_url, demo::northwindTenantId(), userId);
+    }
+
+    // Opens the window on a database that is ready (migrated and filled), with a settings
+    // file of its own.
+    QString openOn(const DatabaseUrl &url, const QUuid &tenantId, const QString &userId)
+    {
+        using namespace Qt::StringLiterals;
+        ++m_run;
+        m_url = url;
+        auto context = AppContext::open(m_url, tenantId, userId);
         if (!context)
             return context.error().text();
         m_context = std::move(context.value());

@@ -48,8 +48,8 @@ QLabel *headline(QWidget *parent, const QString &objectName)
 QualityPage::QualityPage(const AppServices &services, Session &session, QWidget *parent)
     : QWidget(parent),
       m_session(session),
-      m_activityRunner(new jobs::JobRunner(u"quality-activity"_s, services.databaseUrl, this)),
-      m_fieldsRunner(new jobs::JobRunner(u"quality-fields"_s, services.databaseUrl, this)),
+      m_activityRunner(new jobs::JobRunner(u"quality-activity"_s, services.databaseUrl, session.actorSource(), this)),
+      m_fieldsRunner(new jobs::JobRunner(u"quality-fields"_s, services.databaseUrl, session.actorSource(), this)),
       m_reloadTimer(new QTimer(this)),
       m_periodCombo(new QComboBox(this)),
       m_statusLabel(new QLabel(this)),

@@ -53,7 +53,7 @@ ExportDialog::ExportDialog(const AppServices &services, Session &session, Settin
       m_openFolderButton(new QPushButton(UiTr::tr("Show &folder"), this)),
       m_exportButton(new QPushButton(UiTr::tr("&Export"), this)),
       m_closeButton(new QPushButton(UiTr::tr("Close"), this)),
-      m_runner(new jobs::JobRunner(u"report"_s, services.databaseUrl, this)),
+      m_runner(new jobs::JobRunner(u"report"_s, services.databaseUrl, session.actorSource(), this)),
       m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     setObjectName(u"exportDialog"_s);
