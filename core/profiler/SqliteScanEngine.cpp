@@ -1,6 +1,7 @@
 #include "profiler/SqliteScanEngine.h"
 
 #include "Tr.h"
+#include "profiler/PostgresScanEngine.h"
 #include "profiler/SqliteFunctions.h"
 
 #include <QAtomicInt>
@@ -379,6 +380,8 @@ Result<std::unique_ptr<ScanEngine>> ScanEngine::open(const DataSource &source)
 {
     if (source.driver == DataSource::SqliteDriver)
         return SqliteScanEngine::open(source);
+    if (source.driver == DataSource::PostgresDriver)
+        return PostgresScanEngine::open(source);
     return Error::make(ErrorCode::Unavailable, CoreTr::tr("the data source %1 uses %2, which this build cannot profile yet")
                                                    .arg(source.name, source.driver));
 }
