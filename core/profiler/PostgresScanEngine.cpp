@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <condition_variable>
+#include <functional>
 #include <mutex>
 
 using namespace Qt::StringLiterals;
@@ -119,35 +120,36 @@ struct SharedScan
     std::atomic_bool abort{false};
 };
 
-struct PartOutcome
+// One statement of a scan, run on a connection of its own in a thread of its own;
+// `read` takes its result rows (in that thread).
+struct Part
 {
+    SqlFragment statement;
+    std::function<void(const QSqlQuery &row)> read;
     bool ok = false;
     QString error;
-    std::vector<PgPartCounts> counts;
 };
 
 // The settings of a scan's transaction, as set_config values.
 struct Settings
 {
     qint64 timeoutMs = 0;
-    qint64 workMemKb = 0;
+    qint64 workMemKb = 16 * 1024;
     QString snapshot; // exported by the first connection; empty: no shared snapshot
 };
 
-PartOutcome runPart(const DataSource &source, const PostgresScanQuery &query, const SqlFragment &statement,
-                    const Settings &settings, const std::shared_ptr<MemoryBudget> &budget, SharedScan &shared)
+void runPart(const DataSource &source, Part &part, const Settings &settings, SharedScan &shared)
 {
-    PartOutcome outcome;
     const QString name = nextConnectionName(u"steward-profiler-pg-part-"_s);
     auto opened = openConnection(name, source);
     if (!opened) {
-        outcome.error = opened.error().text();
+        part.error = opened.error().text();
     } else {
         QSqlQuery sql(QSqlDatabase::database(name, false));
         auto run = [&](const SqlFragment &fragment) {
             if (execute(sql, fragment))
                 return true;
-            outcome.error = serverMessage(sql.lastError());
+            part.error = serverMessage(sql.lastError());
             return false;
         };
         bool ok = run({u"SELECT pg_backend_pid()"_s, {}}) && sql.next();
@@ -167,20 +169,18 @@ PartOutcome runPart(const DataSource &source, const PostgresScanQuery &query, co
                         u"set_config('jit', 'off', true), set_config('enable_sort', 'off', true), "
                         u"set_config('extra_float_digits', '1', true)"_s,
                         {QString::number(settings.timeoutMs), QString::number(settings.workMemKb) + u"kB"_s}});
-        ok = ok && !shared.abort.load() && run(statement);
+        ok = ok && !shared.abort.load() && run(part.statement);
         if (ok) {
-            outcome.counts = query.emptyCounts(budget);
             while (sql.next())
-                query.read(sql, outcome.counts);
-            outcome.ok = true;
+                part.read(sql);
+            part.ok = true;
         }
         sql.finish();
         execute(sql, {u"ROLLBACK"_s, {}}); // read only: nothing to keep
     }
     closeConnection(name);
-    if (outcome.error.isEmpty() && !outcome.ok)
-        outcome.error = CoreTr::tr("the scan was stopped");
-    return outcome;
+    if (part.error.isEmpty() && !part.ok)
+        part.error = CoreTr::tr("the scan was stopped");
 }
 
 } // namespace
@@ -196,8 +196,11 @@ struct PostgresScanEngine::Impl
         return Error::make(ErrorCode::Unavailable,
                            CoreTr::tr("the scan of %1 failed: %2").arg(what, serverMessage(query.lastError())));
     }
-    QList<PgColumn> plan(const TableInfo &table, const ScanPlan &plan, qint64 tableRows, qint64 catalogRows,
+    QList<PgColumn> plan(const TableInfo &table, const ScanPlan &plan, qint64 catalogRows,
                          const QHash<QString, double> &statistics) const;
+    // Runs the parts side by side while this thread watches `control`: a stop cancels
+    // every part's statement. Fails with the first part's error (empty when stopped).
+    Status runParts(std::vector<Part> &parts, const Settings &settings, ScanControl &control, const QString &shown);
 
     QString connectionName;
     DataSource source;
@@ -308,22 +311,80 @@ std::optional<QString> PostgresScanEngine::targetProblem(const ColumnTarget &tar
     return std::nullopt;
 }
 
-QList<PgColumn> PostgresScanEngine::Impl::plan(const TableInfo &table, const ScanPlan &plan, qint64 tableRows,
-                                               qint64 catalogRows, const QHash<QString, double> &statistics) const
+QList<PgColumn> PostgresScanEngine::Impl::plan(const TableInfo &table, const ScanPlan &plan, qint64 catalogRows,
+                                               const QHash<QString, double> &statistics) const
 {
     const qint64 bound = std::min(kMaxExactValues, plan.distinctMemoryBytes / kBytesPerExactValue);
     QList<PgColumn> columns;
     for (const ColumnTarget &target : plan.targets) {
         PgColumn column{target, pgTypeOf(table.types.value(target.column)), true};
-        // The statistics' estimate of the column's values (negative: a share of the rows),
-        // else the rows themselves bound them.
-        qint64 values = tableRows >= 0 ? tableRows : catalogRows;
-        if (const auto found = statistics.constFind(target.column); found != statistics.cend())
-            values = *found >= 0 ? qint64(*found) : qint64(std::ceil(-*found * double(std::max<qint64>(catalogRows, 0))));
-        column.exact = values >= 0 && values <= bound;
+        // The statistics' estimate of the column's values (negative: a share of the
+        // rows). Without statistics the column is grouped by value: always right, and
+        // the client's budget (DistinctCounter) still turns a huge one into an estimate.
+        if (const auto found = statistics.constFind(target.column); found != statistics.cend()) {
+            const double values = *found >= 0 ? *found : -*found * double(std::max<qint64>(catalogRows, 0));
+            column.exact = values <= double(bound);
+        } else {
+            column.exact = bound > 0;
+        }
         columns.append(column);
     }
     return columns;
+}
+
+Status PostgresScanEngine::Impl::runParts(std::vector<Part> &parts, const Settings &settings, ScanControl &control,
+                                          const QString &shown)
+{
+    SharedScan shared;
+    std::vector<std::unique_ptr<QThread>> workers;
+    for (Part &part : parts) {
+        workers.emplace_back(QThread::create([&] {
+            runPart(source, part, settings, shared);
+            if (!part.ok)
+                shared.abort = true;
+            const std::lock_guard lock(shared.mutex);
+            ++shared.finished;
+            shared.changed.notify_all();
+        }));
+        workers.back()->start();
+    }
+    // This thread watches: the cancel flag and the clock stop every part's statement.
+    const int count = int(parts.size());
+    int reported = -1;
+    QSqlQuery query(connection());
+    std::unique_lock lock(shared.mutex);
+    while (shared.finished < count) {
+        if (reported != shared.finished && control.progress && count > 1) {
+            reported = shared.finished;
+            lock.unlock();
+            control.progress(double(reported) / double(count));
+            lock.lock();
+            continue;
+        }
+        if (control.shouldStop() || shared.abort.load()) {
+            shared.abort = true;
+            const QList<qint64> pids = shared.pids;
+            lock.unlock();
+            // Again on every round: a part may start its statement just after one.
+            for (const qint64 pid : pids)
+                execute(query, {u"SELECT pg_cancel_backend(?::int)"_s, {pid}});
+            lock.lock();
+        }
+        shared.changed.wait_for(lock, std::chrono::milliseconds(kWatchMs));
+    }
+    lock.unlock();
+    for (const auto &worker : workers)
+        worker->wait();
+
+    control.shouldStop(); // a statement_timeout ended it: the clock has passed the limit
+    for (const Part &part : parts) {
+        if (part.ok)
+            continue;
+        if (control.stop != ScanControl::Stop::None)
+            return Error::make(ErrorCode::Unavailable, QString());
+        return Error::make(ErrorCode::Unavailable, CoreTr::tr("the scan of %1 failed: %2").arg(shown, part.error));
+    }
+    return std::nullopt;
 }
 
 Result<TableScan> PostgresScanEngine::scan(const ScanPlan &plan, ScanControl &control)
@@ -339,6 +400,7 @@ Result<TableScan> PostgresScanEngine::scan(const ScanPlan &plan, ScanControl &co
     const QString reference = quoted(table.schema) + u'.' + quoted(table.name);
     const bool isTable = table.kind == u"r"_s || table.kind == u"m"_s;
     QSqlQuery query(m_impl->connection());
+    Settings settings;
     auto remainingMs = [&] {
         return control.limitMs > 0 && control.clock ? std::max<qint64>(1, control.limitMs - control.clock->elapsed())
                                                      : qint64(0);
@@ -361,36 +423,26 @@ Result<TableScan> PostgresScanEngine::scan(const ScanPlan &plan, ScanControl &co
         return m_impl->failure(shown, query);
     while (query.next())
         statistics.insert(query.value(0).toString(), query.value(1).toDouble());
+    query.finish();
 
-    // Rows are counted when sampling, or when a column has no statistics and the
-    // catalog no row estimate.
+    // Sampling: the table's rows first (a statement stopped like the scan), then about
+    // one row in `every`, the same rows in every run of an unchanged table.
     TableScan result;
-    qint64 countedRows = -1;
-    bool needRows = plan.sampleRows && *plan.sampleRows > 0;
-    for (const ColumnTarget &target : plan.targets)
-        needRows = needRows || (!statistics.contains(target.column) && catalogRows < 0);
-    if (needRows) {
-        if (!execute(query, {u"SELECT set_config('statement_timeout', ?, false)"_s, {QString::number(remainingMs())}})
-            || !execute(query, {u"SELECT count(*) FROM "_s + reference, {}})) {
-            control.shouldStop();
-            return control.stop != ScanControl::Stop::None ? Error::make(ErrorCode::Unavailable, QString())
-                                                           : m_impl->failure(shown, query);
-        }
-        countedRows = query.next() ? query.value(0).toLongLong() : 0;
-        execute(query, {u"SELECT set_config('statement_timeout', '0', false)"_s, {}});
-    }
     SqlFragment from{reference, {}};
-    if (plan.sampleRows && *plan.sampleRows > 0)
-        result.tableRows = countedRows;
-    if (plan.sampleRows && *plan.sampleRows > 0 && countedRows > *plan.sampleRows) {
-        if (isTable) {
-            // Row by row, the same rows in every run of an unchanged table.
-            result.sampling.every = qint64(std::ceil(double(countedRows) / double(*plan.sampleRows)));
+    if (plan.sampleRows && *plan.sampleRows > 0) {
+        std::vector<Part> counting(1);
+        counting.front().statement = {u"SELECT count(*) FROM "_s + reference, {}};
+        counting.front().read = [&](const QSqlQuery &row) { result.tableRows = row.value(0).toLongLong(); };
+        settings.timeoutMs = remainingMs();
+        if (auto failed = m_impl->runParts(counting, settings, control, shown))
+            return *failed;
+        if (result.tableRows > *plan.sampleRows && isTable) {
+            result.sampling.every = qint64(std::ceil(double(result.tableRows) / double(*plan.sampleRows)));
             from = {reference + u" TABLESAMPLE BERNOULLI (?::float8) REPEATABLE (0)"_s,
                     {100.0 / double(result.sampling.every)}};
-        } else {
+        } else if (result.tableRows > *plan.sampleRows) {
             result.sampling.limit = *plan.sampleRows;
-            from = {u"(SELECT * FROM "_s + reference + u" LIMIT ?) src"_s, {*plan.sampleRows}};
+            from = {u"(SELECT * FROM "_s + reference + u" LIMIT ?::bigint) src"_s, {*plan.sampleRows}};
         }
     }
 
@@ -399,13 +451,11 @@ Result<TableScan> PostgresScanEngine::scan(const ScanPlan &plan, ScanControl &co
     const bool splittable = isTable && m_impl->serverVersion >= 140000 && result.sampling.every <= 1;
     result.parts = splittable ? int(std::clamp<qint64>(blocks / kMinBlocksPerPart, 1, std::max(1, threads))) : 1;
     const int parts = result.parts;
-
-    const PostgresScanQuery scanQuery(m_impl->plan(table, plan, countedRows, catalogRows, statistics));
+    const PostgresScanQuery scanQuery(m_impl->plan(table, plan, catalogRows, statistics));
     const auto budget = std::make_shared<MemoryBudget>(plan.distinctMemoryBytes);
-    Settings settings;
-    settings.timeoutMs = remainingMs();
     // Server memory for the grouping sets' hash tables; beyond it they spill to disk.
-    settings.workMemKb = std::clamp<qint64>(plan.distinctMemoryBytes / std::max(1, parts) / 1024, 16 * 1024, 256 * 1024);
+    settings.workMemKb = std::clamp<qint64>(plan.distinctMemoryBytes / parts / 1024, 16 * 1024, 256 * 1024);
+    settings.timeoutMs = remainingMs();
     bool exported = false;
     if (parts > 1) {
         // One snapshot for every part: together they read one state of the table.
@@ -414,85 +464,43 @@ Result<TableScan> PostgresScanEngine::scan(const ScanPlan &plan, ScanControl &co
         if (!exported)
             return m_impl->failure(shown, query);
         settings.snapshot = query.value(0).toString();
-        if (!QRegularExpression(u"^[0-9A-Fa-f-]+$"_s).match(settings.snapshot).hasMatch())
+        query.finish();
+        if (!QRegularExpression(u"^[0-9A-Fa-f-]+$"_s).match(settings.snapshot).hasMatch()) {
+            execute(query, {u"ROLLBACK"_s, {}});
             return Error::make(ErrorCode::Unavailable,
                                CoreTr::tr("the scan of %1 failed: unexpected snapshot name").arg(shown));
+        }
     }
-
-    SharedScan shared;
-    std::vector<PartOutcome> outcomes(static_cast<std::size_t>(parts));
-    std::vector<std::unique_ptr<QThread>> workers;
+    std::vector<std::vector<PgPartCounts>> counts(static_cast<std::size_t>(parts));
+    std::vector<Part> scans(static_cast<std::size_t>(parts));
     const qint64 size = (blocks + parts - 1) / parts;
     for (int p = 0; p < parts; ++p) {
         SqlFragment where;
-        if (parts > 1) {
-            QStringList bounds;
-            if (p > 0)
-                bounds.append(u"ctid >= format('(%s,0)', ?::bigint)::tid"_s);
-            if (p < parts - 1) // the last part takes every block from its first on
-                bounds.append(u"ctid < format('(%s,0)', ?::bigint)::tid"_s);
-            where.sql = bounds.join(u" AND "_s);
-            if (p > 0)
-                where.values.append(p * size);
-            if (p < parts - 1)
-                where.values.append((p + 1) * size);
+        QStringList bounds;
+        if (p > 0) {
+            bounds.append(u"ctid >= format('(%s,0)', ?::bigint)::tid"_s);
+            where.values.append(p * size);
         }
-        const SqlFragment statement = scanQuery.statement(from.sql, where);
-        SqlFragment bound = statement;
-        bound.values = from.values + statement.values;
-        workers.emplace_back(QThread::create([&, p, bound] {
-            outcomes[std::size_t(p)] = runPart(m_impl->source, scanQuery, bound, settings, budget, shared);
-            if (!outcomes[std::size_t(p)].ok)
-                shared.abort = true;
-            const std::lock_guard lock(shared.mutex);
-            ++shared.finished;
-            shared.changed.notify_all();
-        }));
-        workers.back()->start();
+        if (p < parts - 1) { // the last part takes every block from its first on
+            bounds.append(u"ctid < format('(%s,0)', ?::bigint)::tid"_s);
+            where.values.append((p + 1) * size);
+        }
+        where.sql = bounds.join(u" AND "_s);
+        Part &part = scans[std::size_t(p)];
+        part.statement = scanQuery.statement(from, where);
+        counts[std::size_t(p)] = scanQuery.emptyCounts(budget);
+        part.read = [&scanQuery, &mine = counts[std::size_t(p)]](const QSqlQuery &row) { scanQuery.read(row, mine); };
     }
-
-    // This thread watches: the cancel flag and the clock stop every part's statement.
-    int reported = -1;
-    std::unique_lock lock(shared.mutex);
-    while (shared.finished < parts) {
-        if (reported != shared.finished && control.progress) {
-            reported = shared.finished;
-            const double fraction = double(reported) / double(parts);
-            lock.unlock();
-            control.progress(fraction);
-            lock.lock();
-            continue;
-        }
-        if (control.shouldStop() || shared.abort.load()) {
-            shared.abort = true;
-            const QList<qint64> pids = shared.pids;
-            lock.unlock();
-            for (const qint64 pid : pids) {
-                // Again on every round: a part may start its statement just after one.
-                execute(query, {u"SELECT pg_cancel_backend(?::int)"_s, {pid}});
-            }
-            lock.lock();
-        }
-        shared.changed.wait_for(lock, std::chrono::milliseconds(kWatchMs));
-    }
-    lock.unlock();
-    for (const auto &worker : workers)
-        worker->wait();
+    const Status failed = m_impl->runParts(scans, settings, control, shown);
     if (exported)
         execute(query, {u"ROLLBACK"_s, {}});
+    if (failed)
+        return *failed;
 
-    control.shouldStop(); // a statement_timeout ended it: the clock has passed the limit
-    for (PartOutcome &outcome : outcomes) {
-        if (!outcome.ok) {
-            if (control.stop != ScanControl::Stop::None)
-                return Error::make(ErrorCode::Unavailable, QString());
-            return Error::make(ErrorCode::Unavailable, CoreTr::tr("the scan of %1 failed: %2").arg(shown, outcome.error));
-        }
-    }
-    std::vector<PgPartCounts> total = std::move(outcomes.front().counts);
-    for (std::size_t p = 1; p < outcomes.size(); ++p) {
+    std::vector<PgPartCounts> &total = counts.front();
+    for (std::size_t p = 1; p < counts.size(); ++p) {
         for (std::size_t c = 0; c < total.size(); ++c)
-            total[c].merge(outcomes[p].counts[c]);
+            total[c].merge(counts[p][c]);
     }
     if (control.progress)
         control.progress(1.0);

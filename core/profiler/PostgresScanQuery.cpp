@@ -441,7 +441,7 @@ SqlFragment PostgresScanQuery::flags(const Plan &plan, const QString &value) con
     return fragment;
 }
 
-SqlFragment PostgresScanQuery::statement(const QString &from, const SqlFragment &where) const
+SqlFragment PostgresScanQuery::statement(const SqlFragment &from, const SqlFragment &where) const
 {
     // Select list of the grouping level, then the per-row level's columns: values are
     // bound in the order their placeholders appear.
@@ -481,8 +481,8 @@ SqlFragment PostgresScanQuery::statement(const QString &from, const SqlFragment 
     }
     SqlFragment statement;
     statement.sql = u"SELECT CASE "_s + which.join(u' ') + u" END, "_s + outer.join(u", "_s)
-                    + u", count(*) FROM (SELECT "_s + inner.join(u", "_s) + u" FROM "_s + from;
-    statement.values = outerValues + innerValues;
+                    + u", count(*) FROM (SELECT "_s + inner.join(u", "_s) + u" FROM "_s + from.sql;
+    statement.values = outerValues + innerValues + from.values;
     if (!where.sql.isEmpty()) {
         statement.sql += u" WHERE "_s + where.sql;
         statement.values.append(where.values);

@@ -70,7 +70,7 @@ public:
     static QString anchoredPattern(const QString &pattern);
 
     // `from`: the table reference with sampling, `where`: a row filter (may be empty).
-    SqlFragment statement(const QString &from, const SqlFragment &where) const;
+    SqlFragment statement(const SqlFragment &from, const SqlFragment &where) const;
     // The empty counts of one part, per column.
     std::vector<PgPartCounts> emptyCounts(const std::shared_ptr<MemoryBudget> &budget) const;
     // Adds one result row of the statement.
