@@ -1485,6 +1485,34 @@ Befehle:
         <source>the team database is not reachable: %1</source>
         <translation>die Team-Datenbank ist nicht erreichbar: %1</translation>
     </message>
+    <message>
+        <source>the Qt SQL driver QPSQL is not installed (Debian: libqt6sql6-psql)</source>
+        <translation>der Qt-SQL-Treiber QPSQL ist nicht installiert (Debian: libqt6sql6-psql)</translation>
+    </message>
+    <message>
+        <source>the scan was stopped</source>
+        <translation>der Scan wurde angehalten</translation>
+    </message>
+    <message>
+        <source>rule %1: in PostgreSQL&apos;s regular expressions \%2 is not a word boundary; write \y (or \Y) to check this field on PostgreSQL</source>
+        <translation>Regel %1: in regulären Ausdrücken von PostgreSQL ist \%2 keine Wortgrenze; schreiben Sie \y (oder \Y), um dieses Feld auf PostgreSQL zu prüfen</translation>
+    </message>
+    <message>
+        <source>rule %1: PostgreSQL cannot use the regular expression &quot;%2&quot;: %3</source>
+        <translation>Regel %1: PostgreSQL kann den regulären Ausdruck &quot;%2&quot; nicht verwenden: %3</translation>
+    </message>
+    <message>
+        <source>the scan of %1 failed: unexpected snapshot name</source>
+        <translation>der Scan von %1 ist fehlgeschlagen: unerwarteter Snapshot-Name</translation>
+    </message>
+    <message>
+        <source>the date format &quot;%1&quot; cannot be checked on PostgreSQL: use YYYY, YY, MM and DD with separators</source>
+        <translation>das Datumsformat &quot;%1&quot; kann auf PostgreSQL nicht geprüft werden: verwenden Sie YYYY, YY, MM und DD mit Trennzeichen</translation>
+    </message>
+    <message>
+        <source>a field can have at most %1 rules on PostgreSQL</source>
+        <translation>ein Feld kann auf PostgreSQL höchstens %1 Regeln haben</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
