@@ -252,14 +252,21 @@ int run(int argc, char *argv[])
     // As root the server runs as the postgres user, who must reach its folder inside.
     QFile::setPermissions(dir.path(), QFile::permissions(dir.path()) | QFile::ExeGroup | QFile::ExeOther);
     Server server(QStringLiteral(STEWARD_SOURCE_DIR "/tests/postgres/test-server.sh"), dir.filePath(u"server"_s), port);
-    server.start();
-
-    QElapsedTimer clock;
-    clock.start();
-    psql(port, u"postgres"_s, u"CREATE DATABASE bench"_s);
-    psql(port, u"bench"_s, QString::fromUtf8(kGenerate));
-    std::printf("generated %lld rows in %.1f s (PostgreSQL %s)\n", kRows, double(clock.elapsed()) / 1000.0,
-                qPrintable(psql(port, u"bench"_s, u"SHOW server_version"_s).value(0)));
+    // STEWARD_BENCH_POSTGRES_EXISTING=1: a server already on the port with the table in
+    // database "bench", e.g. to look at its statement log.
+    if (qEnvironmentVariableIntValue("STEWARD_BENCH_POSTGRES_EXISTING") != 1) {
+        server.start();
+        QElapsedTimer clock;
+        clock.start();
+        psql(port, u"postgres"_s, u"CREATE DATABASE bench"_s);
+        psql(port, u"bench"_s, QString::fromUtf8(kGenerate));
+        std::printf("generated %lld rows in %.1f s\n", kRows, double(clock.elapsed()) / 1000.0);
+    }
+    std::printf("PostgreSQL %s, %s\n", qPrintable(psql(port, u"bench"_s, u"SHOW server_version"_s).value(0)),
+                qPrintable(psql(port, u"bench"_s, u"SELECT 'max_parallel_workers_per_gather ' || "
+                                                  u"current_setting('max_parallel_workers_per_gather') || ', jit ' || "
+                                                  u"current_setting('jit')"_s)
+                               .value(0)));
 
     const QUuid tenant = QUuid::createUuid();
     const std::unique_ptr<Database> database = metadata(dir.filePath(u"steward.db"_s), tenant, port);
@@ -271,39 +278,48 @@ int run(int argc, char *argv[])
                              + u" FROM orders"_s;
 
     QList<double> ours;
+    QList<double> oursOneConnection;
     QList<double> plainTimes;
     QList<double> distinctTimes;
-    std::printf("%-6s %14s %14s %18s\n", "round", "profile s", "psql plain s", "psql DISTINCT s");
+    std::printf("%-6s %12s %16s %14s %18s\n", "round", "profile s", "1 connection s", "psql plain s",
+                "psql DISTINCT s");
     for (int round = 1; round <= rounds; ++round) {
         // Each round: our profile, then the two queries (the order rotates, so that a
         // busy moment of the shared machine does not always hit the same one).
         double profileSeconds = 0;
+        double oneConnectionSeconds = 0;
         double plainSeconds = 0;
         double distinctSeconds = 0;
         QList<ProfileRun> runs;
         QStringList plainRow;
         QStringList distinctRow;
-        for (int step = 0; step < 3; ++step) {
-            switch ((step + round) % 3) {
-            case 0: {
-                QElapsedTimer timer;
-                timer.start();
-                ProfileRunner runner(*database);
-                auto result = runner.run(tenant, keys, Trigger::Manual, {});
-                profileSeconds = double(timer.nsecsElapsed()) / 1e9;
-                if (!result)
-                    fail(u"round %1: the profile failed: %2"_s.arg(round).arg(result.error().text()));
-                runs = result.value();
-                for (const ProfileRun &run : runs) {
-                    if (run.status != RunStatus::Completed)
-                        fail(u"round %1: %2 did not complete: %3"_s.arg(round).arg(run.canonicalKey, run.error));
-                }
-                break;
+        QList<ProfileRun> oneConnection;
+        auto profile = [&](int threads, double *seconds) {
+            QElapsedTimer timer;
+            timer.start();
+            ProfileRunner runner(*database);
+            ProfileRunner::Options options;
+            options.scanThreads = threads;
+            auto result = runner.run(tenant, keys, Trigger::Manual, options);
+            *seconds = double(timer.nsecsElapsed()) / 1e9;
+            if (!result)
+                fail(u"round %1: the profile failed: %2"_s.arg(round).arg(result.error().text()));
+            for (const ProfileRun &run : result.value()) {
+                if (run.status != RunStatus::Completed)
+                    fail(u"round %1: %2 did not complete: %3"_s.arg(round).arg(run.canonicalKey, run.error));
             }
+            return result.value();
+        };
+        for (int step = 0; step < 4; ++step) {
+            switch ((step + round) % 4) {
+            case 0: runs = profile(0, &profileSeconds); break;
             case 1: plainRow = psql(port, u"bench"_s, plain, &plainSeconds); break;
-            default: distinctRow = psql(port, u"bench"_s, distinct, &distinctSeconds); break;
+            case 2: distinctRow = psql(port, u"bench"_s, distinct, &distinctSeconds); break;
+            default: oneConnection = profile(1, &oneConnectionSeconds); break;
             }
         }
+        if (measures(oneConnection) != measures(runs))
+            fail(u"round %1: the profile on one connection counts differently"_s.arg(round));
         // The three must agree: every count, and the distinct values (ours exact or
         // within 2% where estimated).
         const QList<qint64> profiled = measures(runs);
@@ -331,10 +347,11 @@ int run(int argc, char *argv[])
                          .arg(truth));
         }
         ours.append(profileSeconds);
+        oursOneConnection.append(oneConnectionSeconds);
         plainTimes.append(plainSeconds);
         distinctTimes.append(distinctSeconds);
-        std::printf("%-6d %14.2f %14.2f %18.2f   (parts %d)\n", round, profileSeconds, plainSeconds, distinctSeconds,
-                    runs.at(0).details.value(u"scanParts"_s).toInt());
+        std::printf("%-6d %12.2f %16.2f %14.2f %18.2f   (parts %d)\n", round, profileSeconds, oneConnectionSeconds,
+                    plainSeconds, distinctSeconds, runs.at(0).details.value(u"scanParts"_s).toInt());
         std::fflush(stdout);
     }
 
@@ -343,6 +360,7 @@ int run(int argc, char *argv[])
     const double withDistinct = median(distinctTimes);
     std::printf("\nmedian of %d rounds, %lld rows, 6 bound columns:\n", rounds, kRows);
     std::printf("  our profile (one scan, distinct counts included)  %8.2f s\n", profile);
+    std::printf("  our profile on one connection (no block ranges)   %8.2f s\n", median(oursOneConnection));
     std::printf("  psql, hand-written query without distinct counts  %8.2f s\n", withoutDistinct);
     std::printf("  psql, the same with COUNT(DISTINCT) per column    %8.2f s\n", withDistinct);
     std::printf("  profile / query without distinct: %.2fx (target <= 1.25x) %s\n", profile / withoutDistinct,

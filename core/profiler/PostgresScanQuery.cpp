@@ -456,7 +456,8 @@ SqlFragment PostgresScanQuery::statement(const SqlFragment &from, const SqlFragm
         SqlFragment column{u'"' + QString(plan.column.target.column).replace(u'"', u"\"\""_s) + u'"', {}};
         if (plan.column.exact) {
             const QString group = u"g%1"_s.arg(i);
-            inner.append(column.sql + u" AS "_s + group);
+            // Types without an equality (json, point, ...) group by their text.
+            inner.append(column.sql + (plan.column.type == PgType::Other ? u"::text"_s : QString()) + u" AS "_s + group);
             const SqlFragment checks = flags(plan, group);
             outer.append(group + u"::text"_s);
             outer.append(checks.sql);

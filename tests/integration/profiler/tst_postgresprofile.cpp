@@ -448,6 +448,8 @@ Status PostgresProfileTest::createWarehouse()
              // 0.5 ms a row: a scan that runs for seconds, to be stopped.
              u"CREATE VIEW finance.slow AS SELECT 'c' || i AS code FROM generate_series(1, 40000) i "
              u"WHERE pg_sleep(0.0005) IS NOT NULL"_s,
+             u"CREATE TABLE finance.documents (body json)"_s,
+             u"INSERT INTO finance.documents VALUES ('{\"a\": 1}'), ('{\"a\": 1}'), ('[1, 2]'), (NULL)"_s,
              u"CREATE TABLE finance.anchors (v text)"_s,
              u"INSERT INTO finance.anchors VALUES ('EUR'), (E'EUR\\n'), ('xEUR'), ('EURx'), ('eur')"_s,
              u"CREATE TABLE finance.\"Odd \"\"Name\"\"\" (\"Value \"\"x\"\"\" text)"_s,
@@ -755,9 +757,12 @@ void PostgresProfileTest::missingAndHostileNamesFailAlone()
         addField(u"pg.hostile.schema"_s, kPgSource, u"ledger"_s, code, u"finance\".ledger; DROP SCHEMA finance; --"_s));
     STEWARD_VERIFY_OK(addField(u"pg.odd.name"_s, kPgSource, u"Odd \"Name\""_s, odd));
     STEWARD_VERIFY_OK(addField(u"pg.other.schema"_s, kPgSource, u"ledger"_s, code, u"sales"_s));
+    const ColumnSpec body{u"body"_s, {}, {}, u"TEXT"_s, u"6"_s, {}, {}};
+    STEWARD_VERIFY_OK(addField(u"pg.documents.body"_s, kPgSource, u"documents"_s, body));
     const QStringList keys{u"pg.bad.column"_s,  u"pg.bad.table"_s,    u"pg.bad.schema"_s,
                            u"pg.hostile.column"_s, u"pg.hostile.table"_s, u"pg.hostile.schema"_s,
-                           u"pg.odd.name"_s,    u"pg.other.schema"_s, pgKey(u"ledger"_s, u"qty"_s)};
+                           u"pg.odd.name"_s,    u"pg.other.schema"_s, pgKey(u"ledger"_s, u"qty"_s),
+                           u"pg.documents.body"_s};
     const QList<ProfileRun> runs = runMany(keys);
     QCOMPARE(runs.size(), keys.size());
     QCOMPARE(runs.at(0).error, u"column missing_column not found in finance.ledger"_s);
@@ -772,6 +777,11 @@ void PostgresProfileTest::missingAndHostileNamesFailAlone()
     QVERIFY2(runs.at(6).status == RunStatus::Completed, qPrintable(runs.at(6).error));
     QCOMPARE(runs.at(6).metrics.rows, 3);
     QCOMPARE(runs.at(6).metrics.nonNull, 2);
+    // A column whose type has no equality (json) is counted by its text.
+    QVERIFY2(runs.at(9).status == RunStatus::Completed, qPrintable(runs.at(9).error));
+    QCOMPARE(runs.at(9).metrics.nonNull, 3);
+    QCOMPARE(runs.at(9).metrics.distinct, 2);
+    QCOMPARE(runs.at(9).metrics.valid, 1); // only "[1, 2]" fits in 6 characters
     // The binding's schema wins over the source's.
     QVERIFY2(runs.at(7).status == RunStatus::Completed, qPrintable(runs.at(7).error));
     QCOMPARE(runs.at(7).metrics.rows, 0);
