@@ -205,6 +205,7 @@ struct PostgresScanEngine::Impl
     QString connectionName;
     DataSource source;
     int serverVersion = 0;
+    int parallelScans = 1; // the server's own parallel degree for one scan (leader and workers)
     QHash<QString, TableInfo> tables;         // binding schema (lower case) + table -> catalog
     QHash<QString, QString> patternProblems;  // anchored pattern -> the server's objection
 };
@@ -222,8 +223,13 @@ Result<std::unique_ptr<ScanEngine>> PostgresScanEngine::open(const DataSource &s
     if (!opened)
         return opened.error();
     QSqlQuery query(impl->connection());
-    if (execute(query, {u"SELECT current_setting('server_version_num')::int"_s, {}}) && query.next())
+    if (execute(query, {u"SELECT current_setting('server_version_num')::int, "
+                        u"current_setting('max_parallel_workers_per_gather')::int"_s,
+                        {}})
+        && query.next()) {
         impl->serverVersion = query.value(0).toInt();
+        impl->parallelScans = std::max(1, query.value(1).toInt() + 1);
+    }
     return std::unique_ptr<ScanEngine>(new PostgresScanEngine(std::move(impl)));
 }
 
@@ -447,7 +453,8 @@ Result<TableScan> PostgresScanEngine::scan(const ScanPlan &plan, ScanControl &co
     }
 
     // Block ranges read side by side (a TID range scan each, PostgreSQL 14 and later).
-    const int threads = plan.scanThreads > 0 ? plan.scanThreads : std::min(4, QThread::idealThreadCount());
+    // The server does the work: as many parts as it would scan the table with itself.
+    const int threads = plan.scanThreads > 0 ? plan.scanThreads : std::min(4, m_impl->parallelScans);
     const bool splittable = isTable && m_impl->serverVersion >= 140000 && result.sampling.every <= 1;
     result.parts = splittable ? int(std::clamp<qint64>(blocks / kMinBlocksPerPart, 1, std::max(1, threads))) : 1;
     const int parts = result.parts;

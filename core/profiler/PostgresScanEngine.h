@@ -10,7 +10,9 @@ namespace steward::profiler {
 // table measured by one PostgresScanQuery in a READ ONLY transaction whose
 // statement_timeout is what is left of the run's time limit. Large tables are read in
 // block ranges (ctid, PostgreSQL 14 and later) on connections of their own sharing one
-// exported snapshot; a cancelled run cancels their statements (pg_cancel_backend).
+// exported snapshot, as many as the server would use for a parallel scan itself
+// (max_parallel_workers_per_gather + 1, at most 4) unless the run says how many; a
+// cancelled run cancels their statements (pg_cancel_backend).
 class PostgresScanEngine final : public ScanEngine
 {
 public:
