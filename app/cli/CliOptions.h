@@ -41,6 +41,7 @@ struct CliOptions
     QString to;                     // report --to D
     QString bindAddress;            // serve --bind, default 127.0.0.1
     quint16 port = 8787;            // serve --port
+    QString metricsTokenFile;       // serve --metrics-token-file; empty: $STEWARD_METRICS_TOKEN or none
 
     // `arguments` includes the program name, as QCoreApplication::arguments() does.
     static Result<CliOptions> parse(const QStringList &arguments);

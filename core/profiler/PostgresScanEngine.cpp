@@ -1,6 +1,7 @@
 #include "profiler/PostgresScanEngine.h"
 
 #include "Tr.h"
+#include "jobs/JobRunner.h"
 #include "profiler/PostgresScanQuery.h"
 
 #include <QAtomicInt>
@@ -197,7 +198,10 @@ struct PostgresScanEngine::Impl
                            CoreTr::tr("the scan of %1 failed: %2").arg(what, serverMessage(query.lastError())));
     }
     QList<PgColumn> plan(const TableInfo &table, const ScanPlan &plan, qint64 catalogRows,
-                         const QHash<QString, double> &statistics) const;
+                         const QHash<QString, double> &statistics);
+    // Whether PostgreSQL's `~` compiles the pattern and reads it as RulePattern does, as
+    // far as known (\b and \B it reads as other things).
+    bool serverReads(const QString &pattern);
     // Runs the parts side by side while this thread watches `control`: a stop cancels
     // every part's statement. Fails with the first part's error (empty when stopped).
     Status runParts(std::vector<Part> &parts, const Settings &settings, ScanControl &control, const QString &shown);
@@ -207,7 +211,7 @@ struct PostgresScanEngine::Impl
     int serverVersion = 0;
     int parallelScans = 1; // the server's own parallel degree for one scan (leader and workers)
     QHash<QString, TableInfo> tables;         // binding schema (lower case) + table -> catalog
-    QHash<QString, QString> patternProblems;  // anchored pattern -> the server's objection
+    QHash<QString, bool> serverPatterns;      // anchored pattern -> serverReads
 };
 
 PostgresScanEngine::PostgresScanEngine(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -291,34 +295,38 @@ std::optional<QString> PostgresScanEngine::targetProblem(const ColumnTarget &tar
     if (auto problem = PostgresScanQuery::problem(target))
         return problem;
     for (const RuleCheck &rule : target.rules) {
-        if (rule.ruleType != u"regex"_s)
+        if (rule.rule.type != RuleType::Regex)
             continue;
-        const QString pattern = rule.definition.value(u"pattern"_s).toString();
-        // Valid in both dialects, but not the same: PostgreSQL reads \b as a backspace.
-        for (qsizetype i = 0; i + 1 < pattern.size(); ++i) {
-            if (pattern.at(i) != u'\\')
-                continue;
-            if (pattern.at(i + 1) == u'b' || pattern.at(i + 1) == u'B')
-                return CoreTr::tr("rule %1: in PostgreSQL's regular expressions \\%2 is not a word boundary; "
-                                  "write \\y (or \\Y) to check this field on PostgreSQL")
-                    .arg(rule.ruleKey, pattern.at(i + 1));
-            ++i;
-        }
-        const QString anchored = PostgresScanQuery::anchoredPattern(pattern);
-        if (!m_impl->patternProblems.contains(anchored)) {
-            QSqlQuery query(m_impl->connection());
-            const bool compiles = execute(query, {u"SELECT '' ~ ?"_s, {anchored}});
-            m_impl->patternProblems.insert(anchored, compiles ? QString() : serverMessage(query.lastError()));
-        }
-        if (const QString problem = m_impl->patternProblems.value(anchored); !problem.isEmpty())
-            return CoreTr::tr("rule %1: PostgreSQL cannot use the regular expression \"%2\": %3")
-                .arg(rule.ruleKey, pattern, problem);
+        // The embedded engine fails the whole scan on a pattern it cannot compile; here
+        // the field fails alone.
+        if (const QString error = RulePattern(rule.rule.pattern).error(); !error.isEmpty())
+            return CoreTr::tr("invalid regular expression \"%1\": %2").arg(rule.rule.pattern, error);
     }
     return std::nullopt;
 }
 
+bool PostgresScanEngine::Impl::serverReads(const QString &pattern)
+{
+    // Valid in both dialects, but not the same: PostgreSQL reads \b as a backspace.
+    for (qsizetype i = 0; i + 1 < pattern.size(); ++i) {
+        if (pattern.at(i) != u'\\')
+            continue;
+        if (pattern.at(i + 1) == u'b' || pattern.at(i + 1) == u'B')
+            return false;
+        ++i;
+    }
+    const QString anchored = PostgresScanQuery::anchoredPattern(pattern);
+    const auto known = serverPatterns.constFind(anchored);
+    if (known != serverPatterns.cend())
+        return *known;
+    QSqlQuery query(connection());
+    const bool compiles = execute(query, {u"SELECT '' ~ ?"_s, {anchored}});
+    serverPatterns.insert(anchored, compiles);
+    return compiles;
+}
+
 QList<PgColumn> PostgresScanEngine::Impl::plan(const TableInfo &table, const ScanPlan &plan, qint64 catalogRows,
-                                               const QHash<QString, double> &statistics) const
+                                               const QHash<QString, double> &statistics)
 {
     const qint64 bound = std::min(kMaxExactValues, plan.distinctMemoryBytes / kBytesPerExactValue);
     QList<PgColumn> columns;
@@ -333,6 +341,13 @@ QList<PgColumn> PostgresScanEngine::Impl::plan(const TableInfo &table, const Sca
         } else {
             column.exact = bound > 0;
         }
+        // A column grouped by register has its regex checked by the server on every row;
+        // a pattern the server reads otherwise makes it grouped by value, judged by
+        // RulePattern like every exact column.
+        for (const RuleCheck &rule : target.rules) {
+            if (!column.exact && rule.rule.type == RuleType::Regex && !serverReads(rule.rule.pattern))
+                column.exact = true;
+        }
         columns.append(column);
     }
     return columns;
@@ -345,7 +360,11 @@ Status PostgresScanEngine::Impl::runParts(std::vector<Part> &parts, const Settin
     std::vector<std::unique_ptr<QThread>> workers;
     for (Part &part : parts) {
         workers.emplace_back(QThread::create([&] {
-            runPart(source, part, settings, shared);
+            // No exception leaves the part's thread: it becomes the part's error.
+            if (const Status failed = jobs::runGuarded([&] { runPart(source, part, settings, shared); })) {
+                part.ok = false;
+                part.error = failed->text();
+            }
             if (!part.ok)
                 shared.abort = true;
             const std::lock_guard lock(shared.mutex);

@@ -2,7 +2,6 @@
 
 #include "Tr.h"
 
-#include <QJsonArray>
 #include <QSqlQuery>
 
 #include <algorithm>
@@ -244,47 +243,48 @@ QVariant boundFor(double value, const QString &type, bool lower)
     return qint64(std::clamp(rounded, -9.2e18, 9.2e18));
 }
 
-std::optional<SqlFragment> range(PgType type, const QJsonObject &definition)
+std::optional<SqlFragment> range(PgType type, const RuleDefinition &rule)
 {
     const auto [number, castType] = numericValue(type);
     if (number.isEmpty())
         return sql(u"FALSE"_s);
-    const QJsonValue min = definition.value(u"min"_s);
-    const QJsonValue max = definition.value(u"max"_s);
     QStringList conditions;
     QVariantList values;
-    if (min.isDouble()) {
+    // The bounds as the embedded engine compares them: the JSON number as a double.
+    if (rule.min) {
         conditions.append(number + u" >= ?::"_s + castType);
-        values.append(boundFor(min.toDouble(), castType, true));
+        values.append(boundFor(rule.min->text().toDouble(), castType, true));
     }
-    if (max.isDouble()) {
+    if (rule.max) {
         conditions.append(number + u" <= ?::"_s + castType);
-        values.append(boundFor(max.toDouble(), castType, false));
+        values.append(boundFor(rule.max->text().toDouble(), castType, false));
     }
+    if (conditions.isEmpty())
+        return sql(u"TRUE"_s);
     return sql(u"COALESCE("_s + conditions.join(u" AND "_s) + u", FALSE)"_s, values);
 }
 
 // A JSON enum value as SQLite's text comparison sees it.
-QString enumText(const QJsonValue &value)
+QString enumText(const json::Node &value)
 {
     if (value.isBool())
         return value.toBool() ? u"1"_s : u"0"_s;
-    if (value.isDouble()) {
-        const double number = value.toDouble();
+    if (value.isNumber()) {
+        const double number = value.text().toDouble();
         if (const auto integral = ValueChecks::integralValue(number))
             return QString::number(*integral);
         return QString::number(number, 'g', 15);
     }
-    return value.toString();
+    return value.text();
 }
 
-std::optional<SqlFragment> enumeration(PgType type, const QJsonArray &values)
+std::optional<SqlFragment> enumeration(PgType type, const QList<json::Node> &values)
 {
     SqlFragment fragment;
     QStringList placeholders;
     const bool number = isInteger(type) || type == PgType::Numeric || type == PgType::Float;
     const QString castType = isInteger(type) ? u"bigint"_s : type == PgType::Numeric ? u"numeric"_s : u"float8"_s;
-    for (const QJsonValue &value : values) {
+    for (const json::Node &value : values) {
         const QString spelled = enumText(value);
         if (!number) {
             fragment.values.append(spelled);
@@ -308,15 +308,21 @@ std::optional<SqlFragment> enumeration(PgType type, const QJsonArray &values)
     return fragment;
 }
 
-std::optional<SqlFragment> ruleCheck(PgType type, const RuleCheck &rule)
+// A rule's check in SQL; a regex only where the column is not grouped by value (an
+// exact column's values are judged by RulePattern itself, see PostgresScanQuery::read).
+std::optional<SqlFragment> ruleCheck(PgType type, const RuleDefinition &rule)
 {
-    if (rule.ruleType == u"regex"_s)
-        return sql(asText(type) + u" ~ ?"_s,
-                   {PostgresScanQuery::anchoredPattern(rule.definition.value(u"pattern"_s).toString())});
-    if (rule.ruleType == u"range"_s)
-        return range(type, rule.definition);
-    if (rule.ruleType == u"enum"_s)
-        return enumeration(type, rule.definition.value(u"values"_s).toArray());
+    switch (rule.type) {
+    case RuleType::Regex:
+        return sql(asText(type) + u" ~ ?"_s, {PostgresScanQuery::anchoredPattern(rule.pattern)});
+    case RuleType::Range:
+        return range(type, rule);
+    case RuleType::Enum:
+        return enumeration(type, rule.values);
+    case RuleType::NotNull:
+    case RuleType::Unique:
+        break;
+    }
     return std::nullopt; // not_null and unique come from the column's counts
 }
 
@@ -369,6 +375,8 @@ void PgPartCounts::merge(PgPartCounts &other)
     valid += other.valid;
     for (int i = 0; i < passes.size() && i < other.passes.size(); ++i)
         passes[i] += other.passes.at(i);
+    for (int i = 0; i < unevaluated.size() && i < other.unevaluated.size(); ++i)
+        unevaluated[i] += other.unevaluated.at(i);
     if (values && other.values)
         values->merge(*other.values);
     if (sketch && other.sketch)
@@ -386,7 +394,13 @@ PostgresScanQuery::PostgresScanQuery(QList<PgColumn> columns)
             plan.checks.append(*check);
         }
         for (const RuleCheck &rule : column.target.rules) {
-            const auto check = PostgresValueChecks::ruleCheck(column.type, rule);
+            if (column.exact && rule.rule.type == RuleType::Regex) {
+                plan.slots.ruleSlots.append(int(plan.checks.size()));
+                plan.patterns.append({int(plan.checks.size()), std::make_shared<const RulePattern>(rule.rule.pattern)});
+                plan.checks.append(SqlFragment{});
+                continue;
+            }
+            const auto check = PostgresValueChecks::ruleCheck(column.type, rule.rule);
             plan.slots.ruleSlots.append(check ? int(plan.checks.size()) : -1);
             if (check)
                 plan.checks.append(*check);
@@ -406,7 +420,7 @@ std::optional<QString> PostgresScanQuery::problem(const ColumnTarget &target)
             .arg(check.dateFormat);
     int checks = 0;
     for (const RuleCheck &rule : target.rules)
-        checks += rule.ruleType == u"not_null"_s || rule.ruleType == u"unique"_s ? 0 : 1;
+        checks += rule.rule.type == RuleType::NotNull || rule.rule.type == RuleType::Unique ? 0 : 1;
     if (checks + 1 > kMaxChecks)
         return CoreTr::tr("a field can have at most %1 rules on PostgreSQL").arg(kMaxChecks - 1);
     return std::nullopt;
@@ -428,15 +442,17 @@ QString PostgresScanQuery::anchoredPattern(const QString &pattern)
 
 SqlFragment PostgresScanQuery::flags(const Plan &plan, const QString &value) const
 {
-    if (plan.checks.isEmpty())
-        return sql(u"0::bigint"_s);
     SqlFragment fragment;
     QStringList bits;
     for (int c = 0; c < plan.checks.size(); ++c) {
+        if (plan.checks.at(c).sql.isEmpty())
+            continue; // a value pattern: its bit is set when the row is read
         bits.append(u"CASE WHEN %1 THEN %2::bigint ELSE 0 END"_s.arg(substitute(plan.checks.at(c).sql, value))
                         .arg(qint64(1) << c));
         fragment.values.append(plan.checks.at(c).values);
     }
+    if (bits.isEmpty())
+        return sql(u"0::bigint"_s);
     fragment.sql = u'(' + bits.join(u" | "_s) + u')';
     return fragment;
 }
@@ -498,6 +514,7 @@ std::vector<PgPartCounts> PostgresScanQuery::emptyCounts(const std::shared_ptr<M
     std::vector<PgPartCounts> counts(std::size_t(m_plans.size()));
     for (std::size_t i = 0; i < counts.size(); ++i) {
         counts[i].passes.fill(0, m_plans.at(qsizetype(i)).checks.size());
+        counts[i].unevaluated.fill(0, m_plans.at(qsizetype(i)).checks.size());
         if (m_plans.at(qsizetype(i)).column.exact)
             counts[i].values = std::make_unique<DistinctCounter>(budget);
         else
@@ -521,8 +538,16 @@ void PostgresScanQuery::read(const QSqlQuery &row, std::vector<PgPartCounts> &co
     count.nonNull += n;
     quint64 bits = 0;
     if (plan.column.exact) {
-        count.values->addText(value.toString().toUtf8());
+        const QString text = value.toString();
+        count.values->addText(text.toUtf8());
         bits = row.value(2 + 2 * i).toULongLong();
+        for (const ValuePattern &check : plan.patterns) {
+            switch (check.pattern->match(text)) {
+            case RulePattern::Verdict::Match: bits |= quint64(1) << check.slot; break;
+            case RulePattern::Verdict::NoMatch: break;
+            case RulePattern::Verdict::GaveUp: count.unevaluated[check.slot] += n; break;
+            }
+        }
     } else {
         const quint64 key = value.toULongLong();
         bits = key >> 14;
@@ -559,10 +584,11 @@ QList<ColumnCounts> PostgresScanQuery::finish(std::vector<PgPartCounts> &counts)
             column.typePasses = part.passes.value(slots.typeCheckSlot);
         for (int r = 0; r < slots.target.rules.size(); ++r) {
             const int slot = slots.ruleSlots.value(r, -1);
-            const QString &type = slots.target.rules.at(r).ruleType;
-            column.rulePasses.append(slot >= 0            ? part.passes.value(slot)
-                                     : type == u"unique"_s ? std::min(column.distinct.count, column.nonNull)
-                                                           : column.nonNull);
+            const bool unique = slots.target.rules.at(r).rule.type == RuleType::Unique;
+            column.rulePasses.append(slot >= 0 ? part.passes.value(slot)
+                                     : unique  ? std::min(column.distinct.count, column.nonNull)
+                                               : column.nonNull);
+            column.ruleUnevaluated.append(slot >= 0 ? part.unevaluated.value(slot) : 0);
         }
         result.append(column);
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/RuleDefinition.h"
 #include "profiler/HyperLogLog.h"
 #include "profiler/ScanQueryBuilder.h"
 
@@ -34,7 +35,8 @@ struct PgPartCounts
 {
     qint64 rows = 0;
     qint64 nonNull = 0;
-    QList<qint64> passes; // per check
+    QList<qint64> passes;      // per check
+    QList<qint64> unevaluated; // per check: values it could not judge (a regex giving up)
     qint64 valid = 0;
     std::unique_ptr<DistinctCounter> values; // exact columns
     std::unique_ptr<HyperLogLog> sketch;     // the others
@@ -56,7 +58,10 @@ struct PgPartCounts
 // exact bound groups by its HyperLogLog register (the top 14 bits of a 64-bit hash of
 // the value) and the row's check results, keeping the smallest rest of the hash, which
 // gives the register's rank. The checks agree with ValueChecks (the SQLite functions)
-// on what they accept; see PostgresValueChecks in the .cpp.
+// on what they accept; see PostgresValueChecks in the .cpp. An exact column's regex
+// rules are judged here, on the grouped values, by RulePattern: the very judgement of
+// the embedded engine (whole value, PCRE2, a pattern giving up is a rule error). Only a
+// column grouped by register needs PostgreSQL's `~` on every row.
 class PostgresScanQuery
 {
 public:
@@ -65,8 +70,8 @@ public:
     // Why the column cannot be measured on PostgreSQL (a dataType format or rule the
     // checks cannot express), or nothing.
     static std::optional<QString> problem(const ColumnTarget &target);
-    // The regular expression of a regex rule as the scan hands it to `~`: the whole
-    // value must match, like RulePattern.
+    // The regular expression of a regex rule as the scan hands it to `~` (columns
+    // grouped by register): the whole value must match, like RulePattern.
     static QString anchoredPattern(const QString &pattern);
 
     // `from`: the table reference with sampling, `where`: a row filter (may be empty).
@@ -80,11 +85,18 @@ public:
     QList<ColumnCounts> finish(std::vector<PgPartCounts> &counts) const;
 
 private:
+    // A regex check of an exact column, judged on each grouped value.
+    struct ValuePattern
+    {
+        int slot = -1;
+        std::shared_ptr<const RulePattern> pattern;
+    };
     struct Plan
     {
         PgColumn column;
         ScanQuery::Column slots;  // typeCheckSlot, ruleSlots
-        QList<SqlFragment> checks; // over the placeholder %1 (the value)
+        QList<SqlFragment> checks; // over the placeholder {v} (the value); empty SQL: a value pattern
+        QList<ValuePattern> patterns;
     };
     SqlFragment flags(const Plan &plan, const QString &value) const;
 

@@ -1,7 +1,7 @@
 #include "profiler/SqliteScanEngine.h"
 
 #include "Tr.h"
-#include "profiler/PostgresScanEngine.h"
+#include "jobs/JobRunner.h"
 #include "profiler/SqliteFunctions.h"
 
 #include <QAtomicInt>
@@ -335,8 +335,14 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
         threads.emplace_back(QThread::create([&, p] {
             Watch own = partWatch;
             own.control = &partControls[std::size_t(p)];
-            outcomes[std::size_t(p)] = runPart(source.path, builder, scans.at(p), budget, own);
-            if (!outcomes[std::size_t(p)].ok)
+            ScanOutcome &outcome = outcomes[std::size_t(p)];
+            // No exception leaves the part's thread: it becomes the part's error.
+            if (const Status failed =
+                    jobs::runGuarded([&] { outcome = runPart(source.path, builder, scans.at(p), budget, own); })) {
+                outcome.ok = false;
+                outcome.error = failed->text();
+            }
+            if (!outcome.ok)
                 abort = true;
         }));
         threads.back()->start();
@@ -368,22 +374,12 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
         counts.distinct = {merged->count(), merged->isExact()};
         const QList<RuleCheck> &rules = plan.targets.at(c).rules;
         for (int r = 0; r < rules.size() && r < counts.rulePasses.size(); ++r) {
-            if (rules.at(r).ruleType == u"unique"_s)
+            if (rules.at(r).rule.type == RuleType::Unique)
                 counts.rulePasses[r] = std::min(counts.distinct.count, counts.nonNull);
         }
     }
     total.ok = true;
     return total;
-}
-
-Result<std::unique_ptr<ScanEngine>> ScanEngine::open(const DataSource &source)
-{
-    if (source.driver == DataSource::SqliteDriver)
-        return SqliteScanEngine::open(source);
-    if (source.driver == DataSource::PostgresDriver)
-        return PostgresScanEngine::open(source);
-    return Error::make(ErrorCode::Unavailable, CoreTr::tr("the data source %1 uses %2, which this build cannot profile yet")
-                                                   .arg(source.name, source.driver));
 }
 
 } // namespace steward::profiler

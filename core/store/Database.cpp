@@ -123,6 +123,17 @@ Status Database::signIn(const QUuid &tenantId, const QString &userId)
     return std::nullopt;
 }
 
+Result<QStringList> Database::texts(const QString &sql, const QVariantList &values) const
+{
+    auto query = run(sql, values);
+    if (!query)
+        return query.error();
+    QStringList texts;
+    while (query.value().next())
+        texts.append(query.value().value(0).toString());
+    return texts;
+}
+
 Error Database::error(const QSqlError &error) const
 {
     return m_dialect->translate(error);

@@ -34,6 +34,8 @@ public:
     // Prepares, binds every value positionally and executes. Without values the statement
     // runs as it is (transaction control, scripts of several statements).
     Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {}) const;
+    // The first column of every row, as text.
+    Result<QStringList> texts(const QString &sql, const QVariantList &values = {}) const;
     // A driver error as the user-facing error, in this engine's terms.
     Error error(const QSqlError &error) const;
 

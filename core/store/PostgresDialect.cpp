@@ -108,6 +108,11 @@ QString PostgresDialect::signInStatement() const
     return u"SELECT steward_login(?, ?)"_s;
 }
 
+QString PostgresDialect::decisionFunction() const
+{
+    return u"steward_decide"_s;
+}
+
 Error PostgresDialect::translate(const QSqlError &error) const
 {
     const QString state = error.nativeErrorCode();

@@ -21,6 +21,7 @@ public:
     QString jsonMemberText(const QString &json, const QString &member) const override;
     QString exactJsonColumn(const QString &column) const override;
     QString signInStatement() const override;
+    QString decisionFunction() const override;
     Error translate(const QSqlError &error) const override;
 };
 

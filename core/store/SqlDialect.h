@@ -53,6 +53,10 @@ public:
     // How a session states who it acts as (bound: tenant id, user id), where the engine
     // checks it; empty where the program's own checks are all there is.
     virtual QString signInStatement() const = 0;
+    // The function through which the database itself decides a request (id, decision,
+    // reason, expected entity version; returns the stored mdm_approval row), or empty
+    // where the program decides in its own transaction.
+    virtual QString decisionFunction() const = 0;
     // A driver error as the user-facing error it stands for (refusals of the database's
     // own guard keep their code: forbidden, conflict, stale, invalid, not found).
     virtual Error translate(const QSqlError &error) const = 0;
