@@ -9,6 +9,7 @@
 // the first argument) and prints the medians and ratios. Exits non-zero with a clear
 // line when a round fails or the counts of the three disagree.
 
+#include "BenchSupport.h"
 #include "model/Approval.h"
 #include "profiler/ProfileRunner.h"
 #include "store/DataSourceRepository.h"
@@ -111,12 +112,6 @@ struct Failure
     throw Failure{message};
 }
 
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    return values.at(values.size() / 2);
-}
-
 // The throw-away server, stopped however the run ends.
 class Server
 {
@@ -155,7 +150,12 @@ QStringList psql(int port, const QString &database, const QString &sql, double *
     clock.start();
     process.start(u"psql"_s, {u"-X"_s, u"-q"_s, u"-At"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-h"_s, u"127.0.0.1"_s,
                               u"-p"_s, QString::number(port), u"-U"_s, u"postgres"_s, u"-d"_s, database, u"-c"_s, sql});
-    if (!process.waitForFinished(3'600'000) || process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
+    if (!process.waitForFinished(3'600'000)) {
+        process.kill();
+        process.waitForFinished();
+        fail(u"psql timed out after an hour"_s);
+    }
+    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
         fail(u"psql failed: %1"_s.arg(QString::fromUtf8(process.readAllStandardError()).trimmed()));
     if (seconds)
         *seconds = double(clock.nsecsElapsed()) / 1e9;
@@ -240,12 +240,12 @@ QList<qint64> measures(const QList<ProfileRun> &runs)
 
 } // namespace
 
-int run(int argc, char *argv[])
+int run(int argc, char *argv[], bench::Verdict &verdict)
 {
     const int rounds = argc > 1 ? std::max(1, QString::fromLocal8Bit(argv[1]).toInt()) : 3;
     const int port = qEnvironmentVariableIsSet("STEWARD_BENCH_POSTGRES_PORT")
                          ? qEnvironmentVariableIntValue("STEWARD_BENCH_POSTGRES_PORT")
-                         : 55498;
+                         : 55442;
     QTemporaryDir dir(u"/tmp/steward-bench-pg-XXXXXX"_s);
     if (!dir.isValid())
         fail(u"no temporary folder"_s);
@@ -355,29 +355,37 @@ int run(int argc, char *argv[])
         std::fflush(stdout);
     }
 
-    const double profile = median(ours);
-    const double withoutDistinct = median(plainTimes);
-    const double withDistinct = median(distinctTimes);
+    const auto profiled = verdict.median(ours, u"the profile"_s);
+    const auto oneConnection = verdict.median(oursOneConnection, u"the profile on one connection"_s);
+    const auto plainMedian = verdict.median(plainTimes, u"psql without distinct counts"_s);
+    const auto distinctMedian = verdict.median(distinctTimes, u"psql with COUNT(DISTINCT)"_s);
+    if (!profiled || !oneConnection || !plainMedian || !distinctMedian)
+        return verdict.exitStatus();
+    const double profile = *profiled;
+    const double withoutDistinct = *plainMedian;
+    const double withDistinct = *distinctMedian;
     std::printf("\nmedian of %d rounds, %lld rows, 6 bound columns:\n", rounds, kRows);
     std::printf("  our profile (one scan, distinct counts included)  %8.2f s\n", profile);
-    std::printf("  our profile on one connection (no block ranges)   %8.2f s\n", median(oursOneConnection));
+    std::printf("  our profile on one connection (no block ranges)   %8.2f s\n", *oneConnection);
     std::printf("  psql, hand-written query without distinct counts  %8.2f s\n", withoutDistinct);
     std::printf("  psql, the same with COUNT(DISTINCT) per column    %8.2f s\n", withDistinct);
     std::printf("  profile / query without distinct: %.2fx (target <= 1.25x) %s\n", profile / withoutDistinct,
                 profile / withoutDistinct <= 1.25 ? "met" : "NOT met");
     std::printf("  COUNT(DISTINCT) query / profile:  %.2fx (target >= 5x) %s\n", withDistinct / profile,
                 withDistinct / profile >= 5.0 ? "met" : "NOT met");
-    return 0;
+    return verdict.exitStatus();
 }
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    bench::Verdict verdict(u"bench_postgres_profile"_s);
     try {
-        return run(argc, argv);
+        return run(argc, argv, verdict);
     } catch (const Failure &failure) {
+        // The server is stopped by now (Server's destructor ran while unwinding).
         std::fflush(stdout);
-        std::fprintf(stderr, "bench_postgres_profile: FAILED: %s\n", qPrintable(failure.message));
-        return 1;
+        verdict.fail(failure.message);
+        return verdict.exitStatus();
     }
 }

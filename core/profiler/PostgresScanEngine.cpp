@@ -292,17 +292,9 @@ Result<std::optional<CatalogTable>> PostgresScanEngine::findTable(const QString 
 
 std::optional<QString> PostgresScanEngine::targetProblem(const ColumnTarget &target)
 {
-    if (auto problem = PostgresScanQuery::problem(target))
-        return problem;
-    for (const RuleCheck &rule : target.rules) {
-        if (rule.rule.type != RuleType::Regex)
-            continue;
-        // The embedded engine fails the whole scan on a pattern it cannot compile; here
-        // the field fails alone.
-        if (const QString error = RulePattern(rule.rule.pattern).error(); !error.isEmpty())
-            return CoreTr::tr("invalid regular expression \"%1\": %2").arg(rule.rule.pattern, error);
-    }
-    return std::nullopt;
+    // A regex the server cannot use is no problem: its column is judged by RulePattern
+    // (see plan()); one RulePattern refuses is refused with the rule already.
+    return PostgresScanQuery::problem(target);
 }
 
 bool PostgresScanEngine::Impl::serverReads(const QString &pattern)

@@ -5,6 +5,7 @@
 // for cancel and the time limit, and names that are missing or look like injections.
 
 #include "ProfilerFixture.h"
+#include "TestDatabase.h"
 
 #include "profiler/ProfileRunner.h"
 #include "store/DataSourceRepository.h"
@@ -19,7 +20,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
-#include <QUrl>
 
 #include <atomic>
 #include <cmath>
@@ -36,23 +36,6 @@ namespace {
 constexpr int kRows = 6000;
 constexpr int kBigRows = 500000;
 const QString kPgSource = u"pg"_s;
-
-// The error of a failed operation, or an empty string.
-QString failure(const Status &status)
-{
-    return status ? status->text() : QString();
-}
-
-template <typename T> QString failure(const Result<T> &result)
-{
-    return result ? QString() : result.error().text();
-}
-
-#define STEWARD_VERIFY_OK(expression)                                                                                  \
-    do {                                                                                                               \
-        const QString stewardFailure = failure(expression);                                                           \
-        QVERIFY2(stewardFailure.isEmpty(), qPrintable(stewardFailure));                                                \
-    } while (false)
 
 // One generated value and the verdicts the profiler must reach on it.
 struct Cell
@@ -291,7 +274,8 @@ private Q_SLOTS:
     void cancelStopsTheStatement();
     void timeLimitFailsTheRun();
     void missingAndHostileNamesFailAlone();
-    void regexPostgresCannotUseFailsOnlyItsField();
+    void regexPostgresReadsOtherwiseIsJudgedByRulePattern();
+    void invalidRegexFailsOnlyItsField();
     void connectionsAreClosed();
 
 private:
@@ -304,7 +288,7 @@ private:
     ProfileRun runOne(const QString &key, const ProfileRunner::Options &options = {});
 
     ProfilerFixture m_fixture;
-    QUrl m_server;
+    DatabaseUrl m_server; // the fixture's server, as TestDatabase finds it
     QString m_database;
     QString m_admin;     // connection to the server's maintenance database
     QString m_warehouse; // connection to the warehouse database
@@ -335,28 +319,27 @@ QVariant PostgresProfileTest::scalar(const QString &sql)
 
 void PostgresProfileTest::initTestCase()
 {
-    const QString url = qEnvironmentVariable("STEWARD_TEST_POSTGRES");
-    QVERIFY2(!url.isEmpty(), "STEWARD_TEST_POSTGRES is not set: run this test through ctest, which starts the "
-                             "`postgres` fixture (tests/postgres/test-server.sh; apt-get install postgresql "
-                             "libqt6sql6-psql)");
-    m_server = QUrl(url);
+    const auto server = postgresUnderTest();
+    QVERIFY2(server, "STEWARD_TEST_POSTGRES is not set: run this test through ctest, which starts the `postgres` "
+                     "fixture (tests/postgres/test-server.sh; apt-get install postgresql libqt6sql6-psql)");
+    m_server = *server;
     QVERIFY2(QSqlDatabase::isDriverAvailable(u"QPSQL"_s), "the Qt SQL driver QPSQL is missing: apt-get install "
                                                           "libqt6sql6-psql");
     // The superuser of the throw-away server makes a warehouse database of its own.
     m_admin = u"pgprofile-admin"_s;
     QSqlDatabase admin = QSqlDatabase::addDatabase(u"QPSQL"_s, m_admin);
-    admin.setHostName(m_server.host());
-    admin.setPort(m_server.port());
+    admin.setHostName(m_server.host);
+    admin.setPort(m_server.port);
     admin.setUserName(u"postgres"_s);
     admin.setDatabaseName(u"postgres"_s);
     QVERIFY2(admin.open(), qPrintable(u"cannot reach the test server %1 (apt-get install postgresql): %2"_s.arg(
-                               url, admin.lastError().text())));
+                               m_server.toString(), admin.lastError().text())));
     m_database = u"steward_wh_%1"_s.arg(QUuid::createUuid().toString(QUuid::Id128).left(12));
     STEWARD_VERIFY_OK(exec(u"CREATE DATABASE "_s + m_database, {}, m_admin));
     m_warehouse = u"pgprofile-warehouse"_s;
     QSqlDatabase warehouse = QSqlDatabase::addDatabase(u"QPSQL"_s, m_warehouse);
-    warehouse.setHostName(m_server.host());
-    warehouse.setPort(m_server.port());
+    warehouse.setHostName(m_server.host);
+    warehouse.setPort(m_server.port);
     warehouse.setUserName(u"postgres"_s);
     warehouse.setDatabaseName(m_database);
     QVERIFY2(warehouse.open(), qPrintable(warehouse.lastError().text()));
@@ -367,8 +350,8 @@ void PostgresProfileTest::initTestCase()
     source.tenantId = m_fixture.tenantId();
     source.name = kPgSource;
     source.driver = DataSource::PostgresDriver;
-    source.host = m_server.host();
-    source.port = m_server.port();
+    source.host = m_server.host;
+    source.port = m_server.port;
     source.databaseName = m_database;
     source.schemaName = u"finance"_s;
     source.username = u"postgres"_s;
@@ -789,24 +772,54 @@ void PostgresProfileTest::missingAndHostileNamesFailAlone()
     QCOMPARE(scalar(u"SELECT count(*) FROM finance.ledger"_s).toInt(), kRows);
 }
 
-void PostgresProfileTest::regexPostgresCannotUseFailsOnlyItsField()
+void PostgresProfileTest::regexPostgresReadsOtherwiseIsJudgedByRulePattern()
 {
-    // Valid for QRegularExpression (PCRE2), not for PostgreSQL's ARE.
-    ColumnSpec property{u"label"_s, {}, {}, u"TEXT"_s, {}, {{u"rule.p"_s, u"regex"_s, object(R"({"pattern": "\\p{L}+"})")}}, {}};
-    ColumnSpec boundary{u"label"_s, {}, {}, u"TEXT"_s, {}, {{u"rule.b"_s, u"regex"_s, object(R"({"pattern": "\\bMuller\\b.*"})")}}, {}};
-    STEWARD_VERIFY_OK(addField(u"pg.ledger.label_property"_s, kPgSource, u"ledger"_s, property));
-    STEWARD_VERIFY_OK(addField(u"pg.ledger.label_boundary"_s, kPgSource, u"ledger"_s, boundary));
-    const QList<ProfileRun> runs =
-        runMany({u"pg.ledger.label_property"_s, u"pg.ledger.label_boundary"_s, pgKey(u"ledger"_s, u"label"_s)});
-    QCOMPARE(runs.size(), 3);
+    // Valid for QRegularExpression (PCRE2), refused by PostgreSQL's ARE (\p{L}) or read
+    // as something else (\b, a backspace there): judged by RulePattern on every value,
+    // as the embedded engine judges the same rows.
+    const QList<std::pair<QString, QString>> patterns{{u"property"_s, u"[\\p{L} ]+"_s},
+                                                      {u"boundary"_s, u"\\bMuller\\b.*"_s}};
+    QStringList keys;
+    for (const auto &[name, pattern] : patterns) {
+        ColumnSpec spec{u"label"_s, {}, {}, u"TEXT"_s, {}, {{u"rule."_s + name, u"regex"_s, {}}}, {}};
+        spec.rules[0].definition = QJsonObject{{u"pattern"_s, pattern}};
+        STEWARD_VERIFY_OK(addField(u"pg.ledger.label_"_s + name, kPgSource, u"ledger"_s, spec));
+        STEWARD_VERIFY_OK(addField(u"lite.ledger.label_"_s + name, u"warehouse"_s, u"ledger"_s, spec));
+        keys << u"pg.ledger.label_"_s + name << u"lite.ledger.label_"_s + name;
+    }
+    const QList<ProfileRun> runs = runMany(keys);
+    QCOMPARE(runs.size(), 4);
+    for (const ProfileRun &run : runs)
+        QVERIFY2(run.status == RunStatus::Completed, qPrintable(run.canonicalKey + u": "_s + run.error));
+    // Muller GmbH and the Japanese name are letters and spaces; "Lodz 42" is not.
+    QCOMPARE(runs.at(0).metrics.valid, qint64(kRows - kRows / 3));
+    QCOMPARE(runs.at(0).metrics.valid, runs.at(1).metrics.valid);
+    QCOMPARE(runs.at(2).metrics.valid, qint64((kRows + 2) / 3));
+    QCOMPARE(runs.at(2).metrics.valid, runs.at(3).metrics.valid);
+
+    // A column grouped by register (no memory for exact values) with such a pattern is
+    // grouped by value instead: still RulePattern's verdict on every row.
+    ColumnSpec letters{u"code"_s, {}, {}, u"TEXT"_s, {}, {{u"rule.big.letters"_s, u"regex"_s, {}}}, {}};
+    letters.rules[0].definition = QJsonObject{{u"pattern"_s, u"\\p{Lu}-\\d+"_s}};
+    STEWARD_VERIFY_OK(addField(u"pg.big.code_letters"_s, kPgSource, u"big"_s, letters));
+    ProfileRunner::Options none;
+    none.distinctMemoryBytes = 0;
+    const ProfileRun big = runOne(u"pg.big.code_letters"_s, none);
+    QVERIFY2(big.status == RunStatus::Completed, qPrintable(big.error));
+    QCOMPARE(big.metrics.rows, kBigRows);
+    QCOMPARE(big.metrics.valid, kBigRows);
+}
+
+void PostgresProfileTest::invalidRegexFailsOnlyItsField()
+{
+    ColumnSpec broken{u"label"_s, {}, {}, u"TEXT"_s, {}, {{u"rule.broken"_s, u"regex"_s, object(R"({"pattern": "(Muller"})")}}, {}};
+    STEWARD_VERIFY_OK(addField(u"pg.ledger.label_broken"_s, kPgSource, u"ledger"_s, broken));
+    const QList<ProfileRun> runs = runMany({u"pg.ledger.label_broken"_s, pgKey(u"ledger"_s, u"label"_s)});
+    QCOMPARE(runs.size(), 2);
     QCOMPARE(toString(runs.at(0).status), toString(RunStatus::Failed));
-    QVERIFY2(runs.at(0).error.startsWith(u"rule pg.ledger.label_property:rule.p: PostgreSQL cannot use the regular "
-                                         u"expression \"\\p{L}+\": invalid regular expression"_s),
-             qPrintable(runs.at(0).error));
-    QCOMPARE(toString(runs.at(1).status), toString(RunStatus::Failed));
-    QVERIFY2(runs.at(1).error.contains(u"\\b is not a word boundary"_s), qPrintable(runs.at(1).error));
-    QVERIFY2(runs.at(2).status == RunStatus::Completed, qPrintable(runs.at(2).error));
-    QCOMPARE(runs.at(2).metrics.valid, expectedFor(ledgerColumns().at(14)).valid);
+    QVERIFY2(runs.at(0).error.contains(u"\"(Muller\" is not a valid regular expression"_s), qPrintable(runs.at(0).error));
+    QVERIFY2(runs.at(1).status == RunStatus::Completed, qPrintable(runs.at(1).error));
+    QCOMPARE(runs.at(1).metrics.valid, expectedFor(ledgerColumns().at(14)).valid);
 }
 
 void PostgresProfileTest::connectionsAreClosed()
