@@ -459,12 +459,14 @@ SqlFragment PostgresScanQuery::flags(const Plan &plan, const QString &value) con
 
 SqlFragment PostgresScanQuery::statement(const SqlFragment &from, const SqlFragment &where) const
 {
-    // Select list of the grouping level, then the per-row level's columns: values are
-    // bound in the order their placeholders appear.
+    // Three levels: per row the values, hashes and check flags (inner), the registers
+    // and hash rests made of them (middle, so the grouping keys are plain columns), and
+    // the grouping. Values are bound in the order their placeholders appear.
     QStringList sets;
     QStringList which;
     QStringList outer;
     QVariantList outerValues;
+    QStringList middle;
     QStringList inner;
     QVariantList innerValues;
     for (int i = 0; i < m_plans.size(); ++i) {
@@ -474,6 +476,7 @@ SqlFragment PostgresScanQuery::statement(const SqlFragment &from, const SqlFragm
             const QString group = u"g%1"_s.arg(i);
             // Types without an equality (json, point, ...) group by their text.
             inner.append(column.sql + (plan.column.type == PgType::Other ? u"::text"_s : QString()) + u" AS "_s + group);
+            middle.append(group);
             const SqlFragment checks = flags(plan, group);
             outer.append(group + u"::text"_s);
             outer.append(checks.sql);
@@ -488,24 +491,27 @@ SqlFragment PostgresScanQuery::statement(const SqlFragment &from, const SqlFragm
         const SqlFragment checks = flags(plan, column.sql);
         inner.append(checks.sql + u" AS "_s + checked);
         innerValues.append(checks.values);
-        // The register (top 14 bits of the hash) and the row's check results; NULL
-        // for a NULL value.
-        const QString key = u"(((%1 >> 50) & 16383) | (%2 << 14))"_s.arg(hashed, checked);
+        // The register (top 14 bits of the hash) and the row's check results, and the
+        // rest of the hash; NULL for a NULL value.
+        const QString key = u"k%1"_s.arg(i);
+        const QString rest = u"r%1"_s.arg(i);
+        middle.append(u"(((%1 >> 50) & 16383) | (%2 << 14)) AS %3"_s.arg(hashed, checked, key));
+        middle.append(u"%1 & %2 AS %3"_s.arg(hashed).arg(kRestMask).arg(rest));
         outer.append(key);
-        outer.append(u"min(%1 & %2)"_s.arg(hashed).arg(kRestMask));
+        outer.append(u"min(%1)"_s.arg(rest));
         sets.append(u'(' + key + u')');
         which.append(u"WHEN GROUPING(%1) = 0 THEN %2"_s.arg(key).arg(i));
     }
     SqlFragment statement;
-    statement.sql = u"SELECT CASE "_s + which.join(u' ') + u" END, "_s + outer.join(u", "_s)
-                    + u", count(*) FROM (SELECT "_s + inner.join(u", "_s) + u" FROM "_s + from.sql;
+    statement.sql = u"SELECT CASE "_s + which.join(u' ') + u" END, "_s + outer.join(u", "_s) + u", count(*) FROM (SELECT "_s
+                    + middle.join(u", "_s) + u" FROM (SELECT "_s + inner.join(u", "_s) + u" FROM "_s + from.sql;
     statement.values = outerValues + innerValues + from.values;
     if (!where.sql.isEmpty()) {
         statement.sql += u" WHERE "_s + where.sql;
         statement.values.append(where.values);
     }
     // OFFSET 0 keeps the per-row level apart, so each hash is computed once.
-    statement.sql += u" OFFSET 0) s GROUP BY GROUPING SETS ("_s + sets.join(u", "_s) + u')';
+    statement.sql += u" OFFSET 0) r) s GROUP BY GROUPING SETS ("_s + sets.join(u", "_s) + u')';
     return statement;
 }
 

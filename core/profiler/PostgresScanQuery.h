@@ -49,8 +49,9 @@ struct PgPartCounts
 // range of it). Each column is a grouping set of a single hash aggregation:
 //
 //   SELECT <which set>, <per exact column: value::text, its check flags>,
-//          <per other column: register | check flags << 14>, count(*), min(<hash rest>) ...
-//   FROM (SELECT <the columns, hashes and per-row check flags> FROM table ... OFFSET 0) s
+//          <per other column: k = register | check flags << 14>, min(<hash rest>), count(*)
+//   FROM (SELECT <values, k and hash rests> FROM
+//         (SELECT <the values, hashes and per-row check flags> FROM table ... OFFSET 0) r) s
 //   GROUP BY GROUPING SETS ((c1), (c2), ...)
 //
 // An exact column's groups are its distinct values, so its checks (a regular expression,
