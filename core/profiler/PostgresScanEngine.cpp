@@ -1,7 +1,7 @@
 #include "profiler/PostgresScanEngine.h"
 
 #include "Tr.h"
-#include "jobs/JobRunner.h"
+#include "jobs/PartThreads.h"
 #include "profiler/PostgresScanQuery.h"
 
 #include <QAtomicInt>
@@ -9,7 +9,6 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
-#include <QThread>
 
 #include <cmath>
 #include <condition_variable>
@@ -199,8 +198,8 @@ struct PostgresScanEngine::Impl
     }
     QList<PgColumn> plan(const TableInfo &table, const ScanPlan &plan, qint64 catalogRows,
                          const QHash<QString, double> &statistics);
-    // Whether PostgreSQL's `~` compiles the pattern and reads it as RulePattern does, as
-    // far as known (\b and \B it reads as other things).
+    // Whether PostgreSQL's `~` compiles the pattern and surely reads it as RulePattern
+    // does (a conservative subset of the syntax).
     bool serverReads(const QString &pattern);
     // Runs the parts side by side while this thread watches `control`: a stop cancels
     // every part's statement. Fails with the first part's error (empty when stopped).
@@ -299,13 +298,33 @@ std::optional<QString> PostgresScanEngine::targetProblem(const ColumnTarget &tar
 
 bool PostgresScanEngine::Impl::serverReads(const QString &pattern)
 {
-    // Valid in both dialects, but not the same: PostgreSQL reads \b as a backspace.
-    for (qsizetype i = 0; i + 1 < pattern.size(); ++i) {
-        if (pattern.at(i) != u'\\')
-            continue;
-        if (pattern.at(i + 1) == u'b' || pattern.at(i + 1) == u'B')
+    // What PCRE2 (as RulePattern runs it) and PostgreSQL's ARE read alike, as far as a
+    // whole-value match goes; anything else is judged by RulePattern. Outside brackets
+    // `.` matches a newline in ARE only; \w, \s (Unicode in ARE, ASCII in RulePattern), \b
+    // (a backspace in ARE), \p, back references and the other letter escapes differ.
+    bool inBracket = false;
+    for (qsizetype i = 0; i < pattern.size(); ++i) {
+        const QChar c = pattern.at(i);
+        if (c == u'\\') {
+            if (++i == pattern.size())
+                return false;
+            const QChar escaped = pattern.at(i);
+            if (escaped.isLetterOrNumber() && !QStringView(u"dDtnr").contains(escaped))
+                return false;
+        } else if (inBracket) {
+            if (c == u'[' && i + 1 < pattern.size() && QStringView(u":=.").contains(pattern.at(i + 1)))
+                return false;
+            if (c == u']')
+                inBracket = false;
+        } else if (c == u'[') {
+            inBracket = true;
+            if (i + 1 < pattern.size() && pattern.at(i + 1) == u'^')
+                ++i;
+            if (i + 1 < pattern.size() && pattern.at(i + 1) == u']')
+                ++i; // a leading ] is a member
+        } else if (c == u'.') {
             return false;
-        ++i;
+        }
     }
     const QString anchored = PostgresScanQuery::anchoredPattern(pattern);
     const auto known = serverPatterns.constFind(anchored);
@@ -349,22 +368,26 @@ Status PostgresScanEngine::Impl::runParts(std::vector<Part> &parts, const Settin
                                           const QString &shown)
 {
     SharedScan shared;
-    std::vector<std::unique_ptr<QThread>> workers;
-    for (Part &part : parts) {
-        workers.emplace_back(QThread::create([&] {
-            // No exception leaves the part's thread: it becomes the part's error.
-            if (const Status failed = jobs::runGuarded([&] { runPart(source, part, settings, shared); })) {
-                part.ok = false;
-                part.error = failed->text();
-            }
-            if (!part.ok)
-                shared.abort = true;
-            const std::lock_guard lock(shared.mutex);
-            ++shared.finished;
-            shared.changed.notify_all();
-        }));
-        workers.back()->start();
-    }
+    // Each part counts itself finished however it ends, an exception included.
+    auto finish = [&](Part &part) {
+        if (!part.ok)
+            shared.abort = true;
+        const std::lock_guard lock(shared.mutex);
+        ++shared.finished;
+        shared.changed.notify_all();
+    };
+    jobs::PartThreads workers(
+        0, int(parts.size()),
+        [&](int p) {
+            runPart(source, parts[std::size_t(p)], settings, shared);
+            finish(parts[std::size_t(p)]);
+        },
+        [&](int p, const Error &error) {
+            Part &part = parts[std::size_t(p)];
+            part.ok = false;
+            part.error = error.text();
+            finish(part);
+        });
     // This thread watches: the cancel flag and the clock stop every part's statement.
     const int count = int(parts.size());
     int reported = -1;
@@ -390,8 +413,7 @@ Status PostgresScanEngine::Impl::runParts(std::vector<Part> &parts, const Settin
         shared.changed.wait_for(lock, std::chrono::milliseconds(kWatchMs));
     }
     lock.unlock();
-    for (const auto &worker : workers)
-        worker->wait();
+    workers.join();
 
     control.shouldStop(); // a statement_timeout ended it: the clock has passed the limit
     for (const Part &part : parts) {

@@ -594,18 +594,25 @@ void PostgresProfileTest::sameMeasurementsAsTheEmbeddedEngine()
 
 void PostgresProfileTest::regexMatchesTheWholeValue()
 {
-    const QList<std::pair<QString, qint64>> patterns{
-        {u"^[A-Z]{3}$"_s, 1}, {u"[A-Z]{3}"_s, 1}, {u"(?i)[a-z]{3}"_s, 2}, {u"EUR|xEUR"_s, 2}};
+    // The values: EUR, "EUR\n", xEUR, EURx, eur. `.` never matches the newline (as in
+    // RulePattern), whether the column is grouped by value or by register.
+    const QList<std::pair<QString, qint64>> patterns{{u"^[A-Z]{3}$"_s, 1}, {u"[A-Z]{3}"_s, 1}, {u"(?i)[a-z]{3}"_s, 2},
+                                                     {u"EUR|xEUR"_s, 2},   {u"EUR."_s, 1},      {u"EUR[^x]"_s, 1}};
+    ProfileRunner::Options byRegister;
+    byRegister.distinctMemoryBytes = 0;
     for (int p = 0; p < patterns.size(); ++p) {
         const QString key = pgKey(u"anchors"_s, u"v%1"_s.arg(p));
         ColumnSpec spec{u"v"_s, {}, {}, u"TEXT"_s, {}, {{u"rule.anchor"_s, u"regex"_s, {}}}, {}};
         spec.rules[0].definition = QJsonObject{{u"pattern"_s, patterns.at(p).first}};
         STEWARD_VERIFY_OK(addField(key, kPgSource, u"anchors"_s, spec));
-        const ProfileRun run = runOne(key);
-        QVERIFY2(run.status == RunStatus::Completed, qPrintable(run.error));
-        QCOMPARE(run.metrics.nonNull, 5);
-        // "EUR\n" never matches: the whole value, newline included.
-        QVERIFY2(run.metrics.valid == patterns.at(p).second, qPrintable(patterns.at(p).first));
+        for (const ProfileRunner::Options &options : {ProfileRunner::Options(), byRegister}) {
+            const ProfileRun run = runOne(key, options);
+            QVERIFY2(run.status == RunStatus::Completed, qPrintable(run.error));
+            QCOMPARE(run.metrics.nonNull, 5);
+            // "EUR\n" never matches: the whole value, newline included.
+            QVERIFY2(run.metrics.valid == patterns.at(p).second,
+                     qPrintable(patterns.at(p).first + u": "_s + QString::number(run.metrics.valid)));
+        }
     }
 }
 
