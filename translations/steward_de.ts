@@ -1541,6 +1541,26 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <source>the database returned no decision</source>
         <translation>die Datenbank hat keine Entscheidung zurückgegeben</translation>
     </message>
+    <message>
+        <source>the Qt SQL driver QPSQL is not installed (Debian: libqt6sql6-psql)</source>
+        <translation>der Qt-SQL-Treiber QPSQL ist nicht installiert (Debian: libqt6sql6-psql)</translation>
+    </message>
+    <message>
+        <source>the scan was stopped</source>
+        <translation>der Scan wurde angehalten</translation>
+    </message>
+    <message>
+        <source>the scan of %1 failed: unexpected snapshot name</source>
+        <translation>der Scan von %1 ist fehlgeschlagen: unerwarteter Snapshot-Name</translation>
+    </message>
+    <message>
+        <source>the date format &quot;%1&quot; cannot be checked on PostgreSQL: use YYYY, YY, MM and DD with separators</source>
+        <translation>das Datumsformat &quot;%1&quot; kann auf PostgreSQL nicht geprüft werden: verwenden Sie YYYY, YY, MM und DD mit Trennzeichen</translation>
+    </message>
+    <message>
+        <source>a field can have at most %1 rules on PostgreSQL</source>
+        <translation>ein Feld kann auf PostgreSQL höchstens %1 Regeln haben</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>

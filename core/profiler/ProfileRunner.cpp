@@ -220,6 +220,11 @@ void ProfileRunner::Impl::measureTable(const QList<int> &members, QList<Field> &
         }
         ColumnTarget target = fields.at(index).target;
         target.column = spelled;
+        if (const auto problem = warehouse.engine->targetProblem(target)) {
+            runs[index].status = RunStatus::Failed;
+            runs[index].error = *problem;
+            continue;
+        }
         plan.targets.append(target);
         measured.append(index);
     }

@@ -72,6 +72,9 @@ public:
     // The table and its columns as the catalog spells them; nothing when it is absent.
     // Errors are complete sentences for the run.
     virtual Result<std::optional<CatalogTable>> findTable(const QString &schema, const QString &table) = 0;
+    // Why this engine cannot measure the field (a rule or format it cannot check, e.g. a
+    // regular expression its SQL rejects), or nothing; that field then fails alone.
+    virtual std::optional<QString> targetProblem(const ColumnTarget &) { return std::nullopt; }
     // Measures every target of the plan in one scan. A scan stopped by `control` fails
     // with control.stop set; any other failure carries the reason.
     virtual Result<TableScan> scan(const ScanPlan &plan, ScanControl &control) = 0;

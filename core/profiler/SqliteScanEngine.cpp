@@ -1,7 +1,7 @@
 #include "profiler/SqliteScanEngine.h"
 
 #include "Tr.h"
-#include "jobs/JobRunner.h"
+#include "jobs/PartThreads.h"
 #include "profiler/SqliteFunctions.h"
 
 #include <QAtomicInt>
@@ -330,28 +330,25 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
     // for the stop reason, which the caller's control learns from the first part.
     std::vector<ScanControl> partControls(static_cast<std::size_t>(parts), *watch.control);
     std::vector<ScanOutcome> outcomes(static_cast<std::size_t>(parts));
-    std::vector<std::unique_ptr<QThread>> threads;
-    for (int p = 1; p < parts; ++p) {
-        threads.emplace_back(QThread::create([&, p] {
+    jobs::PartThreads threads(
+        1, parts,
+        [&](int p) {
             Watch own = partWatch;
             own.control = &partControls[std::size_t(p)];
             ScanOutcome &outcome = outcomes[std::size_t(p)];
-            // No exception leaves the part's thread: it becomes the part's error.
-            if (const Status failed =
-                    jobs::runGuarded([&] { outcome = runPart(source.path, builder, scans.at(p), budget, own); })) {
-                outcome.ok = false;
-                outcome.error = failed->text();
-            }
+            outcome = runPart(source.path, builder, scans.at(p), budget, own);
             if (!outcome.ok)
                 abort = true;
-        }));
-        threads.back()->start();
-    }
+        },
+        [&](int p, const Error &error) {
+            outcomes[std::size_t(p)].ok = false;
+            outcomes[std::size_t(p)].error = error.text();
+            abort = true;
+        });
     outcomes[0] = runScan(connection(), builder, scans.constFirst());
     if (!outcomes[0].ok)
         abort = true;
-    for (const auto &thread : threads)
-        thread->wait();
+    threads.join();
     for (const ScanControl &part : partControls) {
         if (watch.control->stop == ScanControl::Stop::None && part.stop != ScanControl::Stop::None)
             watch.control->stop = part.stop;
@@ -380,14 +377,6 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
     }
     total.ok = true;
     return total;
-}
-
-Result<std::unique_ptr<ScanEngine>> ScanEngine::open(const DataSource &source)
-{
-    if (source.driver == DataSource::SqliteDriver)
-        return SqliteScanEngine::open(source);
-    return Error::make(ErrorCode::Unavailable, CoreTr::tr("the data source %1 uses %2, which this build cannot profile yet")
-                                                   .arg(source.name, source.driver));
 }
 
 } // namespace steward::profiler

@@ -33,7 +33,8 @@ elseif(RULE STREQUAL "threads-once")
         "/core/jobs/JobRunner[.]cpp$" # the runner itself
         # One scan split across partitions, each on its own connection, joined before the
         # profile job (already on the runner's thread) goes on: fork-join, not a job.
-        "/core/profiler/SqliteScanEngine[.]cpp$"
+        # Every profile engine's parts run through it.
+        "/core/jobs/PartThreads[.]cpp$"
         # The approvals report diffs its next batch on a pool while its job writes the
         # current one, joined batch by batch: fork-join inside a job.
         "/core/report/ApprovalReportData[.](h|cpp)$"
