@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Error.h"
+#include "profiler/DistinctCounter.h"
 #include "profiler/ProfileTypes.h"
 
 #include <QByteArrayView>
@@ -71,12 +72,6 @@ DateFormat dateFormat(const QString &fieldFormat);
 bool isBooleanText(QByteArrayView text); // true/false/t/f/yes/no/y/n/0/1, any case
 
 } // namespace ValueChecks
-
-struct DistinctCount
-{
-    qint64 count = 0;
-    bool exact = true;
-};
 
 // What differs between engines in a profile scan. Every method returns SQL around
 // identifiers that were checked against the catalog and values bound as `?`.
@@ -190,7 +185,7 @@ struct ColumnCounts
     qint64 valid = 0;
 
     // Adds the counts of other rows of the same column (distinct counts do not add up:
-    // they are merged apart, see DistinctParts).
+    // they are counted together apart, see DistinctParts).
     void add(const ColumnCounts &other);
 };
 

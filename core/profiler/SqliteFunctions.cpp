@@ -1,7 +1,7 @@
 #include "profiler/SqliteFunctions.h"
 
 #include "Tr.h"
-#include "profiler/HyperLogLog.h"
+#include "profiler/DistinctCounter.h"
 #include "profiler/ScanQueryBuilder.h"
 
 #include <QDate>
@@ -318,7 +318,7 @@ template <typename Budget> DistinctSlot *distinctSlot(sqlite3_context *context, 
         return nullptr;
     }
     if (!slot->counter)
-        slot->counter = new DistinctCounter(budget());
+        slot->counter = new DistinctCounter(budget(), stateOf(context).distinctExpectedRows);
     return slot;
 }
 

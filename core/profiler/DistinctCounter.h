@@ -1,0 +1,162 @@
+#pragma once
+
+#include "profiler/HyperLogLog.h"
+
+#include <QByteArrayView>
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <vector>
+
+namespace steward::profiler {
+
+// How many distinct values, and whether that is exact or a HyperLogLog estimate.
+struct DistinctCount
+{
+    qint64 count = 0;
+    bool exact = true;
+};
+
+// Bytes that several DistinctCounters may hold together; thread-safe.
+class MemoryBudget
+{
+public:
+    explicit MemoryBudget(qint64 bytes) : m_available(bytes) {}
+    bool reserve(qint64 bytes);
+    void release(qint64 bytes) { m_available.fetch_add(bytes, std::memory_order_relaxed); }
+
+private:
+    std::atomic<qint64> m_available;
+};
+
+// Counts the distinct values of one column exactly while they fit its memory budget,
+// then continues as a HyperLogLog sketch. Values are told apart as SQL compares them:
+// the integer 1 and the real 1.0 are one value, the text '1' another.
+//
+// Each value is hashed once into a compact open-addressing table of 64-bit slots,
+// grown in one step to the size the column is heading for (extrapolated from the rows
+// the scan expects). Exact means exact:
+// - an integer or a real is its slot: a bijective mix of its 64 bits, so two values
+//   share a slot only when they are equal (integers and reals in tables of their own);
+// - a text or a blob is kept once in an arena; its slot holds 32 bits of its hash (which
+//   also place it) and where it is, and a value is only called a repeat after a byte
+//   comparison with the value it collides with.
+// The counters of parts of a table (read on several threads) are not merged into a new
+// set: unionOf() counts the values of each that none of the others holds.
+class DistinctCounter
+{
+public:
+    // The hash of a text or blob value; `seed` tells the two kinds apart.
+    using TextHash = quint64 (*)(QByteArrayView bytes, quint64 seed);
+
+    // Draws on `budget`, which other counters (of other threads too) may share.
+    // `expectedValues`: about how many values will come (e.g. the rows of the scanned
+    // part of a table); 0 if unknown.
+    explicit DistinctCounter(std::shared_ptr<MemoryBudget> budget, qint64 expectedValues = 0);
+    // Its own budget of `limitBytes`; 0 estimates from the first value on.
+    explicit DistinctCounter(qint64 limitBytes);
+    ~DistinctCounter();
+
+    DistinctCounter(const DistinctCounter &) = delete;
+    DistinctCounter &operator=(const DistinctCounter &) = delete;
+
+    void addInteger(qint64 value);
+    void addReal(double value);
+    void addText(QByteArrayView text);
+    void addBlob(QByteArrayView blob);
+
+    qint64 count();
+    bool isExact();
+
+    // The distinct values of all of them together: exact while all of them are. The
+    // counters must hash text alike (see setTextHashForTesting).
+    static DistinctCount unionOf(const std::vector<DistinctCounter *> &counters);
+
+    // Replaces hash64 for text and blob values, before the first value: a test can make
+    // different values collide in every bit to see them counted apart.
+    void setTextHashForTesting(TextHash hash) { m_textHash = hash; }
+
+private:
+    enum Kind : quint8 { Integer, Real, Text, Blob };
+    // A table of 64-bit slots, 0 meaning empty.
+    struct Slots
+    {
+        quint64 *data = nullptr;
+        std::size_t capacity = 0;
+        std::size_t size = 0;
+        bool hasZero = false; // numbers: the value whose key is 0
+    };
+    struct Pending
+    {
+        quint64 key; // numbers: the key; text: the hash
+        quint32 offset;
+        quint32 length;
+        Kind kind;
+    };
+    static constexpr int BatchSize = 16;
+
+    void enqueue(Kind kind, quint64 key, QByteArrayView bytes);
+    void flush();
+    void insertNumber(Slots &table, quint64 key);
+    void insertText(quint64 hash, Kind kind, QByteArrayView bytes);
+    bool makeRoom(Slots &table, bool text);
+    bool resize(Slots &table, std::size_t capacity, bool text);
+    bool growArena(std::size_t needed);
+    void switchToSketch();
+    void addSlotsTo(HyperLogLog &sketch) const;
+    void freeMemory();
+    bool reserve(qint64 bytes);
+    std::size_t numberCount(const Slots &table) const { return table.size + (table.hasZero ? 1 : 0); }
+    bool containsNumber(const Slots &table, quint64 key) const;
+    bool containsText(quint64 slot, const char *entry) const;
+    const char *entryAt(quint64 slot) const;
+    quint64 entryHash(const char *entry) const;
+    static qint64 valuesMissingFrom(const DistinctCounter &part, const std::vector<DistinctCounter *> &earlier);
+
+    std::shared_ptr<MemoryBudget> m_budget;
+    qint64 m_reserved = 0;
+    qint64 m_expected = 0;
+    qint64 m_values = 0; // non-null values added
+    TextHash m_textHash;
+    Slots m_integers;
+    Slots m_reals;
+    Slots m_texts;      // high 32 bits: the hash's; low 32 bits: arena offset + 1
+    char *m_arena = nullptr; // entries: varint (length << 1 | blob), then the bytes
+    std::size_t m_arenaSize = 0;
+    std::size_t m_arenaCapacity = 0;
+    std::unique_ptr<HyperLogLog> m_sketch;
+
+    std::array<Pending, BatchSize> m_pending;
+    int m_pendingCount = 0;
+    std::vector<char> m_pendingBytes;
+};
+
+// The counters of one column of a table whose parts are counted separately (on several
+// connections, by steward_distinct_part), to be counted together. Registered under
+// token() while it lives, so a counter can find it by that number.
+class DistinctParts
+{
+public:
+    static std::shared_ptr<DistinctParts> open();
+    ~DistinctParts();
+    DistinctParts(const DistinctParts &) = delete;
+    DistinctParts &operator=(const DistinctParts &) = delete;
+
+    qint64 token() const { return m_token; }
+    // The distinct values of every part handed in so far, together.
+    DistinctCount total();
+
+    // Hands a part in; dropped when no DistinctParts has that token any more.
+    static void deposit(qint64 token, std::unique_ptr<DistinctCounter> counter);
+
+private:
+    explicit DistinctParts(qint64 token) : m_token(token) {}
+    qint64 m_token;
+    std::mutex m_mutex;
+    std::vector<std::unique_ptr<DistinctCounter>> m_parts;
+};
+
+} // namespace steward::profiler
