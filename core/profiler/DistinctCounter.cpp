@@ -17,11 +17,17 @@ namespace {
 constexpr double kMaxLoad = 0.9;     // a table grows beyond this share of used slots
 constexpr double kTargetLoad = 0.75; // and is sized for this one
 constexpr std::size_t kMinCapacity = 64;
-// Values seen before the expected count may size a table or the arena: fewer say little
-// about the rest. A prediction grows them at most this many times at once, so that a
-// column whose values start repeating later is sized again on fresher figures.
+// Values seen before the expected count may size a table, a list or the arena: fewer say
+// little about the rest. A prediction grows a table at most this many times at once, so
+// that a column whose values start repeating later is sized again on fresher figures.
 constexpr qint64 kPredictAfter = 4096;
 constexpr std::size_t kMaxStep = 8;
+// Tables up to this many slots (256 KiB) stay in a core's cache: values go straight in.
+constexpr std::size_t kDirectSlots = std::size_t(1) << 15;
+// A table this large (1 MiB) no longer does; if at least this share of its values were
+// new, it becomes a list: appending costs no cache miss, repeats go when it is sorted.
+constexpr std::size_t kListAfter = std::size_t(1) << 17;
+constexpr double kListShare = 0.5;
 constexpr quint64 kTextSeed = 1;
 constexpr quint64 kBlobSeed = 2;
 constexpr quint64 kRealSalt = 0x9e3779b97f4a7c15ULL;
@@ -154,6 +160,51 @@ bool sameEntry(const char *entry, quint64 header, QByteArrayView bytes)
            && (bytes.isEmpty() || std::memcmp(stored, bytes.data(), std::size_t(bytes.size())) == 0);
 }
 
+bool sameEntries(const char *a, const char *b)
+{
+    const char *bytes = nullptr;
+    const quint64 header = readVarint(b, &bytes);
+    return sameEntry(a, header, QByteArrayView(bytes, qsizetype(header >> 1)));
+}
+
+// Sorts keys in place: a most-significant-byte radix sort (the keys are well mixed, so
+// the buckets come out even), std::sort once a bucket is small.
+void sortKeys(quint64 *begin, quint64 *end, int shift = 56)
+{
+    const auto n = std::size_t(end - begin);
+    if (n < 256 || shift < 0) {
+        std::sort(begin, end);
+        return;
+    }
+    std::array<std::size_t, 256> counts{};
+    for (const quint64 *key = begin; key < end; ++key)
+        ++counts[(*key >> shift) & 0xff];
+    std::array<quint64 *, 256> next;
+    std::array<quint64 *, 256> ends;
+    quint64 *position = begin;
+    for (int b = 0; b < 256; ++b) {
+        next[b] = position;
+        position += counts[b];
+        ends[b] = position;
+    }
+    // Each key is swapped straight into its bucket (American flag sort).
+    for (int b = 0; b < 256; ++b) {
+        while (next[b] < ends[b]) {
+            quint64 key = *next[b];
+            int bucket = int((key >> shift) & 0xff);
+            while (bucket != b) {
+                std::swap(key, *next[bucket]++);
+                bucket = int((key >> shift) & 0xff);
+            }
+            *next[b]++ = key;
+        }
+    }
+    for (int b = 0; b < 256; ++b) {
+        if (counts[b] > 1)
+            sortKeys(ends[b] - counts[b], ends[b], shift - 8);
+    }
+}
+
 // DistinctParts by token, for the aggregates of any connection.
 struct PartsRegistry
 {
@@ -204,6 +255,12 @@ bool DistinctCounter::reserve(qint64 bytes)
     return true;
 }
 
+void DistinctCounter::release(qint64 bytes)
+{
+    m_budget->release(bytes);
+    m_reserved -= bytes;
+}
+
 void DistinctCounter::addInteger(qint64 value)
 {
     enqueue(Integer, integerKey(value), {});
@@ -227,8 +284,6 @@ void DistinctCounter::addBlob(QByteArrayView blob)
     enqueue(Blob, m_textHash(blob, kBlobSeed), blob);
 }
 
-// Values wait in a small batch whose slots are prefetched as they arrive, so that the
-// cache misses of a large table overlap instead of coming one after another.
 void DistinctCounter::enqueue(Kind kind, quint64 key, QByteArrayView bytes)
 {
     ++m_values;
@@ -236,10 +291,14 @@ void DistinctCounter::enqueue(Kind kind, quint64 key, QByteArrayView bytes)
         m_sketch->addHash(key);
         return;
     }
+    Set &set = setOf(kind);
+    ++set.added;
+    if (set.list || set.capacity <= kDirectSlots)
+        return insert(kind, key, bytes);
+    // Into a large table, values wait in a small batch whose slots are prefetched as they
+    // arrive, so that the cache misses overlap instead of coming one after another.
     const bool text = kind == Text || kind == Blob;
-    const Slots &table = kind == Integer ? m_integers : kind == Real ? m_reals : m_texts;
-    if (table.capacity)
-        __builtin_prefetch(table.data + home(text ? key & kHigh : key, table.capacity));
+    __builtin_prefetch(set.data + home(text ? key & kHigh : key, set.capacity));
     Pending &pending = m_pending[std::size_t(m_pendingCount++)];
     pending.key = key;
     pending.kind = kind;
@@ -252,42 +311,55 @@ void DistinctCounter::enqueue(Kind kind, quint64 key, QByteArrayView bytes)
         flush();
 }
 
+void DistinctCounter::insert(Kind kind, quint64 key, QByteArrayView bytes)
+{
+    if (m_sketch)
+        m_sketch->addHash(key);
+    else if (kind == Integer)
+        insertNumber(m_integers, key);
+    else if (kind == Real)
+        insertNumber(m_reals, key);
+    else
+        insertText(key, kind, bytes);
+}
+
 void DistinctCounter::flush()
 {
     for (int i = 0; i < m_pendingCount; ++i) {
         const Pending &pending = m_pending[std::size_t(i)];
-        if (m_sketch)
-            m_sketch->addHash(pending.key);
-        else if (pending.kind == Integer)
-            insertNumber(m_integers, pending.key);
-        else if (pending.kind == Real)
-            insertNumber(m_reals, pending.key);
-        else
-            insertText(pending.key, pending.kind,
-                       QByteArrayView(m_pendingBytes.data() + pending.offset, qsizetype(pending.length)));
+        insert(pending.kind, pending.key,
+               QByteArrayView(m_pendingBytes.data() + pending.offset, qsizetype(pending.length)));
     }
     m_pendingCount = 0;
     m_pendingBytes.clear();
 }
 
-void DistinctCounter::insertNumber(Slots &table, quint64 key)
+void DistinctCounter::fail(quint64 hash)
+{
+    switchToSketch();
+    m_sketch->addHash(hash);
+}
+
+void DistinctCounter::insertNumber(Set &set, quint64 key)
 {
     if (key == 0) { // 0 marks an empty slot
-        table.hasZero = true;
+        set.hasZero = true;
         return;
     }
-    if (!makeRoom(table, false)) {
-        switchToSketch();
-        m_sketch->addHash(key);
+    if (!set.list && !makeTableRoom(set, false))
+        return fail(key);
+    if (set.list) {
+        if (!append(set, key, false))
+            fail(key);
         return;
     }
-    for (std::size_t i = home(key, table.capacity);; i = next(i, table.capacity)) {
-        const quint64 slot = table.data[i];
+    for (std::size_t i = home(key, set.capacity);; i = next(i, set.capacity)) {
+        const quint64 slot = set.data[i];
         if (slot == key)
             return;
         if (slot == 0) {
-            table.data[i] = key;
-            ++table.size;
+            set.data[i] = key;
+            ++set.size;
             return;
         }
     }
@@ -295,13 +367,16 @@ void DistinctCounter::insertNumber(Slots &table, quint64 key)
 
 void DistinctCounter::insertText(quint64 hash, Kind kind, QByteArrayView bytes)
 {
-    if (!makeRoom(m_texts, true)) {
-        switchToSketch();
-        m_sketch->addHash(hash);
-        return;
-    }
     const quint64 tag = hash & kHigh;
     const quint64 header = (quint64(bytes.size()) << 1) | (kind == Blob ? 1 : 0);
+    std::size_t offset = 0;
+    if (!m_texts.list && !makeTableRoom(m_texts, true))
+        return fail(hash);
+    if (m_texts.list) {
+        if (!appendToArena(header, bytes, &offset) || !append(m_texts, tag | (quint64(offset) + 1), true))
+            fail(hash);
+        return;
+    }
     std::size_t i = home(tag, m_texts.capacity);
     for (;; i = next(i, m_texts.capacity)) {
         const quint64 slot = m_texts.data[i];
@@ -311,24 +386,28 @@ void DistinctCounter::insertText(quint64 hash, Kind kind, QByteArrayView bytes)
         if ((slot & kHigh) == tag && sameEntry(entryAt(slot), header, bytes))
             return;
     }
-    const std::size_t entrySize = varintSize(header) + std::size_t(bytes.size());
-    if (m_arenaSize + entrySize > m_arenaCapacity && !growArena(m_arenaSize + entrySize)) {
-        switchToSketch();
-        m_sketch->addHash(hash);
-        return;
-    }
-    const std::size_t offset = m_arenaSize;
-    const std::size_t headerSize = writeVarint(m_arena + offset, header);
-    if (!bytes.isEmpty())
-        std::memcpy(m_arena + offset + headerSize, bytes.data(), std::size_t(bytes.size()));
-    m_arenaSize += entrySize;
+    if (!appendToArena(header, bytes, &offset))
+        return fail(hash);
     m_texts.data[i] = tag | (quint64(offset) + 1);
     ++m_texts.size;
 }
 
-const char *DistinctCounter::entryAt(quint64 slot) const
+bool DistinctCounter::appendToArena(quint64 header, QByteArrayView bytes, std::size_t *offset)
 {
-    return m_arena + ((slot & ~kHigh) - 1);
+    const std::size_t entrySize = varintSize(header) + std::size_t(bytes.size());
+    if (m_arenaSize + entrySize > m_arenaCapacity && !growArena(m_arenaSize + entrySize))
+        return false;
+    *offset = m_arenaSize;
+    const std::size_t headerSize = writeVarint(m_arena + m_arenaSize, header);
+    if (!bytes.isEmpty())
+        std::memcpy(m_arena + m_arenaSize + headerSize, bytes.data(), std::size_t(bytes.size()));
+    m_arenaSize += entrySize;
+    return true;
+}
+
+const char *DistinctCounter::entryAt(quint64 key) const
+{
+    return m_arena + ((key & ~kHigh) - 1);
 }
 
 quint64 DistinctCounter::entryHash(const char *entry) const
@@ -338,40 +417,47 @@ quint64 DistinctCounter::entryHash(const char *entry) const
     return m_textHash(QByteArrayView(bytes, qsizetype(header >> 1)), header & 1 ? kBlobSeed : kTextSeed);
 }
 
-bool DistinctCounter::makeRoom(Slots &table, bool text)
+bool DistinctCounter::makeTableRoom(Set &set, bool text)
 {
-    if (table.size < std::size_t(double(table.capacity) * kMaxLoad))
+    if (set.size < std::size_t(double(set.capacity) * kMaxLoad))
         return true;
-    const std::size_t doubled = std::max(kMinCapacity, table.capacity * 2);
+    if (set.capacity >= kListAfter && double(set.size) >= kListShare * double(set.added)) {
+        toList(set, text);
+        // Room for the values still to come, if the budget has it; else the list makes
+        // room as it fills.
+        if (const std::size_t wanted = listWanted(set); wanted > set.capacity)
+            resizeList(set, wanted);
+        return true;
+    }
+    const std::size_t doubled = std::max(kMinCapacity, set.capacity * 2);
     std::size_t wanted = doubled;
     if (m_expected > 0 && m_values >= kPredictAfter) {
         // Where the set is heading: as many new values per value as so far, for all the
-        // values the scan expects; one resize instead of a dozen.
-        const double predicted = double(table.size + 1) * double(m_expected) / double(m_values);
+        // values the scan expects.
+        const double predicted = double(set.size + 1) * double(m_expected) / double(m_values);
         const auto sized = std::size_t(predicted / kTargetLoad) + kMinCapacity;
         const auto most = std::size_t(double(m_expected) / kTargetLoad) + kMinCapacity;
-        wanted = std::max(doubled, std::min({sized, most, table.capacity * kMaxStep}));
+        wanted = std::max(doubled, std::min({sized, most, set.capacity * kMaxStep}));
     }
-    if (resize(table, wanted, text))
+    if (resizeTable(set, wanted, text))
         return true;
     // What the prediction asked for may not fit the budget when doubling still does.
-    return wanted > doubled && resize(table, doubled, text);
+    return wanted > doubled && resizeTable(set, doubled, text);
 }
 
-bool DistinctCounter::resize(Slots &table, std::size_t capacity, bool text)
+bool DistinctCounter::resizeTable(Set &set, std::size_t capacity, bool text)
 {
     const auto bytes = qint64(capacity * sizeof(quint64));
     if (!reserve(bytes))
         return false;
     quint64 *data = allocateSlots(capacity);
     if (!data) {
-        m_budget->release(bytes);
-        m_reserved -= bytes;
+        release(bytes);
         return false;
     }
     // In the old table's order, which is about the new one's: the writes go forward.
-    for (std::size_t j = 0; j < table.capacity; ++j) {
-        const quint64 slot = table.data[j];
+    for (std::size_t j = 0; j < set.capacity; ++j) {
+        const quint64 slot = set.data[j];
         if (slot == 0)
             continue;
         std::size_t i = home(text ? slot & kHigh : slot, capacity);
@@ -379,13 +465,101 @@ bool DistinctCounter::resize(Slots &table, std::size_t capacity, bool text)
             i = next(i, capacity);
         data[i] = slot;
     }
-    freeSlots(table.data, table.capacity);
-    const auto freed = qint64(table.capacity * sizeof(quint64));
-    m_budget->release(freed);
-    m_reserved -= freed;
-    table.data = data;
-    table.capacity = capacity;
+    freeSlots(set.data, set.capacity);
+    release(qint64(set.capacity * sizeof(quint64)));
+    set.data = data;
+    set.capacity = capacity;
     return true;
+}
+
+std::size_t DistinctCounter::listWanted(const Set &set) const
+{
+    if (m_expected <= 0 || m_values < kPredictAfter)
+        return 0;
+    // Every value of the kind the scan expects, repeats included.
+    return std::size_t(double(set.added) * double(m_expected) / double(m_values) * 1.02) + kMinCapacity;
+}
+
+bool DistinctCounter::resizeList(Set &set, std::size_t capacity)
+{
+    const auto bytes = qint64(capacity * sizeof(quint64));
+    if (!reserve(bytes))
+        return false;
+    quint64 *data = allocateSlots(capacity);
+    if (!data) {
+        release(bytes);
+        return false;
+    }
+    std::memcpy(data, set.data, set.size * sizeof(quint64));
+    freeSlots(set.data, set.capacity);
+    release(qint64(set.capacity * sizeof(quint64)));
+    set.data = data;
+    set.capacity = capacity;
+    return true;
+}
+
+void DistinctCounter::toList(Set &set, bool text)
+{
+    // In place: the keys to the front, in the table's order, then sorted.
+    std::size_t count = 0;
+    for (std::size_t j = 0; j < set.capacity; ++j) {
+        if (set.data[j] != 0)
+            set.data[count++] = set.data[j];
+    }
+    set.size = count;
+    set.sorted = 0;
+    set.list = true;
+    sortUnique(set, text);
+}
+
+bool DistinctCounter::append(Set &set, quint64 key, bool text)
+{
+    if (set.size == set.capacity) {
+        sortUnique(set, text);
+        if (set.size > set.capacity - set.capacity / 4) { // few repeats to drop: a longer list
+            const std::size_t grown = std::max(kMinCapacity, set.capacity + set.capacity / 2);
+            const std::size_t wanted = std::max(grown, listWanted(set));
+            if (!resizeList(set, wanted) && wanted > grown)
+                resizeList(set, grown);
+        }
+        if (set.size == set.capacity)
+            return false;
+    }
+    set.data[set.size++] = key;
+    return true;
+}
+
+void DistinctCounter::sortUnique(Set &set, bool text)
+{
+    if (set.sorted == set.size)
+        return;
+    quint64 *data = set.data;
+    const std::size_t n = set.size;
+    sortKeys(data, data + n);
+    std::size_t kept = 0;
+    if (!text) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (kept == 0 || data[i] != data[kept - 1])
+                data[kept++] = data[i];
+        }
+    } else {
+        // Keys with equal hash bits are next to each other; of those, a value is a repeat
+        // only if its bytes equal those of one kept before it.
+        std::size_t i = 0;
+        while (i < n) {
+            const quint64 tag = data[i] & kHigh;
+            const std::size_t first = kept;
+            for (; i < n && (data[i] & kHigh) == tag; ++i) {
+                bool repeat = false;
+                for (std::size_t k = first; k < kept && !repeat; ++k)
+                    repeat = sameEntries(entryAt(data[k]), entryAt(data[i]));
+                if (!repeat)
+                    data[kept++] = data[i];
+            }
+        }
+    }
+    set.size = kept;
+    set.sorted = kept;
 }
 
 bool DistinctCounter::growArena(std::size_t needed)
@@ -394,9 +568,9 @@ bool DistinctCounter::growArena(std::size_t needed)
         return false;
     std::size_t wanted = m_arenaCapacity + m_arenaCapacity / 2;
     if (m_expected > 0 && m_values >= kPredictAfter) {
-        // As for the slots: the bytes so far per value, for all the values expected.
+        // The bytes so far per value, for all the values expected.
         const auto predicted = std::size_t(double(m_arenaSize) * double(m_expected) / double(m_values) * 1.02);
-        wanted = std::min(predicted, m_arenaCapacity * kMaxStep);
+        wanted = std::max(wanted, std::min(predicted, m_arenaCapacity * kMaxStep));
     }
     const std::size_t capacity = std::min(kMaxArena, std::max({needed, wanted, std::size_t(64) * 1024}));
     const auto more = qint64(capacity - m_arenaCapacity);
@@ -405,8 +579,7 @@ bool DistinctCounter::growArena(std::size_t needed)
     // realloc moves the pages of a large block without copying them (mremap).
     char *grown = static_cast<char *>(std::realloc(m_arena, capacity));
     if (!grown) {
-        m_budget->release(more);
-        m_reserved -= more;
+        release(more);
         return false;
     }
     m_arena = grown;
@@ -414,35 +587,34 @@ bool DistinctCounter::growArena(std::size_t needed)
     return true;
 }
 
-void DistinctCounter::addSlotsTo(HyperLogLog &sketch) const
+void DistinctCounter::addKeysTo(HyperLogLog &sketch) const
 {
-    for (const Slots *numbers : {&m_integers, &m_reals}) {
-        if (numbers->hasZero)
+    for (const Set *set : {&m_integers, &m_reals, &m_texts}) {
+        const bool text = set == &m_texts;
+        if (set->hasZero)
             sketch.addHash(0);
-        for (std::size_t j = 0; j < numbers->capacity; ++j) {
-            if (numbers->data[j] != 0)
-                sketch.addHash(numbers->data[j]);
+        const std::size_t end = set->list ? set->size : set->capacity;
+        for (std::size_t j = 0; j < end; ++j) {
+            const quint64 key = set->data[j];
+            if (key != 0)
+                sketch.addHash(text ? entryHash(entryAt(key)) : key);
         }
-    }
-    for (std::size_t j = 0; j < m_texts.capacity; ++j) {
-        if (m_texts.data[j] != 0)
-            sketch.addHash(entryHash(entryAt(m_texts.data[j])));
     }
 }
 
 void DistinctCounter::switchToSketch()
 {
     auto sketch = std::make_unique<HyperLogLog>();
-    addSlotsTo(*sketch);
+    addKeysTo(*sketch);
     freeMemory();
     m_sketch = std::move(sketch);
 }
 
 void DistinctCounter::freeMemory()
 {
-    for (Slots *table : {&m_integers, &m_reals, &m_texts}) {
-        freeSlots(table->data, table->capacity);
-        *table = Slots();
+    for (Set *set : {&m_integers, &m_reals, &m_texts}) {
+        freeSlots(set->data, set->capacity);
+        *set = Set();
     }
     std::free(m_arena);
     m_arena = nullptr;
@@ -457,7 +629,11 @@ qint64 DistinctCounter::count()
     flush();
     if (m_sketch)
         return m_sketch->count();
-    return qint64(numberCount(m_integers) + numberCount(m_reals) + m_texts.size);
+    for (Set *set : {&m_integers, &m_reals, &m_texts}) {
+        if (set->list) // its repeats go now
+            sortUnique(*set, set == &m_texts);
+    }
+    return qint64(setCount(m_integers) + setCount(m_reals) + setCount(m_texts));
 }
 
 bool DistinctCounter::isExact()
@@ -466,81 +642,75 @@ bool DistinctCounter::isExact()
     return !m_sketch;
 }
 
-bool DistinctCounter::containsNumber(const Slots &table, quint64 key) const
+qint64 DistinctCounter::distinctNumbers(const std::vector<const Set *> &sets)
 {
-    if (key == 0)
-        return table.hasZero;
-    if (table.capacity == 0)
-        return false;
-    for (std::size_t i = home(key, table.capacity);; i = next(i, table.capacity)) {
-        const quint64 slot = table.data[i];
-        if (slot == key)
-            return true;
-        if (slot == 0)
-            return false;
+    // A merge of sorted lists: each key counts once, whichever lists hold it.
+    struct Run
+    {
+        const quint64 *next;
+        const quint64 *end;
+    };
+    std::vector<Run> runs;
+    qint64 distinct = 0;
+    for (const Set *set : sets) {
+        if (set->size > 0)
+            runs.push_back({set->data, set->data + set->size});
+        if (set->hasZero) // the value whose key is 0, kept apart
+            distinct = 1;
     }
+    while (!runs.empty()) {
+        if (runs.size() == 1)
+            return distinct + (runs.front().end - runs.front().next);
+        quint64 least = *runs.front().next;
+        for (const Run &run : runs)
+            least = std::min(least, *run.next);
+        ++distinct;
+        for (Run &run : runs) {
+            if (*run.next == least)
+                ++run.next;
+        }
+        runs.erase(std::remove_if(runs.begin(), runs.end(), [](const Run &run) { return run.next == run.end; }),
+                   runs.end());
+    }
+    return distinct;
 }
 
-bool DistinctCounter::containsText(quint64 slot, const char *entry) const
+qint64 DistinctCounter::distinctTexts(const std::vector<const DistinctCounter *> &counters)
 {
-    if (m_texts.capacity == 0)
-        return false;
-    const quint64 tag = slot & kHigh;
-    const char *bytes = nullptr;
-    const quint64 header = readVarint(entry, &bytes);
-    const QByteArrayView value(bytes, qsizetype(header >> 1));
-    for (std::size_t i = home(tag, m_texts.capacity);; i = next(i, m_texts.capacity)) {
-        const quint64 candidate = m_texts.data[i];
-        if (candidate == 0)
-            return false;
-        if ((candidate & kHigh) == tag && sameEntry(entryAt(candidate), header, value))
-            return true;
+    // The same merge by hash bits; the values with equal bits (from any part) are
+    // compared by their bytes.
+    struct Run
+    {
+        const DistinctCounter *counter;
+        const quint64 *next;
+        const quint64 *end;
+    };
+    std::vector<Run> runs;
+    for (const DistinctCounter *counter : counters) {
+        if (counter->m_texts.size > 0)
+            runs.push_back({counter, counter->m_texts.data, counter->m_texts.data + counter->m_texts.size});
     }
-}
-
-qint64 DistinctCounter::valuesMissingFrom(const DistinctCounter &part, const std::vector<DistinctCounter *> &earlier)
-{
-    // Lookups land anywhere in the earlier tables: prefetch this far ahead.
-    constexpr std::size_t kAhead = 16;
-    if (earlier.empty())
-        return qint64(part.numberCount(part.m_integers) + part.numberCount(part.m_reals) + part.m_texts.size);
-    qint64 missing = 0;
-    for (const auto member : {&DistinctCounter::m_integers, &DistinctCounter::m_reals}) {
-        const Slots &table = part.*member;
-        if (table.hasZero && std::none_of(earlier.begin(), earlier.end(),
-                                          [&](const DistinctCounter *other) { return (other->*member).hasZero; }))
-            ++missing;
-        for (std::size_t j = 0; j < table.capacity; ++j) {
-            if (j + kAhead < table.capacity && table.data[j + kAhead] != 0) {
-                for (const DistinctCounter *other : earlier) {
-                    const Slots &theirs = other->*member;
-                    if (theirs.capacity)
-                        __builtin_prefetch(theirs.data + home(table.data[j + kAhead], theirs.capacity));
-                }
-            }
-            const quint64 key = table.data[j];
-            if (key != 0 && std::none_of(earlier.begin(), earlier.end(), [&](const DistinctCounter *other) {
-                    return other->containsNumber(other->*member, key);
-                }))
-                ++missing;
+    qint64 distinct = 0;
+    std::vector<const char *> group;
+    while (!runs.empty()) {
+        quint64 tag = *runs.front().next & kHigh;
+        for (const Run &run : runs)
+            tag = std::min(tag, *run.next & kHigh);
+        group.clear();
+        for (Run &run : runs) {
+            for (; run.next < run.end && (*run.next & kHigh) == tag; ++run.next)
+                group.push_back(run.counter->entryAt(*run.next));
         }
-    }
-    const Slots &texts = part.m_texts;
-    for (std::size_t j = 0; j < texts.capacity; ++j) {
-        if (j + kAhead < texts.capacity && texts.data[j + kAhead] != 0) {
-            for (const DistinctCounter *other : earlier) {
-                if (other->m_texts.capacity)
-                    __builtin_prefetch(other->m_texts.data
-                                       + home(texts.data[j + kAhead] & kHigh, other->m_texts.capacity));
-            }
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            bool repeat = false;
+            for (std::size_t k = 0; k < i && !repeat; ++k)
+                repeat = sameEntries(group[k], group[i]);
+            distinct += repeat ? 0 : 1;
         }
-        const quint64 slot = texts.data[j];
-        if (slot != 0 && std::none_of(earlier.begin(), earlier.end(), [&](const DistinctCounter *other) {
-                return other->containsText(slot, part.entryAt(slot));
-            }))
-            ++missing;
+        runs.erase(std::remove_if(runs.begin(), runs.end(), [](const Run &run) { return run.next == run.end; }),
+                   runs.end());
     }
-    return missing;
+    return distinct;
 }
 
 DistinctCount DistinctCounter::unionOf(const std::vector<DistinctCounter *> &counters)
@@ -554,21 +724,25 @@ DistinctCount DistinctCounter::unionOf(const std::vector<DistinctCounter *> &cou
             if (counter->m_sketch)
                 sketch.merge(*counter->m_sketch);
             else
-                counter->addSlotsTo(sketch);
+                counter->addKeysTo(sketch);
         }
         return {sketch.count(), false};
     }
-    // The largest first: the values of the others are looked up in it, not its values in theirs.
-    std::vector<DistinctCounter *> parts = counters;
-    std::sort(parts.begin(), parts.end(),
-              [](DistinctCounter *a, DistinctCounter *b) { return a->count() > b->count(); });
-    DistinctCount total;
-    std::vector<DistinctCounter *> earlier;
-    for (DistinctCounter *part : parts) {
-        total.count += valuesMissingFrom(*part, earlier);
-        earlier.push_back(part);
+    // Every part's keys as a sorted list (a table turns into one in place), then merged.
+    std::vector<const Set *> integers, reals;
+    std::vector<const DistinctCounter *> texts;
+    for (DistinctCounter *counter : counters) {
+        for (Set *set : {&counter->m_integers, &counter->m_reals, &counter->m_texts}) {
+            if (set->list)
+                counter->sortUnique(*set, set == &counter->m_texts);
+            else
+                counter->toList(*set, set == &counter->m_texts);
+        }
+        integers.push_back(&counter->m_integers);
+        reals.push_back(&counter->m_reals);
+        texts.push_back(counter);
     }
-    return total;
+    return {distinctNumbers(integers) + distinctNumbers(reals) + distinctTexts(texts), true};
 }
 
 std::shared_ptr<DistinctParts> DistinctParts::open()

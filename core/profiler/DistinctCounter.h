@@ -36,16 +36,17 @@ private:
 // then continues as a HyperLogLog sketch. Values are told apart as SQL compares them:
 // the integer 1 and the real 1.0 are one value, the text '1' another.
 //
-// Each value is hashed once into a compact open-addressing table of 64-bit slots,
-// grown in one step to the size the column is heading for (extrapolated from the rows
-// the scan expects). Exact means exact:
-// - an integer or a real is its slot: a bijective mix of its 64 bits, so two values
-//   share a slot only when they are equal (integers and reals in tables of their own);
-// - a text or a blob is kept once in an arena; its slot holds 32 bits of its hash (which
-//   also place it) and where it is, and a value is only called a repeat after a byte
-//   comparison with the value it collides with.
-// The counters of parts of a table (read on several threads) are not merged into a new
-// set: unionOf() counts the values of each that none of the others holds.
+// Each value is hashed once to a 64-bit key. Exact means exact:
+// - an integer or a real is its key: a bijective mix of its 64 bits, so two values have
+//   one key only when they are equal (integers and reals in sets of their own);
+// - a text or a blob is kept in an arena, its key being 32 bits of its hash and where it
+//   is; values whose hash bits are equal are told apart by their bytes.
+// A set starts as an open-addressing table of keys. One that gets large while most of
+// its values are new (keys, identifiers) turns into a list that values are appended to,
+// sorted and rid of repeats when it is full and at the end: no random memory access per
+// value. Tables and lists are sized from the rows the scan expects. The counters of the
+// parts of a table (read on several threads) are counted together by merging their
+// sorted keys (unionOf).
 class DistinctCounter
 {
 public:
@@ -81,13 +82,16 @@ public:
 
 private:
     enum Kind : quint8 { Integer, Real, Text, Blob };
-    // A table of 64-bit slots, 0 meaning empty.
-    struct Slots
+    // The keys of one kind of value: a table (0 marks an empty slot) or a list.
+    struct Set
     {
         quint64 *data = nullptr;
         std::size_t capacity = 0;
-        std::size_t size = 0;
-        bool hasZero = false; // numbers: the value whose key is 0
+        std::size_t size = 0;   // keys in the table or the list
+        std::size_t sorted = 0; // list: data[0, sorted) is sorted and free of repeats
+        qint64 added = 0;       // values of this kind so far
+        bool hasZero = false;   // numbers: the value whose key is 0 (never in `data`)
+        bool list = false;
     };
     struct Pending
     {
@@ -98,32 +102,41 @@ private:
     };
     static constexpr int BatchSize = 16;
 
+    Set &setOf(Kind kind) { return kind == Integer ? m_integers : kind == Real ? m_reals : m_texts; }
     void enqueue(Kind kind, quint64 key, QByteArrayView bytes);
+    void insert(Kind kind, quint64 key, QByteArrayView bytes);
     void flush();
-    void insertNumber(Slots &table, quint64 key);
+    void insertNumber(Set &set, quint64 key);
     void insertText(quint64 hash, Kind kind, QByteArrayView bytes);
-    bool makeRoom(Slots &table, bool text);
-    bool resize(Slots &table, std::size_t capacity, bool text);
+    bool appendToArena(quint64 header, QByteArrayView bytes, std::size_t *offset);
+    bool append(Set &set, quint64 key, bool text);
+    bool makeTableRoom(Set &set, bool text);
+    bool resizeTable(Set &set, std::size_t capacity, bool text);
+    bool resizeList(Set &set, std::size_t capacity);
+    void toList(Set &set, bool text);
+    void sortUnique(Set &set, bool text);
     bool growArena(std::size_t needed);
+    std::size_t listWanted(const Set &set) const;
+    void fail(quint64 hash);
     void switchToSketch();
-    void addSlotsTo(HyperLogLog &sketch) const;
+    void addKeysTo(HyperLogLog &sketch) const;
     void freeMemory();
     bool reserve(qint64 bytes);
-    std::size_t numberCount(const Slots &table) const { return table.size + (table.hasZero ? 1 : 0); }
-    bool containsNumber(const Slots &table, quint64 key) const;
-    bool containsText(quint64 slot, const char *entry) const;
-    const char *entryAt(quint64 slot) const;
+    void release(qint64 bytes);
+    static std::size_t setCount(const Set &set) { return set.size + (set.hasZero ? 1 : 0); }
+    const char *entryAt(quint64 key) const;
     quint64 entryHash(const char *entry) const;
-    static qint64 valuesMissingFrom(const DistinctCounter &part, const std::vector<DistinctCounter *> &earlier);
+    static qint64 distinctNumbers(const std::vector<const Set *> &sets);
+    static qint64 distinctTexts(const std::vector<const DistinctCounter *> &counters);
 
     std::shared_ptr<MemoryBudget> m_budget;
     qint64 m_reserved = 0;
     qint64 m_expected = 0;
     qint64 m_values = 0; // non-null values added
     TextHash m_textHash;
-    Slots m_integers;
-    Slots m_reals;
-    Slots m_texts;      // high 32 bits: the hash's; low 32 bits: arena offset + 1
+    Set m_integers;
+    Set m_reals;
+    Set m_texts;             // keys: the hash's high 32 bits, then the arena offset + 1
     char *m_arena = nullptr; // entries: varint (length << 1 | blob), then the bytes
     std::size_t m_arenaSize = 0;
     std::size_t m_arenaCapacity = 0;

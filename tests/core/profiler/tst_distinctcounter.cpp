@@ -33,6 +33,12 @@ quint64 highBitsCollide(QByteArrayView bytes, quint64 seed)
     return (quint64(0xfeedbeef) << 32) | (hash64(bytes, seed) & 0xffffffffULL);
 }
 
+// Values that differ only in their last byte collide in all 64 bits: groups of ten.
+quint64 groupsCollide(QByteArrayView bytes, quint64 seed)
+{
+    return hash64(bytes.chopped(1), seed);
+}
+
 constexpr qint64 MiB = 1024 * 1024;
 
 } // namespace
@@ -46,6 +52,8 @@ private Q_SLOTS:
     void collidingHashesAreComparedByBytes_data();
     void collidingHashesAreComparedByBytes();
     void valuesAreToldApartAsSqlDoes();
+    void manyNewValuesAreListedExactly();
+    void aFullListDropsItsRepeats();
     void matchesASetOfMixedValues();
     void partsCountTogether();
     void partsCountTogetherDespiteCollidingHashes();
@@ -109,6 +117,40 @@ void DistinctCounterTest::valuesAreToldApartAsSqlDoes()
     counter.addInteger(std::numeric_limits<qint64>::min());
     counter.addInteger(std::numeric_limits<qint64>::max());
     QCOMPARE(counter.count(), 8);
+}
+
+void DistinctCounterTest::manyNewValuesAreListedExactly()
+{
+    // Past a table of 1 MiB with mostly new values, a set becomes a list, sorted at the
+    // end: the repeats and the colliding texts must still come out right.
+    DistinctCounter counter(std::make_shared<MemoryBudget>(qint64(64) * MiB), 1'400'000);
+    counter.setTextHashForTesting(groupsCollide);
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < 300'000; ++i) {
+            counter.addText("customer-" + QByteArray::number(i));
+            counter.addInteger(qint64(i) * 1'000'003);
+            if (round == 0)
+                counter.addReal(i + 0.25);
+        }
+    }
+    QVERIFY(counter.isExact());
+    QCOMPARE(counter.count(), 900'000);
+    counter.addBlob("customer-7"); // values may still come after a count
+    counter.addText("customer-7");
+    QCOMPARE(counter.count(), 900'001);
+}
+
+void DistinctCounterTest::aFullListDropsItsRepeats()
+{
+    // 200,000 integers, then the same again five times: without dropping its repeats
+    // when it is full, the list would need 9.6 MB.
+    DistinctCounter counter(qint64(6) * MiB);
+    for (int round = 0; round < 6; ++round) {
+        for (int i = 0; i < 200'000; ++i)
+            counter.addInteger(i * 7);
+    }
+    QVERIFY(counter.isExact());
+    QCOMPARE(counter.count(), 200'000);
 }
 
 void DistinctCounterTest::matchesASetOfMixedValues()
