@@ -25,7 +25,7 @@ constexpr std::size_t kMaxStep = 8;
 // Tables up to this many slots (256 KiB) stay in a core's cache: values go straight in.
 constexpr std::size_t kDirectSlots = std::size_t(1) << 15;
 // A table this large (1 MiB) no longer does; if at least this share of its values were
-// new, it becomes a list: appending costs no cache miss, repeats go when it is sorted.
+// new, it becomes a list: appending costs no cache miss, repeats go when it is full.
 constexpr std::size_t kListAfter = std::size_t(1) << 17;
 constexpr double kListShare = 0.5;
 constexpr quint64 kTextSeed = 1;
@@ -167,42 +167,54 @@ bool sameEntries(const char *a, const char *b)
     return sameEntry(a, header, QByteArrayView(bytes, qsizetype(header >> 1)));
 }
 
-// Sorts keys in place: a most-significant-byte radix sort (the keys are well mixed, so
-// the buckets come out even), std::sort once a bucket is small.
-void sortKeys(quint64 *begin, quint64 *end, int shift = 56)
+// Partitions keys in place by their top 8 bits (an American flag sort's pass: each key is
+// swapped straight into its partition); `ends` receives where each partition ends.
+void partition(quint64 *keys, std::size_t count, std::array<std::size_t, 256> &ends)
 {
-    const auto n = std::size_t(end - begin);
-    if (n < 256 || shift < 0) {
-        std::sort(begin, end);
-        return;
+    std::array<std::size_t, 256> next{};
+    for (std::size_t i = 0; i < count; ++i)
+        ++ends[keys[i] >> 56];
+    std::size_t position = 0;
+    for (std::size_t p = 0; p < 256; ++p) {
+        next[p] = position;
+        position += ends[p];
+        ends[p] = position;
     }
-    std::array<std::size_t, 256> counts{};
-    for (const quint64 *key = begin; key < end; ++key)
-        ++counts[(*key >> shift) & 0xff];
-    std::array<quint64 *, 256> next;
-    std::array<quint64 *, 256> ends;
-    quint64 *position = begin;
-    for (int b = 0; b < 256; ++b) {
-        next[b] = position;
-        position += counts[b];
-        ends[b] = position;
-    }
-    // Each key is swapped straight into its bucket (American flag sort).
-    for (int b = 0; b < 256; ++b) {
-        while (next[b] < ends[b]) {
-            quint64 key = *next[b];
-            int bucket = int((key >> shift) & 0xff);
-            while (bucket != b) {
-                std::swap(key, *next[bucket]++);
-                bucket = int((key >> shift) & 0xff);
+    for (std::size_t p = 0; p < 256; ++p) {
+        while (next[p] < ends[p]) {
+            quint64 key = keys[next[p]];
+            std::size_t home = key >> 56;
+            while (home != p) {
+                std::swap(key, keys[next[home]++]);
+                home = key >> 56;
             }
-            *next[b]++ = key;
+            keys[next[p]++] = key;
         }
     }
-    for (int b = 0; b < 256; ++b) {
-        if (counts[b] > 1)
-            sortKeys(ends[b] - counts[b], ends[b], shift - 8);
-    }
+}
+
+// A small table for the keys of one partition (whose top 8 bits are the same): 2^bits
+// slots, a key's first slot from the bits after those.
+int scratchBits(std::size_t keys)
+{
+    int bits = 6;
+    while ((std::size_t(1) << bits) < keys * 2)
+        ++bits;
+    return bits;
+}
+
+inline std::size_t scratchSlot(quint64 key, int bits)
+{
+    return std::size_t((key << 8) >> (64 - bits));
+}
+
+// Where the partition of keys with top 8 bits `p` lies in a partitioned list.
+std::pair<std::size_t, std::size_t> partitionRange(const quint64 *keys, std::size_t count, std::size_t p)
+{
+    auto top = [](quint64 key, std::size_t value) { return (key >> 56) < value; };
+    const quint64 *begin = std::lower_bound(keys, keys + count, p, top);
+    const quint64 *end = std::lower_bound(begin, keys + count, p + 1, top);
+    return {std::size_t(begin - keys), std::size_t(end - keys)};
 }
 
 // DistinctParts by token, for the aggregates of any connection.
@@ -421,8 +433,9 @@ bool DistinctCounter::makeTableRoom(Set &set, bool text)
 {
     if (set.size < std::size_t(double(set.capacity) * kMaxLoad))
         return true;
-    if (set.capacity >= kListAfter && double(set.size) >= kListShare * double(set.added)) {
-        toList(set, text);
+    const bool mostlyNew = double(set.size) >= kListShare * double(set.added);
+    if (mostlyNew && set.capacity >= kListAfter) {
+        toList(set);
         // Room for the values still to come, if the budget has it; else the list makes
         // room as it fills.
         if (const std::size_t wanted = listWanted(set); wanted > set.capacity)
@@ -431,14 +444,17 @@ bool DistinctCounter::makeTableRoom(Set &set, bool text)
     }
     const std::size_t doubled = std::max(kMinCapacity, set.capacity * 2);
     std::size_t wanted = doubled;
-    if (m_expected > 0 && m_values >= kPredictAfter) {
-        // Where the set is heading: as many new values per value as so far, for all the
-        // values the scan expects.
+    if (m_expected > 0 && m_values >= kPredictAfter && set.capacity >= kListAfter) {
+        // A large table of values that repeat, where each resize costs: sized for where
+        // it is heading, as many new values per value as so far for all the values the
+        // scan expects.
         const double predicted = double(set.size + 1) * double(m_expected) / double(m_values);
         const auto sized = std::size_t(predicted / kTargetLoad) + kMinCapacity;
         const auto most = std::size_t(double(m_expected) / kTargetLoad) + kMinCapacity;
         wanted = std::max(doubled, std::min({sized, most, set.capacity * kMaxStep}));
     }
+    if (mostlyNew) // a table larger than a core's cache only for values that repeat
+        wanted = std::min(wanted, std::max(doubled, kListAfter));
     if (resizeTable(set, wanted, text))
         return true;
     // What the prediction asked for may not fit the budget when doubling still does.
@@ -498,25 +514,23 @@ bool DistinctCounter::resizeList(Set &set, std::size_t capacity)
     return true;
 }
 
-void DistinctCounter::toList(Set &set, bool text)
+void DistinctCounter::toList(Set &set)
 {
-    // In place: the keys to the front, in the table's order, then sorted.
+    // In place: the keys to the front; partitioned when the list is full or counted.
     std::size_t count = 0;
     for (std::size_t j = 0; j < set.capacity; ++j) {
         if (set.data[j] != 0)
             set.data[count++] = set.data[j];
     }
     set.size = count;
-    set.sorted = 0;
+    set.unique = 0;
     set.list = true;
-    sortUnique(set, text);
 }
-
 bool DistinctCounter::append(Set &set, quint64 key, bool text)
 {
     if (set.size == set.capacity) {
-        sortUnique(set, text);
-        if (set.size > set.capacity - set.capacity / 4) { // few repeats to drop: a longer list
+        dropRepeats(set, text);
+        if (set.size >= set.capacity - set.capacity / 4) { // few repeats dropped: a longer list
             const std::size_t grown = std::max(kMinCapacity, set.capacity + set.capacity / 2);
             const std::size_t wanted = std::max(grown, listWanted(set));
             if (!resizeList(set, wanted) && wanted > grown)
@@ -528,40 +542,39 @@ bool DistinctCounter::append(Set &set, quint64 key, bool text)
     set.data[set.size++] = key;
     return true;
 }
-
-void DistinctCounter::sortUnique(Set &set, bool text)
+void DistinctCounter::dropRepeats(Set &set, bool text)
 {
-    if (set.sorted == set.size)
+    if (set.unique == set.size)
         return;
-    quint64 *data = set.data;
-    const std::size_t n = set.size;
-    sortKeys(data, data + n);
+    std::array<std::size_t, 256> ends{};
+    partition(set.data, set.size, ends);
+    // Partition by partition, each key into a small table that stays in cache: a repeat
+    // is not kept. For text, equal hash bits make a repeat only if the bytes are equal.
     std::size_t kept = 0;
-    if (!text) {
-        for (std::size_t i = 0; i < n; ++i) {
-            if (kept == 0 || data[i] != data[kept - 1])
-                data[kept++] = data[i];
-        }
-    } else {
-        // Keys with equal hash bits are next to each other; of those, a value is a repeat
-        // only if its bytes equal those of one kept before it.
-        std::size_t i = 0;
-        while (i < n) {
-            const quint64 tag = data[i] & kHigh;
-            const std::size_t first = kept;
-            for (; i < n && (data[i] & kHigh) == tag; ++i) {
-                bool repeat = false;
-                for (std::size_t k = first; k < kept && !repeat; ++k)
-                    repeat = sameEntries(entryAt(data[k]), entryAt(data[i]));
-                if (!repeat)
-                    data[kept++] = data[i];
+    std::size_t begin = 0;
+    for (const std::size_t end : ends) {
+        const int bits = scratchBits(end - begin);
+        const std::size_t mask = (std::size_t(1) << bits) - 1;
+        m_scratch.assign(mask + 1, 0);
+        for (std::size_t i = begin; i < end; ++i) {
+            const quint64 key = set.data[i];
+            const quint64 probe = text ? key & kHigh : key;
+            std::size_t slot = scratchSlot(probe, bits);
+            bool repeat = false;
+            for (; m_scratch[slot] != 0 && !repeat; slot = (slot + 1) & mask) {
+                const quint64 held = m_scratch[slot];
+                repeat = text ? (held & kHigh) == probe && sameEntries(entryAt(held), entryAt(key)) : held == key;
+            }
+            if (!repeat) {
+                m_scratch[slot] = key;
+                set.data[kept++] = key; // never ahead of i: the list shrinks in place
             }
         }
+        begin = end;
     }
     set.size = kept;
-    set.sorted = kept;
+    set.unique = kept;
 }
-
 bool DistinctCounter::growArena(std::size_t needed)
 {
     if (needed > kMaxArena)
@@ -631,7 +644,7 @@ qint64 DistinctCounter::count()
         return m_sketch->count();
     for (Set *set : {&m_integers, &m_reals, &m_texts}) {
         if (set->list) // its repeats go now
-            sortUnique(*set, set == &m_texts);
+            dropRepeats(*set, set == &m_texts);
     }
     return qint64(setCount(m_integers) + setCount(m_reals) + setCount(m_texts));
 }
@@ -644,75 +657,89 @@ bool DistinctCounter::isExact()
 
 qint64 DistinctCounter::distinctNumbers(const std::vector<const Set *> &sets)
 {
-    // A merge of sorted lists: each key counts once, whichever lists hold it.
-    struct Run
-    {
-        const quint64 *next;
-        const quint64 *end;
-    };
-    std::vector<Run> runs;
+    // Partition by partition, with a small table: a key counts once, whichever parts
+    // hold it.
     qint64 distinct = 0;
     for (const Set *set : sets) {
-        if (set->size > 0)
-            runs.push_back({set->data, set->data + set->size});
         if (set->hasZero) // the value whose key is 0, kept apart
             distinct = 1;
     }
-    while (!runs.empty()) {
-        if (runs.size() == 1)
-            return distinct + (runs.front().end - runs.front().next);
-        quint64 least = *runs.front().next;
-        for (const Run &run : runs)
-            least = std::min(least, *run.next);
-        ++distinct;
-        for (Run &run : runs) {
-            if (*run.next == least)
-                ++run.next;
+    std::vector<std::pair<std::size_t, std::size_t>> ranges(sets.size());
+    std::vector<quint64> scratch;
+    for (std::size_t p = 0; p < 256; ++p) {
+        std::size_t keys = 0;
+        int holders = 0;
+        for (std::size_t s = 0; s < sets.size(); ++s) {
+            ranges[s] = partitionRange(sets[s]->data, sets[s]->size, p);
+            keys += ranges[s].second - ranges[s].first;
+            holders += ranges[s].second > ranges[s].first ? 1 : 0;
         }
-        runs.erase(std::remove_if(runs.begin(), runs.end(), [](const Run &run) { return run.next == run.end; }),
-                   runs.end());
+        if (holders <= 1) { // a list holds no repeats
+            distinct += qint64(keys);
+            continue;
+        }
+        const int bits = scratchBits(keys);
+        const std::size_t mask = (std::size_t(1) << bits) - 1;
+        scratch.assign(mask + 1, 0);
+        for (std::size_t s = 0; s < sets.size(); ++s) {
+            for (std::size_t i = ranges[s].first; i < ranges[s].second; ++i) {
+                const quint64 key = sets[s]->data[i];
+                std::size_t slot = scratchSlot(key, bits);
+                while (scratch[slot] != 0 && scratch[slot] != key)
+                    slot = (slot + 1) & mask;
+                if (scratch[slot] == 0) {
+                    scratch[slot] = key;
+                    ++distinct;
+                }
+            }
+        }
     }
     return distinct;
 }
-
 qint64 DistinctCounter::distinctTexts(const std::vector<const DistinctCounter *> &counters)
 {
-    // The same merge by hash bits; the values with equal bits (from any part) are
-    // compared by their bytes.
-    struct Run
+    // The same for text, the bytes deciding between equal hash bits.
+    struct Held
     {
-        const DistinctCounter *counter;
-        const quint64 *next;
-        const quint64 *end;
+        quint64 tag;
+        const char *entry; // nullptr: an empty slot
     };
-    std::vector<Run> runs;
-    for (const DistinctCounter *counter : counters) {
-        if (counter->m_texts.size > 0)
-            runs.push_back({counter, counter->m_texts.data, counter->m_texts.data + counter->m_texts.size});
-    }
     qint64 distinct = 0;
-    std::vector<const char *> group;
-    while (!runs.empty()) {
-        quint64 tag = *runs.front().next & kHigh;
-        for (const Run &run : runs)
-            tag = std::min(tag, *run.next & kHigh);
-        group.clear();
-        for (Run &run : runs) {
-            for (; run.next < run.end && (*run.next & kHigh) == tag; ++run.next)
-                group.push_back(run.counter->entryAt(*run.next));
+    std::vector<std::pair<std::size_t, std::size_t>> ranges(counters.size());
+    std::vector<Held> scratch;
+    for (std::size_t p = 0; p < 256; ++p) {
+        std::size_t keys = 0;
+        int holders = 0;
+        for (std::size_t c = 0; c < counters.size(); ++c) {
+            ranges[c] = partitionRange(counters[c]->m_texts.data, counters[c]->m_texts.size, p);
+            keys += ranges[c].second - ranges[c].first;
+            holders += ranges[c].second > ranges[c].first ? 1 : 0;
         }
-        for (std::size_t i = 0; i < group.size(); ++i) {
-            bool repeat = false;
-            for (std::size_t k = 0; k < i && !repeat; ++k)
-                repeat = sameEntries(group[k], group[i]);
-            distinct += repeat ? 0 : 1;
+        if (holders <= 1) {
+            distinct += qint64(keys);
+            continue;
         }
-        runs.erase(std::remove_if(runs.begin(), runs.end(), [](const Run &run) { return run.next == run.end; }),
-                   runs.end());
+        const int bits = scratchBits(keys);
+        const std::size_t mask = (std::size_t(1) << bits) - 1;
+        scratch.assign(mask + 1, Held{0, nullptr});
+        for (std::size_t c = 0; c < counters.size(); ++c) {
+            for (std::size_t i = ranges[c].first; i < ranges[c].second; ++i) {
+                const quint64 key = counters[c]->m_texts.data[i];
+                const quint64 tag = key & kHigh;
+                const char *entry = counters[c]->entryAt(key);
+                std::size_t slot = scratchSlot(tag, bits);
+                bool repeat = false;
+                for (; scratch[slot].entry && !repeat; slot = (slot + 1) & mask)
+                    repeat = scratch[slot].tag == tag && sameEntries(scratch[slot].entry, entry);
+                if (!repeat) {
+                    scratch[slot] = Held{tag, entry};
+                    ++distinct;
+                }
+            }
+        }
     }
     return distinct;
 }
-
 DistinctCount DistinctCounter::unionOf(const std::vector<DistinctCounter *> &counters)
 {
     bool exact = true;
@@ -728,15 +755,15 @@ DistinctCount DistinctCounter::unionOf(const std::vector<DistinctCounter *> &cou
         }
         return {sketch.count(), false};
     }
-    // Every part's keys as a sorted list (a table turns into one in place), then merged.
+    // Every part's keys as a partitioned list without repeats (a table turns into one in
+    // place), then counted together partition by partition.
     std::vector<const Set *> integers, reals;
     std::vector<const DistinctCounter *> texts;
     for (DistinctCounter *counter : counters) {
         for (Set *set : {&counter->m_integers, &counter->m_reals, &counter->m_texts}) {
-            if (set->list)
-                counter->sortUnique(*set, set == &counter->m_texts);
-            else
-                counter->toList(*set, set == &counter->m_texts);
+            if (!set->list)
+                counter->toList(*set);
+            counter->dropRepeats(*set, set == &counter->m_texts);
         }
         integers.push_back(&counter->m_integers);
         reals.push_back(&counter->m_reals);
@@ -744,7 +771,6 @@ DistinctCount DistinctCounter::unionOf(const std::vector<DistinctCounter *> &cou
     }
     return {distinctNumbers(integers) + distinctNumbers(reals) + distinctTexts(texts), true};
 }
-
 std::shared_ptr<DistinctParts> DistinctParts::open()
 {
     PartsRegistry &registry = PartsRegistry::instance();

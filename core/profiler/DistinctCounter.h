@@ -41,12 +41,13 @@ private:
 //   one key only when they are equal (integers and reals in sets of their own);
 // - a text or a blob is kept in an arena, its key being 32 bits of its hash and where it
 //   is; values whose hash bits are equal are told apart by their bytes.
-// A set starts as an open-addressing table of keys. One that gets large while most of
-// its values are new (keys, identifiers) turns into a list that values are appended to,
-// sorted and rid of repeats when it is full and at the end: no random memory access per
-// value. Tables and lists are sized from the rows the scan expects. The counters of the
-// parts of a table (read on several threads) are counted together by merging their
-// sorted keys (unionOf).
+// A set starts as an open-addressing table of keys. One that outgrows a core's cache
+// while most of its values are new (keys, identifiers) turns into a list the keys are
+// appended to: no cache miss per value. When the list is full, and at the end, it is
+// partitioned in place by the keys' top 8 bits and each partition drops its repeats with
+// a small table that stays in cache. Tables and lists are sized from the rows the scan
+// expects. The counters of the parts of a table (read on several threads) are counted
+// together partition by partition (unionOf).
 class DistinctCounter
 {
 public:
@@ -88,7 +89,7 @@ private:
         quint64 *data = nullptr;
         std::size_t capacity = 0;
         std::size_t size = 0;   // keys in the table or the list
-        std::size_t sorted = 0; // list: data[0, sorted) is sorted and free of repeats
+        std::size_t unique = 0; // list: data[0, unique) is partitioned and free of repeats
         qint64 added = 0;       // values of this kind so far
         bool hasZero = false;   // numbers: the value whose key is 0 (never in `data`)
         bool list = false;
@@ -113,8 +114,8 @@ private:
     bool makeTableRoom(Set &set, bool text);
     bool resizeTable(Set &set, std::size_t capacity, bool text);
     bool resizeList(Set &set, std::size_t capacity);
-    void toList(Set &set, bool text);
-    void sortUnique(Set &set, bool text);
+    void toList(Set &set);
+    void dropRepeats(Set &set, bool text);
     bool growArena(std::size_t needed);
     std::size_t listWanted(const Set &set) const;
     void fail(quint64 hash);
@@ -145,6 +146,7 @@ private:
     std::array<Pending, BatchSize> m_pending;
     int m_pendingCount = 0;
     std::vector<char> m_pendingBytes;
+    std::vector<quint64> m_scratch; // the small table a partition drops its repeats with
 };
 
 // The counters of one column of a table whose parts are counted separately (on several
