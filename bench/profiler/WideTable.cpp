@@ -61,7 +61,7 @@ const QList<Column> &columns()
         {u"currency"_s, u"TEXT"_s, u"TEXT"_s, u"3"_s, u"tier2"_s, u"enum"_s, u"{\"values\": [%1]}"_s.arg(currencies),
          {u"length(currency) <= 3"_s, u"currency IN (%1)"_s.arg(currencyList)}},
         {u"booking_date"_s, u"TEXT"_s, u"DATE"_s, u"YYYY-MM-DD"_s, u"tier2"_s, {}, {},
-         {u"date(booking_date) IS booking_date"_s}},
+         {u"date(booking_date) = booking_date"_s}},
         {u"customer_id"_s, u"TEXT"_s, u"TEXT"_s, u"11"_s, u"tier2"_s, {}, {}, {u"length(customer_id) <= 11"_s}},
     };
     return list;

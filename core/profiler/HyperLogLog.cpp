@@ -34,6 +34,42 @@ inline quint64 finalise(quint64 value)
     return value;
 }
 
+__extension__ typedef unsigned __int128 Wide; // GCC and Clang
+
+// wyhash's mixing step: the 128-bit product, its halves folded together.
+inline quint64 fold(quint64 a, quint64 b)
+{
+    const Wide product = Wide(a) * b;
+    return quint64(product) ^ quint64(product >> 64);
+}
+
+inline quint64 load(const unsigned char *data, int bytes)
+{
+    quint64 value = 0;
+    std::memcpy(&value, data, std::size_t(bytes));
+    return value;
+}
+
+// Strings of up to 16 bytes (codes, dates, identifiers: most of what a profile hashes)
+// as wyhash (Wang Yi, public domain) hashes them: two 128-bit products.
+quint64 shortHash(const unsigned char *data, quint64 length, quint64 seed)
+{
+    constexpr quint64 k0 = 0xa0761d6478bd642fULL;
+    constexpr quint64 k1 = 0xe7037ed1a0b428dbULL;
+    seed ^= fold(seed ^ k0, k1);
+    quint64 a = 0;
+    quint64 b = 0;
+    if (length >= 4) {
+        const quint64 step = (length >> 3) << 2; // 0 or 4: the words overlap as needed
+        a = (load(data, 4) << 32) | load(data + step, 4);
+        b = (load(data + length - 4, 4) << 32) | load(data + length - 4 - step, 4);
+    } else if (length > 0) {
+        a = (quint64(data[0]) << 16) | (quint64(data[length >> 1]) << 8) | data[length - 1];
+    }
+    const Wide product = Wide(a ^ k1) * (b ^ seed);
+    return fold(quint64(product) ^ k0 ^ length, quint64(product >> 64) ^ k1);
+}
+
 // Ertl's sigma and tau series (Algorithm 6 of the paper): the small-range term over
 // empty registers and the large-range term over saturated ones.
 double sigma(double x)
@@ -75,6 +111,8 @@ quint64 hash64(QByteArrayView bytes, quint64 seed)
 {
     const auto *data = reinterpret_cast<const unsigned char *>(bytes.data());
     const quint64 length = quint64(bytes.size());
+    if (length <= 16)
+        return shortHash(data, length, seed);
     quint64 hash = 0x9e3779b97f4a7c15ULL ^ finalise(seed) ^ (length * kMultiplier2);
     quint64 remaining = length;
     while (remaining >= 8) {
