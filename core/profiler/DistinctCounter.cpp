@@ -1,17 +1,17 @@
 #include "profiler/DistinctCounter.h"
 
+#include "profiler/DistinctKeys.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <limits>
-#include <unordered_map>
-
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 namespace steward::profiler {
+
+using namespace DistinctKeys;
+
 namespace {
 
 constexpr double kMaxLoad = 0.9;     // a table grows beyond this share of used slots
@@ -30,205 +30,7 @@ constexpr std::size_t kListAfter = std::size_t(1) << 17;
 constexpr double kListShare = 0.5;
 constexpr quint64 kTextSeed = 1;
 constexpr quint64 kBlobSeed = 2;
-constexpr quint64 kRealSalt = 0x9e3779b97f4a7c15ULL;
-constexpr quint64 kHigh = 0xffffffff00000000ULL;
 constexpr std::size_t kMaxArena = std::numeric_limits<quint32>::max() - 1;
-
-// MurmurHash3's finaliser: a bijection of 64 bits (each step can be undone) that spreads
-// every input bit over all output bits.
-inline quint64 mix(quint64 value)
-{
-    value ^= value >> 33;
-    value *= 0xff51afd7ed558ccdULL;
-    value ^= value >> 33;
-    value *= 0xc4ceb9fe1a85ec53ULL;
-    value ^= value >> 33;
-    return value;
-}
-
-inline quint64 integerKey(qint64 value)
-{
-    return mix(quint64(value));
-}
-
-inline quint64 realKey(double value)
-{
-    quint64 bits = 0;
-    std::memcpy(&bits, &value, sizeof bits);
-    return mix(bits ^ kRealSalt);
-}
-
-__extension__ typedef unsigned __int128 Wide; // GCC and Clang
-
-// Where a key's probe starts: its high bits scaled to the capacity, so any capacity
-// works and a table keeps its keys in about their order.
-inline std::size_t home(quint64 key, std::size_t capacity)
-{
-    return std::size_t((Wide(key) * capacity) >> 64);
-}
-
-inline std::size_t next(std::size_t index, std::size_t capacity)
-{
-    return ++index == capacity ? 0 : index;
-}
-
-// Slot arrays, zeroed. Large ones are mapped (the kernel zeroes pages as they are first
-// touched) in transparent huge pages: probes land anywhere in tens of megabytes, and
-// with 4 KiB pages nearly every one would also miss the TLB.
-constexpr std::size_t kMapBytes = std::size_t(1) << 20;
-constexpr std::size_t kHugePage = std::size_t(2) << 20;
-
-quint64 *allocateSlots(std::size_t count)
-{
-    const std::size_t bytes = count * sizeof(quint64);
-#ifdef __linux__
-    if (bytes >= kMapBytes) {
-        // Aligned to a huge page, so the whole array can be made of them.
-        const std::size_t mapped = bytes + kHugePage;
-        void *raw = mmap(nullptr, mapped, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (raw == MAP_FAILED)
-            return nullptr;
-        const auto start = reinterpret_cast<std::uintptr_t>(raw);
-        const std::uintptr_t aligned = (start + kHugePage - 1) & ~(std::uintptr_t(kHugePage) - 1);
-        if (aligned > start)
-            munmap(raw, aligned - start);
-        const std::uintptr_t end = start + mapped;
-        const std::uintptr_t used = aligned + ((bytes + 4095) & ~std::size_t(4095));
-        if (end > used)
-            munmap(reinterpret_cast<void *>(used), end - used);
-        madvise(reinterpret_cast<void *>(aligned), bytes, MADV_HUGEPAGE);
-        return reinterpret_cast<quint64 *>(aligned);
-    }
-#endif
-    return static_cast<quint64 *>(std::calloc(count, sizeof(quint64)));
-}
-
-void freeSlots(quint64 *data, std::size_t count)
-{
-    if (!data)
-        return;
-#ifdef __linux__
-    if (count * sizeof(quint64) >= kMapBytes) {
-        munmap(data, count * sizeof(quint64));
-        return;
-    }
-#endif
-    std::free(data);
-}
-
-// An arena entry starts with a varint of (length << 1 | blob).
-std::size_t writeVarint(char *out, quint64 value)
-{
-    std::size_t n = 0;
-    while (value >= 0x80) {
-        out[n++] = char((value & 0x7f) | 0x80);
-        value >>= 7;
-    }
-    out[n++] = char(value);
-    return n;
-}
-
-std::size_t varintSize(quint64 value)
-{
-    std::size_t n = 1;
-    while (value >= 0x80) {
-        value >>= 7;
-        ++n;
-    }
-    return n;
-}
-
-// The header of the entry at `entry`; `bytes` is set to where its value starts.
-quint64 readVarint(const char *entry, const char **bytes)
-{
-    quint64 value = 0;
-    int shift = 0;
-    const auto *p = reinterpret_cast<const unsigned char *>(entry);
-    while (*p & 0x80) {
-        value |= quint64(*p++ & 0x7f) << shift;
-        shift += 7;
-    }
-    value |= quint64(*p++) << shift;
-    *bytes = reinterpret_cast<const char *>(p);
-    return value;
-}
-
-bool sameEntry(const char *entry, quint64 header, QByteArrayView bytes)
-{
-    const char *stored = nullptr;
-    return readVarint(entry, &stored) == header
-           && (bytes.isEmpty() || std::memcmp(stored, bytes.data(), std::size_t(bytes.size())) == 0);
-}
-
-bool sameEntries(const char *a, const char *b)
-{
-    const char *bytes = nullptr;
-    const quint64 header = readVarint(b, &bytes);
-    return sameEntry(a, header, QByteArrayView(bytes, qsizetype(header >> 1)));
-}
-
-// Partitions keys in place by their top 8 bits (an American flag sort's pass: each key is
-// swapped straight into its partition); `ends` receives where each partition ends.
-void partition(quint64 *keys, std::size_t count, std::array<std::size_t, 256> &ends)
-{
-    std::array<std::size_t, 256> next{};
-    for (std::size_t i = 0; i < count; ++i)
-        ++ends[keys[i] >> 56];
-    std::size_t position = 0;
-    for (std::size_t p = 0; p < 256; ++p) {
-        next[p] = position;
-        position += ends[p];
-        ends[p] = position;
-    }
-    for (std::size_t p = 0; p < 256; ++p) {
-        while (next[p] < ends[p]) {
-            quint64 key = keys[next[p]];
-            std::size_t home = key >> 56;
-            while (home != p) {
-                std::swap(key, keys[next[home]++]);
-                home = key >> 56;
-            }
-            keys[next[p]++] = key;
-        }
-    }
-}
-
-// A small table for the keys of one partition (whose top 8 bits are the same): 2^bits
-// slots, a key's first slot from the bits after those.
-int scratchBits(std::size_t keys)
-{
-    int bits = 6;
-    while ((std::size_t(1) << bits) < keys * 2)
-        ++bits;
-    return bits;
-}
-
-inline std::size_t scratchSlot(quint64 key, int bits)
-{
-    return std::size_t((key << 8) >> (64 - bits));
-}
-
-// Where the partition of keys with top 8 bits `p` lies in a partitioned list.
-std::pair<std::size_t, std::size_t> partitionRange(const quint64 *keys, std::size_t count, std::size_t p)
-{
-    auto top = [](quint64 key, std::size_t value) { return (key >> 56) < value; };
-    const quint64 *begin = std::lower_bound(keys, keys + count, p, top);
-    const quint64 *end = std::lower_bound(begin, keys + count, p + 1, top);
-    return {std::size_t(begin - keys), std::size_t(end - keys)};
-}
-
-// DistinctParts by token, for the aggregates of any connection.
-struct PartsRegistry
-{
-    std::mutex mutex;
-    qint64 nextToken = 1;
-    std::unordered_map<qint64, std::weak_ptr<DistinctParts>> parts;
-    static PartsRegistry &instance()
-    {
-        static PartsRegistry registry;
-        return registry;
-    }
-};
 
 } // namespace
 
@@ -310,7 +112,7 @@ void DistinctCounter::enqueue(Kind kind, quint64 key, QByteArrayView bytes)
     // Into a large table, values wait in a small batch whose slots are prefetched as they
     // arrive, so that the cache misses overlap instead of coming one after another.
     const bool text = kind == Text || kind == Blob;
-    __builtin_prefetch(set.data + home(text ? key & kHigh : key, set.capacity));
+    __builtin_prefetch(set.data + home(text ? key & TagBits : key, set.capacity));
     Pending &pending = m_pending[std::size_t(m_pendingCount++)];
     pending.key = key;
     pending.kind = kind;
@@ -379,7 +181,7 @@ void DistinctCounter::insertNumber(Set &set, quint64 key)
 
 void DistinctCounter::insertText(quint64 hash, Kind kind, QByteArrayView bytes)
 {
-    const quint64 tag = hash & kHigh;
+    const quint64 tag = hash & TagBits;
     const quint64 header = (quint64(bytes.size()) << 1) | (kind == Blob ? 1 : 0);
     std::size_t offset = 0;
     if (!m_texts.list && !makeTableRoom(m_texts, true))
@@ -395,7 +197,7 @@ void DistinctCounter::insertText(quint64 hash, Kind kind, QByteArrayView bytes)
         if (slot == 0)
             break;
         // Equal hash bits are not enough: the bytes decide.
-        if ((slot & kHigh) == tag && sameEntry(entryAt(slot), header, bytes))
+        if ((slot & TagBits) == tag && sameEntry(entryAt(slot), header, bytes))
             return;
     }
     if (!appendToArena(header, bytes, &offset))
@@ -419,7 +221,7 @@ bool DistinctCounter::appendToArena(quint64 header, QByteArrayView bytes, std::s
 
 const char *DistinctCounter::entryAt(quint64 key) const
 {
-    return m_arena + ((key & ~kHigh) - 1);
+    return m_arena + ((key & ~TagBits) - 1);
 }
 
 quint64 DistinctCounter::entryHash(const char *entry) const
@@ -466,7 +268,7 @@ bool DistinctCounter::resizeTable(Set &set, std::size_t capacity, bool text)
     const auto bytes = qint64(capacity * sizeof(quint64));
     if (!reserve(bytes))
         return false;
-    quint64 *data = allocateSlots(capacity);
+    quint64 *data = allocateKeys(capacity);
     if (!data) {
         release(bytes);
         return false;
@@ -476,12 +278,12 @@ bool DistinctCounter::resizeTable(Set &set, std::size_t capacity, bool text)
         const quint64 slot = set.data[j];
         if (slot == 0)
             continue;
-        std::size_t i = home(text ? slot & kHigh : slot, capacity);
+        std::size_t i = home(text ? slot & TagBits : slot, capacity);
         while (data[i] != 0)
             i = next(i, capacity);
         data[i] = slot;
     }
-    freeSlots(set.data, set.capacity);
+    freeKeys(set.data, set.capacity);
     release(qint64(set.capacity * sizeof(quint64)));
     set.data = data;
     set.capacity = capacity;
@@ -501,13 +303,13 @@ bool DistinctCounter::resizeList(Set &set, std::size_t capacity)
     const auto bytes = qint64(capacity * sizeof(quint64));
     if (!reserve(bytes))
         return false;
-    quint64 *data = allocateSlots(capacity);
+    quint64 *data = allocateKeys(capacity);
     if (!data) {
         release(bytes);
         return false;
     }
     std::memcpy(data, set.data, set.size * sizeof(quint64));
-    freeSlots(set.data, set.capacity);
+    freeKeys(set.data, set.capacity);
     release(qint64(set.capacity * sizeof(quint64)));
     set.data = data;
     set.capacity = capacity;
@@ -558,12 +360,12 @@ void DistinctCounter::dropRepeats(Set &set, bool text)
         m_scratch.assign(mask + 1, 0);
         for (std::size_t i = begin; i < end; ++i) {
             const quint64 key = set.data[i];
-            const quint64 probe = text ? key & kHigh : key;
+            const quint64 probe = text ? key & TagBits : key;
             std::size_t slot = scratchSlot(probe, bits);
             bool repeat = false;
             for (; m_scratch[slot] != 0 && !repeat; slot = (slot + 1) & mask) {
                 const quint64 held = m_scratch[slot];
-                repeat = text ? (held & kHigh) == probe && sameEntries(entryAt(held), entryAt(key)) : held == key;
+                repeat = text ? (held & TagBits) == probe && sameEntries(entryAt(held), entryAt(key)) : held == key;
             }
             if (!repeat) {
                 m_scratch[slot] = key;
@@ -626,7 +428,7 @@ void DistinctCounter::switchToSketch()
 void DistinctCounter::freeMemory()
 {
     for (Set *set : {&m_integers, &m_reals, &m_texts}) {
-        freeSlots(set->data, set->capacity);
+        freeKeys(set->data, set->capacity);
         *set = Set();
     }
     std::free(m_arena);
@@ -725,7 +527,7 @@ qint64 DistinctCounter::distinctTexts(const std::vector<const DistinctCounter *>
         for (std::size_t c = 0; c < counters.size(); ++c) {
             for (std::size_t i = ranges[c].first; i < ranges[c].second; ++i) {
                 const quint64 key = counters[c]->m_texts.data[i];
-                const quint64 tag = key & kHigh;
+                const quint64 tag = key & TagBits;
                 const char *entry = counters[c]->entryAt(key);
                 std::size_t slot = scratchSlot(tag, bits);
                 bool repeat = false;
@@ -771,46 +573,4 @@ DistinctCount DistinctCounter::unionOf(const std::vector<DistinctCounter *> &cou
     }
     return {distinctNumbers(integers) + distinctNumbers(reals) + distinctTexts(texts), true};
 }
-std::shared_ptr<DistinctParts> DistinctParts::open()
-{
-    PartsRegistry &registry = PartsRegistry::instance();
-    const std::lock_guard lock(registry.mutex);
-    std::shared_ptr<DistinctParts> parts(new DistinctParts(registry.nextToken++));
-    registry.parts.emplace(parts->m_token, parts);
-    return parts;
-}
-
-DistinctParts::~DistinctParts()
-{
-    PartsRegistry &registry = PartsRegistry::instance();
-    const std::lock_guard lock(registry.mutex);
-    registry.parts.erase(m_token);
-}
-
-void DistinctParts::deposit(qint64 token, std::unique_ptr<DistinctCounter> counter)
-{
-    std::shared_ptr<DistinctParts> parts;
-    {
-        PartsRegistry &registry = PartsRegistry::instance();
-        const std::lock_guard lock(registry.mutex);
-        if (const auto found = registry.parts.find(token); found != registry.parts.end())
-            parts = found->second.lock();
-    }
-    if (!parts)
-        return; // nobody waits for it any more
-    const std::lock_guard lock(parts->m_mutex);
-    parts->m_parts.push_back(std::move(counter));
-}
-
-DistinctCount DistinctParts::total()
-{
-    const std::lock_guard lock(m_mutex);
-    std::vector<DistinctCounter *> parts;
-    for (const auto &part : m_parts)
-        parts.push_back(part.get());
-    const DistinctCount total = DistinctCounter::unionOf(parts);
-    m_parts.clear(); // their memory goes back to the budget now
-    return total;
-}
-
 } // namespace steward::profiler

@@ -1,7 +1,7 @@
 #include "profiler/SqliteFunctions.h"
 
 #include "Tr.h"
-#include "profiler/DistinctCounter.h"
+#include "profiler/DistinctParts.h"
 #include "profiler/ScanQueryBuilder.h"
 
 #include <QDate>

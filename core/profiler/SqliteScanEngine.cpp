@@ -1,6 +1,7 @@
 #include "profiler/SqliteScanEngine.h"
 
 #include "Tr.h"
+#include "profiler/DistinctParts.h"
 #include "profiler/SqliteFunctions.h"
 
 #include <QAtomicInt>

@@ -3,6 +3,7 @@
 // parts of a table counted together, and HyperLogLog once the memory budget is spent.
 
 #include "profiler/DistinctCounter.h"
+#include "profiler/DistinctParts.h"
 
 #include <QTest>
 

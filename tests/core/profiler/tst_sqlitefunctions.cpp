@@ -1,6 +1,7 @@
 // The SQL functions the profiler registers on SQLite: REGEXP, the distinct aggregate and
 // the dataType checks, each against values whose answer is known.
 
+#include "profiler/DistinctParts.h"
 #include "profiler/SqliteFunctions.h"
 
 #include <QSqlDatabase>
