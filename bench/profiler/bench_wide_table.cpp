@@ -101,27 +101,19 @@ void check(const Status &status, const QString &what)
         fail(what + u": "_s + status->text());
 }
 
-Lane laneOf(Tier tier)
+// Submitted as `steward-cli submit` reads a change request, and approved by another user.
+void approve(ApprovalService &service, const QString &entityType, const QString &key, const QString &tier,
+             const QJsonObject &payload)
 {
-    return tier == Tier::Tier1 ? Lane::Kernel : Lane::Governed;
-}
-
-Role roleOf(Lane lane)
-{
-    return lane == Lane::Kernel ? Role::KernelArchitect : Role::MetadataSteward;
-}
-
-void approve(ApprovalService &service, EntityType type, const QString &key, Tier tier, const QJsonObject &payload)
-{
-    ChangeRequest request;
-    request.entityType = type;
-    request.entityKey = key;
-    request.tier = tier;
-    request.lane = laneOf(tier);
-    request.requiredRole = roleOf(request.lane);
-    request.payload = payload;
-    request.payloadText = QJsonDocument(payload).toJson(QJsonDocument::Compact);
-    auto submitted = service.submit(Actor{kTenant, kRequester}, request);
+    const QJsonObject json{{u"entityType"_s, entityType},
+                           {u"entityKey"_s, key},
+                           {u"tier"_s, tier},
+                           {u"lane"_s, tier == u"tier1"_s ? u"kernel"_s : u"governed"_s},
+                           {u"payload"_s, payload}};
+    auto request = ChangeRequest::fromJsonText(QJsonDocument(json).toJson(QJsonDocument::Compact));
+    if (!request)
+        fail(u"request %1: %2"_s.arg(key, request.error().text()));
+    auto submitted = service.submit(Actor{kTenant, kRequester}, request.value());
     if (!submitted)
         fail(u"submit %1: %2"_s.arg(key, submitted.error().text()));
     auto approved = service.approve(Actor{kTenant, kApprover}, submitted.value().id, u"Onboarding the wide table"_s);
@@ -156,7 +148,6 @@ void seedMetadata(const QString &path, const QString &warehousePath)
     ApprovalService service(database, bus);
     for (const widetable::Column &column : widetable::columns()) {
         const QString key = u"wide.line."_s + column.name;
-        const Tier tier = tierFromString(column.tier).value_or(Tier::Tier2);
         QJsonObject field{
             {u"canonicalKey"_s, key},
             {u"label"_s, column.name},
@@ -172,11 +163,11 @@ void seedMetadata(const QString &path, const QString &warehousePath)
         };
         if (!column.format.isEmpty())
             field.insert(u"format"_s, column.format);
-        approve(service, EntityType::GlobalMetadata, key, tier, field);
+        approve(service, u"GLOBAL_METADATA"_s, key, column.tier, field);
         if (column.ruleType.isEmpty())
             continue;
         const QString ruleKey = u"rule.wide."_s + column.name;
-        approve(service, EntityType::BusinessRule, ruleKey, Tier::Tier2,
+        approve(service, u"BUSINESS_RULE"_s, ruleKey, u"tier2"_s,
                 {{u"canonicalKey"_s, ruleKey},
                  {u"label"_s, u"Wide table rule on "_s + column.name},
                  {u"appliesTo"_s, key},

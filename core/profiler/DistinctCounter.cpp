@@ -241,7 +241,7 @@ bool DistinctCounter::makeTableRoom(Set &set, bool text)
         // Room for the values still to come, if the budget has it; else the list makes
         // room as it fills.
         if (const std::size_t wanted = listWanted(set); wanted > set.capacity)
-            resizeList(set, wanted);
+            resize(set, wanted, text);
         return true;
     }
     const std::size_t doubled = std::max(kMinCapacity, set.capacity * 2);
@@ -257,13 +257,13 @@ bool DistinctCounter::makeTableRoom(Set &set, bool text)
     }
     if (mostlyNew) // a table larger than a core's cache only for values that repeat
         wanted = std::min(wanted, std::max(doubled, kListAfter));
-    if (resizeTable(set, wanted, text))
+    if (resize(set, wanted, text))
         return true;
     // What the prediction asked for may not fit the budget when doubling still does.
-    return wanted > doubled && resizeTable(set, doubled, text);
+    return wanted > doubled && resize(set, doubled, text);
 }
 
-bool DistinctCounter::resizeTable(Set &set, std::size_t capacity, bool text)
+bool DistinctCounter::resize(Set &set, std::size_t capacity, bool text)
 {
     const auto bytes = qint64(capacity * sizeof(quint64));
     if (!reserve(bytes))
@@ -273,15 +273,19 @@ bool DistinctCounter::resizeTable(Set &set, std::size_t capacity, bool text)
         release(bytes);
         return false;
     }
-    // In the old table's order, which is about the new one's: the writes go forward.
-    for (std::size_t j = 0; j < set.capacity; ++j) {
-        const quint64 slot = set.data[j];
-        if (slot == 0)
-            continue;
-        std::size_t i = home(text ? slot & TagBits : slot, capacity);
-        while (data[i] != 0)
-            i = next(i, capacity);
-        data[i] = slot;
+    if (set.list) {
+        std::memcpy(data, set.data, set.size * sizeof(quint64));
+    } else {
+        // In the old table's order, which is about the new one's: the writes go forward.
+        for (std::size_t j = 0; j < set.capacity; ++j) {
+            const quint64 slot = set.data[j];
+            if (slot == 0)
+                continue;
+            std::size_t i = home(text ? slot & TagBits : slot, capacity);
+            while (data[i] != 0)
+                i = next(i, capacity);
+            data[i] = slot;
+        }
     }
     freeKeys(set.data, set.capacity);
     release(qint64(set.capacity * sizeof(quint64)));
@@ -296,24 +300,6 @@ std::size_t DistinctCounter::listWanted(const Set &set) const
         return 0;
     // Every value of the kind the scan expects, repeats included.
     return std::size_t(double(set.added) * double(m_expected) / double(m_values) * 1.02) + kMinCapacity;
-}
-
-bool DistinctCounter::resizeList(Set &set, std::size_t capacity)
-{
-    const auto bytes = qint64(capacity * sizeof(quint64));
-    if (!reserve(bytes))
-        return false;
-    quint64 *data = allocateKeys(capacity);
-    if (!data) {
-        release(bytes);
-        return false;
-    }
-    std::memcpy(data, set.data, set.size * sizeof(quint64));
-    freeKeys(set.data, set.capacity);
-    release(qint64(set.capacity * sizeof(quint64)));
-    set.data = data;
-    set.capacity = capacity;
-    return true;
 }
 
 void DistinctCounter::toList(Set &set)
@@ -335,8 +321,8 @@ bool DistinctCounter::append(Set &set, quint64 key, bool text)
         if (set.size >= set.capacity - set.capacity / 4) { // few repeats dropped: a longer list
             const std::size_t grown = std::max(kMinCapacity, set.capacity + set.capacity / 2);
             const std::size_t wanted = std::max(grown, listWanted(set));
-            if (!resizeList(set, wanted) && wanted > grown)
-                resizeList(set, grown);
+            if (!resize(set, wanted, text) && wanted > grown)
+                resize(set, grown, text);
         }
         if (set.size == set.capacity)
             return false;
@@ -457,67 +443,33 @@ bool DistinctCounter::isExact()
     return !m_sketch;
 }
 
-qint64 DistinctCounter::distinctNumbers(const std::vector<const Set *> &sets)
+qint64 DistinctCounter::distinctKeys(const std::vector<const DistinctCounter *> &counters, Set DistinctCounter::*kind)
 {
-    // Partition by partition, with a small table: a key counts once, whichever parts
-    // hold it.
-    qint64 distinct = 0;
-    for (const Set *set : sets) {
-        if (set->hasZero) // the value whose key is 0, kept apart
-            distinct = 1;
-    }
-    std::vector<std::pair<std::size_t, std::size_t>> ranges(sets.size());
-    std::vector<quint64> scratch;
-    for (std::size_t p = 0; p < 256; ++p) {
-        std::size_t keys = 0;
-        int holders = 0;
-        for (std::size_t s = 0; s < sets.size(); ++s) {
-            ranges[s] = partitionRange(sets[s]->data, sets[s]->size, p);
-            keys += ranges[s].second - ranges[s].first;
-            holders += ranges[s].second > ranges[s].first ? 1 : 0;
-        }
-        if (holders <= 1) { // a list holds no repeats
-            distinct += qint64(keys);
-            continue;
-        }
-        const int bits = scratchBits(keys);
-        const std::size_t mask = (std::size_t(1) << bits) - 1;
-        scratch.assign(mask + 1, 0);
-        for (std::size_t s = 0; s < sets.size(); ++s) {
-            for (std::size_t i = ranges[s].first; i < ranges[s].second; ++i) {
-                const quint64 key = sets[s]->data[i];
-                std::size_t slot = scratchSlot(key, bits);
-                while (scratch[slot] != 0 && scratch[slot] != key)
-                    slot = (slot + 1) & mask;
-                if (scratch[slot] == 0) {
-                    scratch[slot] = key;
-                    ++distinct;
-                }
-            }
-        }
-    }
-    return distinct;
-}
-qint64 DistinctCounter::distinctTexts(const std::vector<const DistinctCounter *> &counters)
-{
-    // The same for text, the bytes deciding between equal hash bits.
+    // Partition by partition, with a small table: a value counts once, whichever parts
+    // hold it (for text, the bytes decide between equal hash bits).
+    const bool text = kind == &DistinctCounter::m_texts;
     struct Held
     {
-        quint64 tag;
-        const char *entry; // nullptr: an empty slot
+        quint64 key;
+        const DistinctCounter *part; // nullptr: an empty slot
     };
     qint64 distinct = 0;
+    for (const DistinctCounter *counter : counters) {
+        if ((counter->*kind).hasZero) // the value whose key is 0, kept apart
+            distinct = 1;
+    }
     std::vector<std::pair<std::size_t, std::size_t>> ranges(counters.size());
     std::vector<Held> scratch;
     for (std::size_t p = 0; p < 256; ++p) {
         std::size_t keys = 0;
         int holders = 0;
         for (std::size_t c = 0; c < counters.size(); ++c) {
-            ranges[c] = partitionRange(counters[c]->m_texts.data, counters[c]->m_texts.size, p);
+            const Set &set = counters[c]->*kind;
+            ranges[c] = partitionRange(set.data, set.size, p);
             keys += ranges[c].second - ranges[c].first;
             holders += ranges[c].second > ranges[c].first ? 1 : 0;
         }
-        if (holders <= 1) {
+        if (holders <= 1) { // a part holds no repeats
             distinct += qint64(keys);
             continue;
         }
@@ -525,16 +477,20 @@ qint64 DistinctCounter::distinctTexts(const std::vector<const DistinctCounter *>
         const std::size_t mask = (std::size_t(1) << bits) - 1;
         scratch.assign(mask + 1, Held{0, nullptr});
         for (std::size_t c = 0; c < counters.size(); ++c) {
+            const DistinctCounter *part = counters[c];
             for (std::size_t i = ranges[c].first; i < ranges[c].second; ++i) {
-                const quint64 key = counters[c]->m_texts.data[i];
-                const quint64 tag = key & TagBits;
-                const char *entry = counters[c]->entryAt(key);
-                std::size_t slot = scratchSlot(tag, bits);
+                const quint64 key = (part->*kind).data[i];
+                const quint64 probe = text ? key & TagBits : key;
+                std::size_t slot = scratchSlot(probe, bits);
                 bool repeat = false;
-                for (; scratch[slot].entry && !repeat; slot = (slot + 1) & mask)
-                    repeat = scratch[slot].tag == tag && sameEntries(scratch[slot].entry, entry);
+                for (; scratch[slot].part && !repeat; slot = (slot + 1) & mask) {
+                    const Held &held = scratch[slot];
+                    repeat = text ? (held.key & TagBits) == probe
+                                        && sameEntries(held.part->entryAt(held.key), part->entryAt(key))
+                                  : held.key == key;
+                }
                 if (!repeat) {
-                    scratch[slot] = Held{tag, entry};
+                    scratch[slot] = Held{key, part};
                     ++distinct;
                 }
             }
@@ -542,6 +498,7 @@ qint64 DistinctCounter::distinctTexts(const std::vector<const DistinctCounter *>
     }
     return distinct;
 }
+
 DistinctCount DistinctCounter::unionOf(const std::vector<DistinctCounter *> &counters)
 {
     bool exact = true;
@@ -559,18 +516,17 @@ DistinctCount DistinctCounter::unionOf(const std::vector<DistinctCounter *> &cou
     }
     // Every part's keys as a partitioned list without repeats (a table turns into one in
     // place), then counted together partition by partition.
-    std::vector<const Set *> integers, reals;
-    std::vector<const DistinctCounter *> texts;
+    std::vector<const DistinctCounter *> parts;
     for (DistinctCounter *counter : counters) {
         for (Set *set : {&counter->m_integers, &counter->m_reals, &counter->m_texts}) {
             if (!set->list)
                 counter->toList(*set);
             counter->dropRepeats(*set, set == &counter->m_texts);
         }
-        integers.push_back(&counter->m_integers);
-        reals.push_back(&counter->m_reals);
-        texts.push_back(counter);
+        parts.push_back(counter);
     }
-    return {distinctNumbers(integers) + distinctNumbers(reals) + distinctTexts(texts), true};
+    return {distinctKeys(parts, &DistinctCounter::m_integers) + distinctKeys(parts, &DistinctCounter::m_reals)
+                + distinctKeys(parts, &DistinctCounter::m_texts),
+            true};
 }
 } // namespace steward::profiler

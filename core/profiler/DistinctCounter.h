@@ -111,8 +111,7 @@ private:
     bool appendToArena(quint64 header, QByteArrayView bytes, std::size_t *offset);
     bool append(Set &set, quint64 key, bool text);
     bool makeTableRoom(Set &set, bool text);
-    bool resizeTable(Set &set, std::size_t capacity, bool text);
-    bool resizeList(Set &set, std::size_t capacity);
+    bool resize(Set &set, std::size_t capacity, bool text);
     void toList(Set &set);
     void dropRepeats(Set &set, bool text);
     bool growArena(std::size_t needed);
@@ -126,8 +125,7 @@ private:
     static std::size_t setCount(const Set &set) { return set.size + (set.hasZero ? 1 : 0); }
     const char *entryAt(quint64 key) const;
     quint64 entryHash(const char *entry) const;
-    static qint64 distinctNumbers(const std::vector<const Set *> &sets);
-    static qint64 distinctTexts(const std::vector<const DistinctCounter *> &counters);
+    static qint64 distinctKeys(const std::vector<const DistinctCounter *> &counters, Set DistinctCounter::*kind);
 
     std::shared_ptr<MemoryBudget> m_budget;
     qint64 m_reserved = 0;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "profiler/HyperLogLog.h"
+
 #include <QByteArrayView>
 
 #include <array>
@@ -16,28 +18,17 @@ inline constexpr quint64 RealSalt = 0x9e3779b97f4a7c15ULL;
 // A text key: the high 32 bits of the text's hash, then its arena offset + 1.
 inline constexpr quint64 TagBits = 0xffffffff00000000ULL;
 
-// MurmurHash3's finaliser: a bijection of 64 bits (each step can be undone) that spreads
-// every input bit over all output bits.
-inline quint64 mix(quint64 value)
-{
-    value ^= value >> 33;
-    value *= 0xff51afd7ed558ccdULL;
-    value ^= value >> 33;
-    value *= 0xc4ceb9fe1a85ec53ULL;
-    value ^= value >> 33;
-    return value;
-}
-
+// A number's key: mix64 is a bijection, so two numbers share a key only when they are equal.
 inline quint64 integerKey(qint64 value)
 {
-    return mix(quint64(value));
+    return mix64(quint64(value));
 }
 
 inline quint64 realKey(double value)
 {
     quint64 bits = 0;
     std::memcpy(&bits, &value, sizeof bits);
-    return mix(bits ^ RealSalt);
+    return mix64(bits ^ RealSalt);
 }
 
 __extension__ typedef unsigned __int128 Wide; // GCC and Clang

@@ -23,17 +23,6 @@ inline quint64 mixBlock(quint64 block)
     return block * kMultiplier2;
 }
 
-// MurmurHash3's finaliser: every input bit reaches every output bit.
-inline quint64 finalise(quint64 value)
-{
-    value ^= value >> 33;
-    value *= 0xff51afd7ed558ccdULL;
-    value ^= value >> 33;
-    value *= 0xc4ceb9fe1a85ec53ULL;
-    value ^= value >> 33;
-    return value;
-}
-
 __extension__ typedef unsigned __int128 Wide; // GCC and Clang
 
 // wyhash's mixing step: the 128-bit product, its halves folded together.
@@ -113,7 +102,7 @@ quint64 hash64(QByteArrayView bytes, quint64 seed)
     const quint64 length = quint64(bytes.size());
     if (length <= 16)
         return shortHash(data, length, seed);
-    quint64 hash = 0x9e3779b97f4a7c15ULL ^ finalise(seed) ^ (length * kMultiplier2);
+    quint64 hash = 0x9e3779b97f4a7c15ULL ^ mix64(seed) ^ (length * kMultiplier2);
     quint64 remaining = length;
     while (remaining >= 8) {
         quint64 block = 0;
@@ -128,7 +117,7 @@ quint64 hash64(QByteArrayView bytes, quint64 seed)
         std::memcpy(&block, data, remaining);
         hash ^= mixBlock(block);
     }
-    return finalise(hash ^ length);
+    return mix64(hash ^ length);
 }
 
 void HyperLogLog::merge(const HyperLogLog &other)

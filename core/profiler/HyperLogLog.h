@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QtGlobal>
 
 #include <array>
 #include <cstdint>
@@ -9,6 +10,18 @@ namespace steward::profiler {
 
 // Estimating how many distinct values there are, in fixed memory (DistinctCounter falls
 // back to it when an exact count would not fit its budget).
+
+// MurmurHash3's finaliser: a bijection of 64 bits (each step can be undone) that spreads
+// every input bit over all output bits.
+inline quint64 mix64(quint64 value)
+{
+    value ^= value >> 33;
+    value *= 0xff51afd7ed558ccdULL;
+    value ^= value >> 33;
+    value *= 0xc4ceb9fe1a85ec53ULL;
+    value ^= value >> 33;
+    return value;
+}
 
 // 64-bit hash of a byte string: well mixed in every bit, so HyperLogLog can take its
 // register index from the top bits and its rank from the rest. A different `seed` gives
