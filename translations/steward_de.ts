@@ -100,16 +100,6 @@
         <translation>Aufruf: steward-cli [Optionen] Befehl [Argumente...]</translation>
     </message>
     <message>
-        <source>Environment:
-  STEWARD_TENANT  default for --tenant
-  STEWARD_USER    default for --user
-</source>
-        <translation>Umgebung:
-  STEWARD_TENANT  Standard für --tenant
-  STEWARD_USER    Standard für --user
-</translation>
-    </message>
-    <message>
         <source>cannot read %1: %2</source>
         <translation>%1 kann nicht gelesen werden: %2</translation>
     </message>
@@ -152,28 +142,6 @@
     <message>
         <source>No %1 events in %2.</source>
         <translation>Keine Ereignisse vom Typ %1 in %2.</translation>
-    </message>
-    <message>
-        <source>Exit status:
-  %1  success
-  %7  failure of another kind
-  %2  usage error or invalid input (bad option, malformed JSON, invalid field)
-  %3  forbidden (missing role, four-eyes rule, not the requester)
-  %4  not found (no such request or tenant; another tenant&apos;s request counts as none)
-  %5  conflict (already decided, key already taken, or changed since the request)
-  %6  database unavailable (missing, locked, or failing)
-On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
-</source>
-        <translation>Exit-Status:
-  %1  Erfolg
-  %7  sonstiger Fehler
-  %2  Aufruffehler oder ungültige Eingabe (falsche Option, fehlerhaftes JSON, ungültiges Feld)
-  %3  nicht erlaubt (fehlende Rolle, Vier-Augen-Prinzip, nicht der Antragsteller)
-  %4  nicht gefunden (kein solcher Antrag oder Mandant; ein Antrag eines anderen Mandanten gilt als nicht vorhanden)
-  %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
-  %6  Datenbank nicht verfügbar (fehlt, gesperrt oder fehlerhaft)
-Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
-</translation>
     </message>
     <message>
         <source>must be pending, approved, rejected, cancelled or all, not &quot;%1&quot;</source>
@@ -511,72 +479,6 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <translation>%1 von %2 Profilierungsläufen fehlgeschlagen; der erste: %3</translation>
     </message>
     <message>
-        <source>Review and decide metadata change requests and read the audit trail, without a display.
-
-Commands:
-  init-demo                    create or refresh the demo tenants, users and requests
-  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
-  list [--status S] [--json]   the approval queue, oldest first
-                               S: pending (default), approved, rejected, cancelled or all
-  show ID [--json]             one request: summary and changed fields;
-                               --json adds the full payload and current state
-  approve ID [--reason R]      approve a pending request (as --user)
-  reject ID --reason R         reject a pending request; a reason is required
-  cancel ID                    withdraw a pending request you submitted
-  events [--type T] [--follow] [--json]
-                               the audit trail, oldest first; T is a type or a prefix
-                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
-                               printing new events until interrupted; --json prints
-                               one JSON object per line
-  diff OLD NEW [--format text|json|patch]
-                               structural diff of two JSON files (&apos;-&apos; reads stdin):
-                               changes by JSON Pointer, or an RFC 6902 patch that
-                               turns OLD into NEW; needs no database
-  profile KEY|--due [--now] [--sample N]
-                               measure the data quality of one field, or of every
-                               field whose tier interval has elapsed; --now runs even
-                               within 12 hours of the last run; --sample measures
-                               about N rows instead of all
-  report --kind quality|approvals --format pdf|html|csv|json --out FILE
-         [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;
-                               default: the last 30 days)
-  serve [--bind ADDRESS] [--port N]
-                               serve GET /metrics (Prometheus) and GET /healthz;
-                               loopback (127.0.0.1:8787) unless told otherwise</source>
-        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
-
-Befehle:
-  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
-  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
-  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
-                               S: pending (Standard), approved, rejected, cancelled oder all
-  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
-                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
-  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
-  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
-  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
-  events [--type T] [--follow] [--json]
-                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
-                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
-                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
-                               ein JSON-Objekt pro Zeile aus
-  diff OLD NEW [--format text|json|patch]
-                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
-                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
-                               OLD in NEW überführt; benötigt keine Datenbank
-  profile KEY|--due [--now] [--sample N]
-                               die Datenqualität eines Felds messen oder die aller Felder,
-                               deren Tier-Intervall abgelaufen ist; --now läuft auch
-                               innerhalb von 12 Stunden nach dem letzten Lauf; --sample
-                               misst etwa N Zeilen statt aller
-  report --kind quality|approvals --format pdf|html|csv|json --out FILE
-         [--from D --to D]    einen Bericht für einen Zeitraum schreiben (Daten als
-                               JJJJ-MM-TT; Standard: die letzten 30 Tage)
-  serve [--bind ADDRESS] [--port N]
-                               GET /metrics (Prometheus) und GET /healthz bereitstellen;
-                               nur Loopback (127.0.0.1:8787), sofern nicht anders angegeben</translation>
-    </message>
-    <message>
         <source>diff: text (default), json or patch; report: pdf, html, csv or json.</source>
         <translation>diff: text (Standard), json oder patch; report: pdf, html, csv oder json.</translation>
     </message>
@@ -659,6 +561,150 @@ Befehle:
     <message>
         <source>%1 report (%2) for %3, %4, written to %5</source>
         <translation>Bericht %1 (%2) für %3, %4, gespeichert unter %5</translation>
+    </message>
+    <message>
+        <source>%1 is at schema version %2</source>
+        <translation>%1 hat die Schemaversion %2</translation>
+    </message>
+    <message>
+        <source>Review and decide metadata change requests and read the audit trail, without a display.
+
+Commands:
+  init-demo                    create or refresh the demo tenants, users and requests
+  migrate                      bring the schema to this program&apos;s version (on a team
+                               database: connected as its owner, steward_owner)
+  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
+  list [--status S] [--json]   the approval queue, oldest first
+                               S: pending (default), approved, rejected, cancelled or all
+  show ID [--json]             one request: summary and changed fields;
+                               --json adds the full payload and current state
+  approve ID [--reason R]      approve a pending request (as --user)
+  reject ID --reason R         reject a pending request; a reason is required
+  cancel ID                    withdraw a pending request you submitted
+  events [--type T] [--follow] [--json]
+                               the audit trail, oldest first; T is a type or a prefix
+                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
+                               printing new events until interrupted; --json prints
+                               one JSON object per line
+  diff OLD NEW [--format text|json|patch]
+                               structural diff of two JSON files (&apos;-&apos; reads stdin):
+                               changes by JSON Pointer, or an RFC 6902 patch that
+                               turns OLD into NEW; needs no database
+  profile KEY|--due [--now] [--sample N]
+                               measure the data quality of one field, or of every
+                               field whose tier interval has elapsed; --now runs even
+                               within 12 hours of the last run; --sample measures
+                               about N rows instead of all
+  report --kind quality|approvals --format pdf|html|csv|json --out FILE
+         [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;
+                               default: the last 30 days)
+  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
+                               serve GET /metrics (Prometheus) and GET /healthz;
+                               loopback (127.0.0.1:8787) unless told otherwise.
+                               Another address needs a bearer token (from FILE or
+                               $STEWARD_METRICS_TOKEN, 16 characters or more); with
+                               a token, /metrics answers only requests that carry
+                               &quot;Authorization: Bearer &lt;token&gt;&quot; (401 otherwise)</source>
+        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
+
+Befehle:
+  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
+  migrate                      das Schema auf die Version dieses Programms bringen (auf einer
+                               Team-Datenbank: als deren Eigentümer, steward_owner)
+  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
+  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
+                               S: pending (Standard), approved, rejected, cancelled oder all
+  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
+                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
+  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
+  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
+  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
+  events [--type T] [--follow] [--json]
+                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
+                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
+                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
+                               ein JSON-Objekt pro Zeile aus
+  diff OLD NEW [--format text|json|patch]
+                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
+                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
+                               OLD in NEW überführt; benötigt keine Datenbank
+  profile KEY|--due [--now] [--sample N]
+                               die Datenqualität eines Felds messen oder die aller Felder,
+                               deren Tier-Intervall abgelaufen ist; --now läuft auch
+                               innerhalb von 12 Stunden nach dem letzten Lauf; --sample
+                               misst etwa N Zeilen statt aller
+  report --kind quality|approvals --format pdf|html|csv|json --out FILE
+         [--from D --to D]    einen Bericht für einen Zeitraum schreiben (Daten als
+                               JJJJ-MM-TT; Standard: die letzten 30 Tage)
+  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
+                               GET /metrics (Prometheus) und GET /healthz bereitstellen;
+                               nur Loopback (127.0.0.1:8787), sofern nicht anders angegeben.
+                               Eine andere Adresse braucht ein Bearer-Token (aus FILE oder
+                               $STEWARD_METRICS_TOKEN, mindestens 16 Zeichen); mit Token
+                               beantwortet /metrics nur Anfragen mit
+                               &quot;Authorization: Bearer &lt;token&gt;&quot; (sonst 401)</translation>
+    </message>
+    <message>
+        <source>serve: a file holding the bearer token /metrics requires (default: $STEWARD_METRICS_TOKEN).</source>
+        <translation>serve: eine Datei mit dem Bearer-Token, das /metrics verlangt (Standard: $STEWARD_METRICS_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Environment:
+  STEWARD_TENANT         default for --tenant
+  STEWARD_USER           default for --user
+  STEWARD_METRICS_TOKEN  serve: the bearer token /metrics requires, unless
+                         --metrics-token-file names one
+</source>
+        <translation>Umgebung:
+  STEWARD_TENANT         Standard für --tenant
+  STEWARD_USER           Standard für --user
+  STEWARD_METRICS_TOKEN  serve: das Bearer-Token, das /metrics verlangt, sofern
+                         --metrics-token-file keines nennt
+</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  %1  success
+  %7  failure of another kind
+  %2  usage error or invalid input (bad option, malformed JSON, invalid field)
+  %3  forbidden (missing role, four-eyes rule, not the requester)
+  %4  not found (no such request or tenant; another tenant&apos;s request counts as none)
+  %5  conflict (already decided, key already taken, or changed since the request)
+  %6  unavailable: the database (missing, locked, or failing) or the PDF/HTML
+     report renderer steward-render (missing or failing)
+On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
+</source>
+        <translation>Exit-Status:
+  %1  Erfolg
+  %7  sonstiger Fehler
+  %2  Aufruffehler oder ungültige Eingabe (falsche Option, fehlerhaftes JSON, ungültiges Feld)
+  %3  nicht erlaubt (fehlende Rolle, Vier-Augen-Prinzip, nicht der Antragsteller)
+  %4  nicht gefunden (kein solcher Antrag oder Mandant; ein Antrag eines anderen Mandanten gilt als nicht vorhanden)
+  %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
+  %6  nicht verfügbar: die Datenbank (fehlt, gesperrt oder fehlerhaft) oder der PDF/HTML-
+     Berichtsrenderer steward-render (fehlt oder fehlerhaft)
+Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
+</translation>
+    </message>
+    <message>
+        <source>%1: pass --metrics-token-file FILE or set %2, or listen on 127.0.0.1</source>
+        <translation>%1: --metrics-token-file FILE angeben oder %2 setzen, oder auf 127.0.0.1 lauschen</translation>
+    </message>
+    <message>
+        <source>listening on %1 (/metrics requires the bearer token)</source>
+        <translation>lauscht auf %1 (/metrics verlangt das Bearer-Token)</translation>
+    </message>
+    <message>
+        <source>%1 has changed since this request was made; approving it will be refused.</source>
+        <translation>%1 wurde seit der Antragstellung geändert; eine Genehmigung wird verweigert.</translation>
+    </message>
+    <message>
+        <source>%1 is empty; expected a JSON document</source>
+        <translation>%1 ist leer; erwartet wird ein JSON-Dokument</translation>
+    </message>
+    <message>
+        <source>standard input (&quot;-&quot;) can be only one side of a diff; usage: steward-cli diff OLD NEW</source>
+        <translation>die Standardeingabe (&quot;-&quot;) kann nur eine Seite eines Vergleichs sein; Aufruf: steward-cli diff OLD NEW</translation>
     </message>
 </context>
 <context>
@@ -792,10 +838,6 @@ Befehle:
         <translation>muss mit einem Buchstaben beginnen und darf nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos; oder &apos;-&apos; enthalten</translation>
     </message>
     <message>
-        <source>a DECIMAL format is &quot;precision,scale&quot; with 1 &lt;= precision &lt;= 38 and scale &lt;= precision, e.g. 18,2</source>
-        <translation>ein DECIMAL-Format lautet &quot;Genauigkeit,Skala&quot; mit 1 &lt;= Genauigkeit &lt;= 38 und Skala &lt;= Genauigkeit, z. B. 18,2</translation>
-    </message>
-    <message>
         <source>must be an object {source, schema, table, column}</source>
         <translation>muss ein Objekt {source, schema, table, column} sein</translation>
     </message>
@@ -806,10 +848,6 @@ Befehle:
     <message>
         <source>a regex rule needs a pattern</source>
         <translation>eine Regex-Regel benötigt ein Muster</translation>
-    </message>
-    <message>
-        <source>is not a valid regular expression: %1</source>
-        <translation>ist kein gültiger regulärer Ausdruck: %1</translation>
     </message>
     <message>
         <source>a range rule needs a numeric min, max or both</source>
@@ -926,10 +964,6 @@ Befehle:
     <message>
         <source>database error: %1</source>
         <translation>Datenbankfehler: %1</translation>
-    </message>
-    <message>
-        <source>team mode on PostgreSQL is not available in this build yet</source>
-        <translation>der Teammodus mit PostgreSQL ist in diesem Build noch nicht verfügbar</translation>
     </message>
     <message>
         <source>the Qt SQL driver %1 is not installed</source>
@@ -1207,76 +1241,12 @@ Befehle:
         <translation>Spalte %1 in %2 nicht gefunden</translation>
     </message>
     <message>
-        <source>the profiler could not open the metadata database</source>
-        <translation>der Profiler konnte die Metadaten-Datenbank nicht öffnen</translation>
-    </message>
-    <message>
-        <source>the profiler could not queue the job</source>
-        <translation>der Profiler konnte den Auftrag nicht in die Warteschlange stellen</translation>
-    </message>
-    <message>
-        <source>the profiler failed unexpectedly: %1</source>
-        <translation>der Profiler ist unerwartet fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>the profiler failed unexpectedly</source>
-        <translation>der Profiler ist unerwartet fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>the profiler has no metadata database connection</source>
-        <translation>der Profiler hat keine Verbindung zur Metadaten-Datenbank</translation>
-    </message>
-    <message>
         <source>the table is empty: there is nothing to score</source>
         <translation>die Tabelle ist leer: es gibt nichts zu bewerten</translation>
     </message>
     <message>
         <source>every value is null: uniqueness and validity cannot be measured</source>
         <translation>jeder Wert ist null: Eindeutigkeit und Gültigkeit können nicht gemessen werden</translation>
-    </message>
-    <message>
-        <source>the format &quot;%1&quot; is not precision,scale: only checked for being a number</source>
-        <translation>das Format &quot;%1&quot; hat nicht die Form Genauigkeit,Skala: es wird nur geprüft, ob der Wert eine Zahl ist</translation>
-    </message>
-    <message>
-        <source>the format &quot;%1&quot; is not a maximum length: the text is not checked</source>
-        <translation>das Format &quot;%1&quot; ist keine Maximallänge: der Text wird nicht geprüft</translation>
-    </message>
-    <message>
-        <source>the data type &quot;%1&quot; has no check</source>
-        <translation>für den Datentyp &quot;%1&quot; gibt es keine Prüfung</translation>
-    </message>
-    <message>
-        <source>rule %1 has no pattern</source>
-        <translation>Regel %1 hat kein Muster</translation>
-    </message>
-    <message>
-        <source>rule %1: invalid regular expression &quot;%2&quot;: %3 at offset %4</source>
-        <translation>Regel %1: ungültiger regulärer Ausdruck &quot;%2&quot;: %3 an Position %4</translation>
-    </message>
-    <message>
-        <source>rule %1: a range needs a numeric min, max or both</source>
-        <translation>Regel %1: ein Bereich benötigt einen numerischen Wert für min, max oder beide</translation>
-    </message>
-    <message>
-        <source>rule %1: the range&apos;s min is greater than its max</source>
-        <translation>Regel %1: min des Bereichs ist größer als max</translation>
-    </message>
-    <message>
-        <source>rule %1: an enum needs a non-empty list of values</source>
-        <translation>Regel %1: ein Enum benötigt eine nicht leere Werteliste</translation>
-    </message>
-    <message>
-        <source>rule %1: enum values are strings or numbers</source>
-        <translation>Regel %1: Enum-Werte müssen Zeichenketten oder Zahlen sein</translation>
-    </message>
-    <message>
-        <source>rule %1 has the unknown type &quot;%2&quot;</source>
-        <translation>Regel %1 hat den unbekannten Typ &quot;%2&quot;</translation>
-    </message>
-    <message>
-        <source>invalid regular expression &quot;%1&quot;: %2 at offset %3</source>
-        <translation>ungültiger regulärer Ausdruck &quot;%1&quot;: %2 an Position %3</translation>
     </message>
     <message>
         <source>the profiler needs an open SQLite connection to register its functions</source>
@@ -1453,6 +1423,124 @@ Befehle:
         <source>only a metadata steward of this tenant may change its alert thresholds</source>
         <translation>nur ein Metadata Steward dieses Mandanten darf seine Warnschwellen ändern</translation>
     </message>
+    <message>
+        <source>%1 needs a password (from ~/.pgpass, PGPASSWORD or the prompt): %2</source>
+        <translation>%1 braucht ein Passwort (aus ~/.pgpass, PGPASSWORD oder der Abfrage): %2</translation>
+    </message>
+    <message>
+        <source>cannot connect to the team database %1: %2</source>
+        <translation>keine Verbindung zur Team-Datenbank %1: %2</translation>
+    </message>
+    <message>
+        <source>a team database URI names the user and the database: postgresql://user@host:port/db</source>
+        <translation>eine Team-Datenbank-URI nennt Benutzer und Datenbank: postgresql://benutzer@host:port/db</translation>
+    </message>
+    <message>
+        <source>unknown option %1 in the database URI (only sslmode)</source>
+        <translation>unbekannte Option %1 in der Datenbank-URI (nur sslmode)</translation>
+    </message>
+    <message>
+        <source>sslmode must be one of %1</source>
+        <translation>sslmode muss einer dieser Werte sein: %1</translation>
+    </message>
+    <message>
+        <source>the database is at schema version %1 and this program needs %2, but this login may not upgrade it (%3); an administrator runs the upgrade as the schema&apos;s owner: steward-cli --db URL migrate</source>
+        <translation>die Datenbank hat Schemaversion %1 und dieses Programm braucht %2, aber diese Anmeldung darf sie nicht aktualisieren (%3); eine Administratorin führt die Aktualisierung als Eigentümerin des Schemas aus: steward-cli --db URL migrate</translation>
+    </message>
+    <message>
+        <source>the team database is not reachable: %1</source>
+        <translation>die Team-Datenbank ist nicht erreichbar: %1</translation>
+    </message>
+    <message>
+        <source>the connection to the team database was lost</source>
+        <translation>die Verbindung zur Team-Datenbank ist abgebrochen</translation>
+    </message>
+    <message>
+        <source>the background task failed unexpectedly: %1</source>
+        <translation>die Hintergrundaufgabe ist unerwartet fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>the background task failed unexpectedly</source>
+        <translation>die Hintergrundaufgabe ist unerwartet fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cannot read the metrics token file %1: %2</source>
+        <translation>die Token-Datei für die Metriken %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>the metrics token in %1 must be at least %2 characters, without spaces</source>
+        <translation>das Metrik-Token in %1 muss mindestens %2 Zeichen lang sein, ohne Leerzeichen</translation>
+    </message>
+    <message>
+        <source>refusing to serve /metrics on %1 without a bearer token</source>
+        <translation>/metrics wird auf %1 nicht ohne Bearer-Token bereitgestellt</translation>
+    </message>
+    <message>
+        <source>%1 changed since the request was made (its state differs from the one recorded with the request); compare the request-time, live and requested states</source>
+        <translation>%1 wurde seit der Antragstellung geändert (der Stand weicht von dem mit dem Antrag erfassten ab); vergleichen Sie den Stand zum Antragszeitpunkt, den aktuellen und den beantragten Stand</translation>
+    </message>
+    <message>
+        <source>a DECIMAL format is &quot;precision,scale&quot; or &quot;precision&quot; with 1 &lt;= precision &lt;= 38 and scale &lt;= precision, e.g. 18,2</source>
+        <translation>ein DECIMAL-Format lautet &quot;Genauigkeit,Skala&quot; oder &quot;Genauigkeit&quot; mit 1 &lt;= Genauigkeit &lt;= 38 und Skala &lt;= Genauigkeit, z. B. 18,2</translation>
+    </message>
+    <message>
+        <source>a TEXT format is the maximum length, e.g. 10</source>
+        <translation>ein TEXT-Format ist die Maximallänge, z. B. 10</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a valid regular expression: %2</source>
+        <translation>&quot;%1&quot; ist kein gültiger regulärer Ausdruck: %2</translation>
+    </message>
+    <message>
+        <source>must be a string, a number or a boolean</source>
+        <translation>muss eine Zeichenkette, eine Zahl oder ein Wahrheitswert sein</translation>
+    </message>
+    <message>
+        <source>%1 at offset %2</source>
+        <translation>%1 an Position %2</translation>
+    </message>
+    <message>
+        <source>the database holds &quot;%1&quot; in %2, which is not a value this version knows; the row was written by another tool or a newer version</source>
+        <translation>die Datenbank enthält &quot;%1&quot; in %2, einen Wert, den diese Version nicht kennt; die Zeile wurde von einem anderen Werkzeug oder einer neueren Version geschrieben</translation>
+    </message>
+    <message>
+        <source>rule %1: %2</source>
+        <translation>Regel %1: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>rule %1 could not be evaluated on %n value(s): the regular expression engine gave up on them (its backtracking limit); the pattern needs to be simpler</source>
+        <translation>
+            <numerusform>Regel %1 konnte für %n Wert nicht ausgewertet werden: die Engine für reguläre Ausdrücke hat aufgegeben (ihre Backtracking-Grenze); das Muster muss einfacher werden</numerusform>
+            <numerusform>Regel %1 konnte für %n Werte nicht ausgewertet werden: die Engine für reguläre Ausdrücke hat aufgegeben (ihre Backtracking-Grenze); das Muster muss einfacher werden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the data type &quot;%1&quot; is not checked: it %2</source>
+        <translation>der Datentyp &quot;%1&quot; wird nicht geprüft: er %2</translation>
+    </message>
+    <message>
+        <source>the format &quot;%1&quot; is not checked: %2</source>
+        <translation>das Format &quot;%1&quot; wird nicht geprüft: %2</translation>
+    </message>
+    <message>
+        <source>invalid regular expression &quot;%1&quot;: %2</source>
+        <translation>ungültiger regulärer Ausdruck &quot;%1&quot;: %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold valid JSON: %2</source>
+        <translation>%1 enthält kein gültiges JSON: %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1/…/%2 (%n level(s))</source>
+        <translation>
+            <numerusform>%1/…/%2 (%n Ebene)</numerusform>
+            <numerusform>%1/…/%2 (%n Ebenen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the database returned no decision</source>
+        <translation>die Datenbank hat keine Entscheidung zurückgegeben</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
@@ -1522,6 +1610,57 @@ Befehle:
     <message>
         <source>&quot;%1&quot; is not an IP address (for example 127.0.0.1 or ::1)</source>
         <translation>„%1“ ist keine IP-Adresse (zum Beispiel 127.0.0.1 oder ::1)</translation>
+    </message>
+    <message>
+        <source>/metrics needs the header Authorization: Bearer &lt;token&gt;</source>
+        <translation>/metrics braucht den Header Authorization: Bearer &lt;token&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>Render</name>
+    <message>
+        <source>unexpected arguments: %1</source>
+        <translation>unerwartete Argumente: %1</translation>
+    </message>
+    <message>
+        <source>the report renderer needs --%1</source>
+        <translation>der Berichtsrenderer braucht --%1</translation>
+    </message>
+    <message>
+        <source>the report renderer got an unreadable request: %1</source>
+        <translation>der Berichtsrenderer erhielt einen unlesbaren Auftrag: %1</translation>
+    </message>
+    <message>
+        <source>--generated-at must be an ISO-8601 time, not &quot;%1&quot;</source>
+        <translation>--generated-at muss eine Zeit nach ISO 8601 sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>no report section &quot;%1&quot;</source>
+        <translation>kein Berichtsabschnitt &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>cannot render %1: the report renderer %2 is missing (looked for %3); reinstall Metadata Steward, or write csv or json</source>
+        <translation>%1 kann nicht erzeugt werden: der Berichtsrenderer %2 fehlt (gesucht: %3); installieren Sie Metadata Steward neu oder schreiben Sie csv oder json</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>cannot start the report renderer %1: %2</source>
+        <translation>der Berichtsrenderer %1 kann nicht gestartet werden: %2</translation>
+    </message>
+    <message>
+        <source>the report renderer %1 stopped without writing the report (%2)%3</source>
+        <translation>der Berichtsrenderer %1 endete, ohne den Bericht zu schreiben (%2)%3</translation>
+    </message>
+    <message>
+        <source>crashed</source>
+        <translation>abgestürzt</translation>
+    </message>
+    <message>
+        <source>exit status %1</source>
+        <translation>Exit-Status %1</translation>
     </message>
 </context>
 <context>
@@ -2295,10 +2434,6 @@ Befehle:
         <translation>Geben Sie einen Port von 1 bis 65535 ein.</translation>
     </message>
     <message>
-        <source>Other computers on the network will be able to read the metrics.</source>
-        <translation>Andere Computer im Netzwerk können dann die Metriken lesen.</translation>
-    </message>
-    <message>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
     </message>
@@ -2633,10 +2768,6 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
     <message>
         <source>The quality figures could not be read: %1</source>
         <translation>Die Qualitätskennzahlen konnten nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>The quality figures could not be read.</source>
-        <translation>Die Qualitätskennzahlen konnten nicht gelesen werden.</translation>
     </message>
     <message>
         <source>Average quality score per tier</source>
@@ -3277,14 +3408,6 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>The report failed: %1</source>
-        <translation>Der Bericht ist fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>The report failed.</source>
-        <translation>Der Bericht ist fehlgeschlagen.</translation>
-    </message>
-    <message>
         <source>Pr&amp;ofiler</source>
         <translation>Pro&amp;filer</translation>
     </message>
@@ -3311,6 +3434,66 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
     <message>
         <source>The thresholds were not saved: %1</source>
         <translation>Die Schwellenwerte wurden nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>A decision on %1 is being recorded.</source>
+        <translation>Eine Entscheidung zu %1 wird gerade gespeichert.</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>Wird genehmigt…</translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation>Wird abgelehnt…</translation>
+    </message>
+    <message>
+        <source>Withdrawing…</source>
+        <translation>Wird zurückgezogen…</translation>
+    </message>
+    <message>
+        <source>Approving %1…</source>
+        <translation>%1 wird genehmigt…</translation>
+    </message>
+    <message>
+        <source>Rejecting %1…</source>
+        <translation>%1 wird abgelehnt…</translation>
+    </message>
+    <message>
+        <source>Withdrawing %1…</source>
+        <translation>%1 wird zurückgezogen…</translation>
+    </message>
+    <message>
+        <source>The request disappeared; reloading.</source>
+        <translation>Der Antrag ist verschwunden; die Liste wird neu geladen.</translation>
+    </message>
+    <message>
+        <source>Unknown decision.</source>
+        <translation>Unbekannte Entscheidung.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>A file holding the token Prometheus must send as &quot;Authorization: Bearer&quot;; needed to listen beyond this computer. Without one, $%1 is used when set</source>
+        <translation>Eine Datei mit dem Token, das Prometheus als &quot;Authorization: Bearer&quot; senden muss; nötig, um über diesen Computer hinaus zu lauschen. Ohne sie gilt $%1, sofern gesetzt</translation>
+    </message>
+    <message>
+        <source>Bearer &amp;token file:</source>
+        <translation>Bearer-&amp;Token-Datei:</translation>
+    </message>
+    <message>
+        <source>Listening beyond this computer needs a bearer token: name a token file, or listen on 127.0.0.1.</source>
+        <translation>Über diesen Computer hinaus zu lauschen braucht ein Bearer-Token: eine Token-Datei angeben oder auf 127.0.0.1 lauschen.</translation>
+    </message>
+    <message>
+        <source>Other computers on the network will be able to read the metrics with the bearer token.</source>
+        <translation>Andere Computer im Netzwerk können die Metriken mit dem Bearer-Token lesen.</translation>
+    </message>
+    <message>
+        <source>%1 changed since the request was made</source>
+        <translation>%1 wurde geändert, seit der Antrag gestellt wurde</translation>
     </message>
 </context>
 </TS>

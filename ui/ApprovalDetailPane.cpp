@@ -18,6 +18,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
+#include <QFontMetrics>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
@@ -45,7 +47,9 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
       m_copyPatchButton(new QPushButton(UiTr::tr("Copy as JSON &Patch"), this)),
       m_approveButton(new QPushButton(UiTr::tr("&Approve…"), this)),
       m_rejectButton(new QPushButton(UiTr::tr("&Reject…"), this)),
-      m_cancelButton(new QPushButton(UiTr::tr("&Withdraw request"), this))
+      m_cancelButton(new QPushButton(UiTr::tr("&Withdraw request"), this)),
+      m_decisionBusyBar(new QProgressBar(this)),
+      m_decisionStatusLabel(new QLabel(this))
 {
     setObjectName(u"approvalDetailPane"_s);
     m_titleLabel->setObjectName(u"detailTitleLabel"_s);
@@ -66,6 +70,16 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
     m_approveButton->setObjectName(u"approveButton"_s);
     m_rejectButton->setObjectName(u"rejectButton"_s);
     m_cancelButton->setObjectName(u"cancelRequestButton"_s);
+    m_decisionBusyBar->setObjectName(u"decisionBusyBar"_s);
+    m_decisionStatusLabel->setObjectName(u"decisionStatusLabel"_s);
+    m_decisionBusyBar->setRange(0, 0); // busy, with no end to show
+    m_decisionBusyBar->setTextVisible(false);
+    m_decisionBusyBar->setFixedWidth(72);
+    m_decisionBusyBar->hide();
+    // Takes the room the row has left, empty while no decision is on its way: its text
+    // never widens the pane (and so never moves the splitter or the queue).
+    m_decisionStatusLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_decisionStatusLabel->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
     QFont titleFont = m_titleLabel->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.3);
@@ -105,7 +119,8 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_cancelButton);
     buttons->addWidget(m_copyPatchButton);
-    buttons->addStretch(1);
+    buttons->addWidget(m_decisionStatusLabel, 1);
+    buttons->addWidget(m_decisionBusyBar);
     buttons->addWidget(m_rejectButton);
     buttons->addWidget(m_approveButton);
     m_approveButton->setDefault(true);
@@ -127,16 +142,33 @@ ApprovalDetailPane::ApprovalDetailPane(EntityRepository &entities, profiler::Pro
 
 void ApprovalDetailPane::showApproval(const std::optional<Approval> &approval)
 {
+    const bool sameChange =
+        m_approval && approval && m_approval->id == approval->id && m_approval->payload.identical(approval->payload)
+        && m_approval->currentState.has_value() == approval->currentState.has_value()
+        && (!m_approval->currentState || m_approval->currentState->identical(*approval->currentState));
     m_approval = approval;
-    m_copyPatchButton->setEnabled(false);
-    if (m_approval)
-        m_review->showChange(m_approval->currentStateText, m_approval->payloadText,
-                             diff::diffOptionsFor(m_approval->entityType));
-    else
-        m_review->clear();
+    if (!sameChange) {
+        m_copyPatchButton->setEnabled(false);
+        if (m_approval)
+            m_review->showChange(m_approval->currentState, m_approval->payload,
+                                 diff::diffOptionsFor(m_approval->entityType));
+        else
+            m_review->clear();
+    }
     updateHeader();
     updateQuality();
-    updateStaleView();
+    updateStaleView(sameChange);
+    updateButtons();
+}
+
+void ApprovalDetailPane::refreshQuality()
+{
+    updateQuality();
+}
+
+void ApprovalDetailPane::setDecisionInFlight(const std::optional<DecisionInFlight> &inFlight)
+{
+    m_inFlight = inFlight;
     updateButtons();
 }
 
@@ -182,7 +214,7 @@ QString ApprovalDetailPane::profiledFieldKey() const
     if (m_approval->entityType == EntityType::GlobalMetadata)
         return m_approval->entityKey;
     if (m_approval->entityType == EntityType::BusinessRule)
-        return m_approval->requestedState().value(u"appliesTo"_s).toString();
+        return m_approval->requestedState().stringMember(u"appliesTo"_s);
     return {};
 }
 
@@ -217,26 +249,28 @@ void ApprovalDetailPane::updateQuality()
                                          percentText(run.metrics.validity), age));
 }
 
-void ApprovalDetailPane::updateStaleView()
+void ApprovalDetailPane::updateStaleView(bool keepTab)
 {
+    const int tab = m_tabs->currentIndex();
     m_staleReason.clear();
     m_staleLabel->hide();
     m_tabs->setTabEnabled(1, false);
     m_tabs->setCurrentIndex(0);
-    if (!m_approval || !m_approval->isPending() || m_approval->isCreate() || !m_approval->baseVersion)
+    if (!m_approval || !m_approval->isPending() || m_approval->isCreate())
         return;
     auto live = m_entities.findById(m_approval->tenantId, m_approval->entityType, m_approval->entityId);
-    if (!live || !live.value() || live.value()->version == *m_approval->baseVersion)
+    if (!live || !live.value()
+        || !ApprovalPolicy::changedSinceRequest(*m_approval, live.value()->version, live.value()->document))
         return;
-    auto documents = diff::reviewDocuments(m_approval->currentStateText, m_approval->payloadText);
-    if (!documents)
-        return;
-    m_threeWayModel->setDocuments(*documents.value().before, live.value()->document, *documents.value().after);
+    const diff::ReviewDocuments documents = diff::reviewDocuments(m_approval->currentState, m_approval->payload);
+    m_threeWayModel->setDocuments(*documents.before, live.value()->document, *documents.after);
     const int conflicts = m_threeWayModel->conflictCount();
-    m_staleReason = UiTr::tr("%1 changed since the request was made (version %2, now %3)")
-                        .arg(m_approval->entityKey)
-                        .arg(*m_approval->baseVersion)
-                        .arg(live.value()->version);
+    m_staleReason = m_approval->baseVersion ? UiTr::tr("%1 changed since the request was made (version %2, now %3)")
+                                                  .arg(m_approval->entityKey)
+                                                  .arg(*m_approval->baseVersion)
+                                                  .arg(live.value()->version)
+                                            : UiTr::tr("%1 changed since the request was made")
+                                                  .arg(m_approval->entityKey);
     const QString conflictText = conflicts == 0
                                      ? UiTr::tr("The request and the newer change touch different fields.")
                                      : UiTr::tr("%n field(s) were changed both ways.", nullptr, conflicts);
@@ -245,6 +279,8 @@ void ApprovalDetailPane::updateStaleView()
                               .arg(m_staleReason, conflictText));
     m_staleLabel->show();
     m_tabs->setTabEnabled(1, true);
+    if (keepTab)
+        m_tabs->setCurrentIndex(tab);
 }
 
 void ApprovalDetailPane::copyPatch()
@@ -268,6 +304,8 @@ void ApprovalDetailPane::updateButtons()
         if (auto refused = ApprovalPolicy::checkCancel(*m_approval, m_viewer.id))
             cancelRefusal = refused->text();
     }
+    if (m_inFlight) // one decision at a time, and this window's is on its way
+        decideRefusal = cancelRefusal = UiTr::tr("A decision on %1 is being recorded.").arg(m_inFlight->entityKey);
     const QString approveRefusal = decideRefusal.isEmpty() ? m_staleReason : decideRefusal;
     m_approveButton->setEnabled(approveRefusal.isEmpty());
     m_rejectButton->setEnabled(decideRefusal.isEmpty());
@@ -278,6 +316,36 @@ void ApprovalDetailPane::updateButtons()
     m_cancelButton->setVisible(m_approval && m_approval->requestedBy == m_viewer.id && m_approval->isPending());
     m_cancelButton->setEnabled(cancelRefusal.isEmpty());
     m_cancelButton->setToolTip(cancelRefusal.isEmpty() ? UiTr::tr("Withdraw your own request") : cancelRefusal);
+    updateDecisionProgress();
+}
+
+void ApprovalDetailPane::updateDecisionProgress()
+{
+    using Kind = DecisionInFlight::Kind;
+    const bool here = m_inFlight && m_approval && m_inFlight->approvalId == m_approval->id;
+    m_approveButton->setText(here && m_inFlight->kind == Kind::Approve ? UiTr::tr("Approving…")
+                                                                        : UiTr::tr("&Approve…"));
+    m_rejectButton->setText(here && m_inFlight->kind == Kind::Reject ? UiTr::tr("Rejecting…")
+                                                                      : UiTr::tr("&Reject…"));
+    m_cancelButton->setText(here && m_inFlight->kind == Kind::Withdraw ? UiTr::tr("Withdrawing…")
+                                                                       : UiTr::tr("&Withdraw request"));
+    const auto describe = [this](const QString &key) {
+        switch (m_inFlight->kind) {
+        case Kind::Approve: return UiTr::tr("Approving %1…").arg(key);
+        case Kind::Reject: return UiTr::tr("Rejecting %1…").arg(key);
+        case Kind::Withdraw: return UiTr::tr("Withdrawing %1…").arg(key);
+        }
+        return QString();
+    };
+    // A long key gives way in its middle, so the verb stays readable in a narrow pane;
+    // the tooltip has it whole.
+    const QFontMetrics metrics = m_decisionStatusLabel->fontMetrics();
+    m_decisionStatusLabel->setText(
+        m_inFlight ? describe(metrics.elidedText(m_inFlight->entityKey, Qt::ElideMiddle,
+                                                 m_decisionStatusLabel->logicalDpiX()))
+                   : QString());
+    m_decisionStatusLabel->setToolTip(m_inFlight ? describe(m_inFlight->entityKey) : QString());
+    m_decisionBusyBar->setVisible(m_inFlight.has_value());
 }
 
 } // namespace steward

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "DecisionInFlight.h"
 #include "model/Approval.h"
 #include "model/User.h"
 
@@ -8,6 +9,7 @@
 #include <optional>
 
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTabWidget;
 class QTableView;
@@ -23,7 +25,8 @@ class ThreeWayModel;
 
 // The selected request: its header, the review of what it changes (and, when the
 // entity moved on since, a three-way comparison), and the decision buttons, which are
-// disabled with a tooltip saying why when the user may not decide.
+// disabled with a tooltip saying why when the user may not decide, and while a decision
+// is on its way (with a busy bar and "Approving…" on the button pressed).
 class ApprovalDetailPane : public QWidget
 {
     Q_OBJECT
@@ -31,8 +34,13 @@ class ApprovalDetailPane : public QWidget
 public:
     ApprovalDetailPane(EntityRepository &entities, profiler::ProfileRepository &profiles, QWidget *parent = nullptr);
 
+    // Shows the request. The same request again (its decision arrived, a refresh) keeps
+    // the review where the steward is reading it.
     void showApproval(const std::optional<Approval> &approval);
     void setViewer(const User &viewer);
+    // Reads the field's latest score again (a profile run finished); nothing else moves.
+    void refreshQuality();
+    void setDecisionInFlight(const std::optional<DecisionInFlight> &inFlight);
     const std::optional<Approval> &approval() const { return m_approval; }
 
 Q_SIGNALS:
@@ -44,7 +52,8 @@ Q_SIGNALS:
 private:
     void updateHeader();
     void updateButtons();
-    void updateStaleView();
+    void updateDecisionProgress();
+    void updateStaleView(bool keepTab = false);
     void copyPatch();
     void updateQuality();
     QString profiledFieldKey() const;
@@ -54,6 +63,7 @@ private:
     std::optional<Approval> m_approval;
     QString m_staleReason; // set while the live entity has moved on from the request
     User m_viewer;
+    std::optional<DecisionInFlight> m_inFlight;
 
     QLabel *m_titleLabel;
     QLabel *m_metaLabel;
@@ -69,6 +79,8 @@ private:
     QPushButton *m_approveButton;
     QPushButton *m_rejectButton;
     QPushButton *m_cancelButton;
+    QProgressBar *m_decisionBusyBar;
+    QLabel *m_decisionStatusLabel;
 };
 
 } // namespace steward

@@ -48,7 +48,7 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
                                       this)),
       m_qualityPage(new QualityPage(services, session, this)),
       m_detailPane(new ApprovalDetailPane(services.entities, services.profiles, this)),
-      m_decisions(new DecisionController(services.approvals, session, this)),
+      m_decisions(new DecisionController(services, session, this)),
       m_tabs(new QTabWidget(this)),
       m_errorBanner(new QLabel(this)),
       m_pendingLabel(new QLabel(this))
@@ -110,21 +110,19 @@ MainWindow::MainWindow(const AppServices &services, Session &session, Settings &
     connect(m_qualityPage, &QualityPage::failed, this, &MainWindow::showError);
     connect(m_profilerPage, &ProfilerPage::notice, this,
             [this](const QString &message) { statusBar()->showMessage(message, 8000); });
-    // A finished profile updates the score shown for the selected request.
-    connect(&services.profiler, &profiler::ProfilerService::jobFinished, this,
-            [this] { m_detailPane->showApproval(m_detailPane->approval()); });
+    // A finished profile updates the score shown for the selected request, nothing else.
+    connect(&services.profiler, &profiler::ProfilerService::jobFinished, m_detailPane,
+            &ApprovalDetailPane::refreshQuality);
+    connect(m_decisions, &DecisionController::inFlightChanged, this,
+            [this] { m_detailPane->setDecisionInFlight(m_decisions->inFlight()); });
     connect(m_decisions, &DecisionController::decided, this, &MainWindow::onDecided);
     connect(m_decisions, &DecisionController::failed, this, &MainWindow::showError);
 
-    // Committed events keep every view current, whoever caused them.
+    // Committed events keep every view current, whoever caused them. The queue hears
+    // only what changes its rows, and then moves only those rows.
     connect(&services.bus, &EventBus::eventPublished, m_auditModel, &AuditTrailModel::append);
-    connect(&services.bus, &EventBus::batchPublished, this, [this](const QUuid &tenantId) {
-        if (tenantId != m_session.tenant().id)
-            return;
-        m_rowBeforeDecision = m_queuePage->currentRow();
-        m_queueModel->refresh();
-        updatePendingCount();
-    });
+    connect(&services.bus, &EventBus::approvalRequested, this, &MainWindow::onRequestChanged);
+    connect(&services.bus, &EventBus::approvalDecided, this, &MainWindow::onRequestChanged);
 
     // The bell's entries lead to their request or field; new alerts reach the tray.
     connect(m_bell, &NotificationBell::approvalRequested, this, &MainWindow::revealApproval);
@@ -313,12 +311,18 @@ void MainWindow::revealField(const QString &canonicalKey)
     m_profilerPage->showField(canonicalKey);
 }
 
+void MainWindow::onRequestChanged(const Event &event)
+{
+    if (event.tenantId != m_session.tenant().id)
+        return;
+    m_queueModel->requestChanged(event.correlationId); // an approval event's correlation is its request
+    updatePendingCount();
+}
+
 void MainWindow::onDecided()
 {
+    // The queue already moved on: the decided request left it and the next one took its place.
     m_errorBanner->hide();
-    // The queue was refreshed by the committed events; move on to the next request,
-    // which now sits where the decided one was.
-    m_queuePage->selectRow(m_rowBeforeDecision);
     statusBar()->showMessage(UiTr::tr("Decision recorded."), 4000);
 }
 

@@ -22,6 +22,7 @@ class QualityPage;
 class QueuePage;
 class Session;
 class Settings;
+struct Event;
 
 // The steward's window: the approvals queue with the selected request beside it,
 // and the audit trail. Composes the pages; the work lives in them and in core.
@@ -49,6 +50,7 @@ private:
     void showApproval(const QUuid &approvalId);
     void revealApproval(const QUuid &approvalId);
     void revealField(const QString &canonicalKey);
+    void onRequestChanged(const Event &event);
     void onDecided();
     void showError(const QString &message);
     void updatePendingCount();
@@ -70,7 +72,6 @@ private:
     QComboBox *m_userCombo = nullptr;
     NotificationBell *m_bell = nullptr;
     QLabel *m_pendingLabel;
-    int m_rowBeforeDecision = -1;
 };
 
 } // namespace steward

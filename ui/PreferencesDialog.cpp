@@ -4,6 +4,7 @@
 #include "Settings.h"
 #include "UiTr.h"
 #include "alerts/AlertThresholdService.h"
+#include "metrics/MetricsAccess.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -65,7 +66,7 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, const Session 
       m_thresholdProblemLabel(problemLabel(u"thresholdProblemLabel"_s, this)),
       m_thresholdOwnerLabel(noteLabel({}, this)),
       m_metricsEnabledCheck(new QCheckBox(UiTr::tr("&Expose metrics for Prometheus"), this)),
-      m_bindEdit(new QLineEdit(this)), m_portSpin(new QSpinBox(this)),
+      m_bindEdit(new QLineEdit(this)), m_portSpin(new QSpinBox(this)), m_tokenFileEdit(new QLineEdit(this)),
       m_metricsProblemLabel(problemLabel(u"metricsProblemLabel"_s, this)), m_exposureLabel(noteLabel({}, this)),
       m_buttons(new QDialogButtonBox(
           QDialogButtonBox::Ok | QDialogButtonBox::Cancel | QDialogButtonBox::RestoreDefaults, this))
@@ -75,6 +76,7 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, const Session 
     m_metricsEnabledCheck->setObjectName(u"metricsEnabledCheckBox"_s);
     m_bindEdit->setObjectName(u"metricsBindEdit"_s);
     m_portSpin->setObjectName(u"metricsPortSpinBox"_s);
+    m_tokenFileEdit->setObjectName(u"metricsTokenFileEdit"_s);
     m_exposureLabel->setObjectName(u"metricsExposureLabel"_s);
     m_buttons->setObjectName(u"preferencesButtonBox"_s);
     m_buttons->button(QDialogButtonBox::Ok)->setObjectName(u"preferencesOkButton"_s);
@@ -89,6 +91,10 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, const Session 
     m_bindEdit->setPlaceholderText(u"127.0.0.1"_s);
     m_bindEdit->setToolTip(UiTr::tr("The address to listen on; 127.0.0.1 keeps the endpoint on this computer"));
     m_portSpin->setRange(1, 65535);
+    m_tokenFileEdit->setPlaceholderText(UiTr::tr("none"));
+    m_tokenFileEdit->setToolTip(UiTr::tr("A file holding the token Prometheus must send as \"Authorization: Bearer\"; "
+                                         "needed to listen beyond this computer. Without one, $%1 is used when set")
+                                    .arg(QLatin1StringView(metrics::MetricsAccess::TokenVariable)));
 
     m_thresholdOwnerLabel->setObjectName(u"thresholdOwnerLabel"_s);
     auto *alertsBox = new QGroupBox(UiTr::tr("Alerts of %1").arg(session.tenant().name), this);
@@ -114,6 +120,7 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, const Session 
     metricsForm->addRow(m_metricsEnabledCheck);
     metricsForm->addRow(UiTr::tr("&Bind address:"), m_bindEdit);
     metricsForm->addRow(UiTr::tr("P&ort:"), m_portSpin);
+    metricsForm->addRow(UiTr::tr("Bearer &token file:"), m_tokenFileEdit);
     auto *metricsLayout = new QVBoxLayout(metricsBox);
     metricsLayout->addLayout(metricsForm);
     metricsLayout->addWidget(m_metricsProblemLabel);
@@ -139,6 +146,7 @@ PreferencesDialog::PreferencesDialog(const AppServices &services, const Session 
     }
     connect(m_metricsEnabledCheck, &QCheckBox::toggled, this, &PreferencesDialog::validate);
     connect(m_bindEdit, &QLineEdit::textChanged, this, &PreferencesDialog::validate);
+    connect(m_tokenFileEdit, &QLineEdit::textChanged, this, &PreferencesDialog::validate);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &PreferencesDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &PreferencesDialog::reject);
     connect(m_buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this,
@@ -158,6 +166,7 @@ void PreferencesDialog::load()
     m_metricsEnabledCheck->setChecked(m_settings.value(Settings::Key::MetricsEndpointEnabled).toBool());
     m_bindEdit->setText(m_settings.value(Settings::Key::MetricsEndpointBind).toString());
     m_portSpin->setValue(m_settings.value(Settings::Key::MetricsEndpointPort).toInt());
+    m_tokenFileEdit->setText(m_settings.value(Settings::Key::MetricsEndpointTokenFile).toString());
     validate();
     if (!stored) {
         m_thresholdProblemLabel->setText(stored.error().text());
@@ -176,6 +185,7 @@ void PreferencesDialog::restoreDefaults()
     m_metricsEnabledCheck->setChecked(false);
     m_bindEdit->setText(u"127.0.0.1"_s);
     m_portSpin->setValue(8787);
+    m_tokenFileEdit->clear();
     validate();
 }
 
@@ -193,10 +203,18 @@ QString PreferencesDialog::metricsProblem() const
 {
     if (!m_metricsEnabledCheck->isChecked())
         return {};
-    if (QHostAddress(m_bindEdit->text().trimmed()).isNull())
+    const QHostAddress address(m_bindEdit->text().trimmed());
+    if (address.isNull())
         return UiTr::tr("Enter an IP address to listen on, such as 127.0.0.1.");
     if (!m_portSpin->hasAcceptableInput())
         return UiTr::tr("Enter a port from 1 to 65535.");
+    // The endpoint's own rule, so what is accepted here starts next time.
+    const auto access = metrics::MetricsAccess::configure(m_tokenFileEdit->text());
+    if (!access)
+        return access.error().message;
+    if (access.value().allowsListeningOn(address))
+        return UiTr::tr("Listening beyond this computer needs a bearer token: name a token file, or listen on "
+                        "127.0.0.1.");
     return {};
 }
 
@@ -205,6 +223,7 @@ void PreferencesDialog::validate()
     const bool enabled = m_metricsEnabledCheck->isChecked();
     m_bindEdit->setEnabled(enabled);
     m_portSpin->setEnabled(enabled);
+    m_tokenFileEdit->setEnabled(enabled);
 
     const QString thresholds = thresholdProblem();
     const QString metrics = metricsProblem();
@@ -215,8 +234,9 @@ void PreferencesDialog::validate()
 
     const QHostAddress address(m_bindEdit->text().trimmed());
     const bool exposed = enabled && metrics.isEmpty() && !address.isLoopback();
-    m_exposureLabel->setText(exposed ? UiTr::tr("Other computers on the network will be able to read the metrics.")
-                                     : QString());
+    m_exposureLabel->setText(
+        exposed ? UiTr::tr("Other computers on the network will be able to read the metrics with the bearer token.")
+                : QString());
     m_exposureLabel->setVisible(exposed);
 
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(thresholds.isEmpty() && metrics.isEmpty());
@@ -242,6 +262,7 @@ void PreferencesDialog::accept()
     if (!QHostAddress(m_bindEdit->text().trimmed()).isNull())
         m_settings.setValue(Settings::Key::MetricsEndpointBind, m_bindEdit->text().trimmed());
     m_settings.setValue(Settings::Key::MetricsEndpointPort, m_portSpin->value());
+    m_settings.setValue(Settings::Key::MetricsEndpointTokenFile, m_tokenFileEdit->text().trimmed());
     QDialog::accept();
 }
 

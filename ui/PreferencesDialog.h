@@ -51,6 +51,7 @@ private:
     QCheckBox *m_metricsEnabledCheck;
     QLineEdit *m_bindEdit;
     QSpinBox *m_portSpin;
+    QLineEdit *m_tokenFileEdit;
     QLabel *m_metricsProblemLabel;
     QLabel *m_exposureLabel;
     QDialogButtonBox *m_buttons;

@@ -48,6 +48,24 @@ QueuePage::QueuePage(ApprovalQueueModel &model, QWidget *parent)
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(200);
 
+    // Connected before the view gets the model, so these run before its selection model
+    // moves the current row up to the one above a removed current row: instead, the
+    // request after it takes its place, as after a decision, and the one in between is
+    // never announced.
+    connect(&m_model, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) {
+                const int current = currentRow();
+                if (current >= first && current <= last)
+                    m_reselectRow = first;
+            });
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, [this] {
+        if (m_reselectRow < 0)
+            return;
+        const int row = m_reselectRow;
+        m_reselectRow = -1;
+        selectRow(row);
+        announceCurrent();
+    });
     m_view->setModel(&m_model);
     m_view->setSortingEnabled(true);
     m_view->horizontalHeader()->setSortIndicator(ApprovalQueueModel::AgeColumn, Qt::DescendingOrder);
@@ -77,11 +95,18 @@ QueuePage::QueuePage(ApprovalQueueModel &model, QWidget *parent)
     connect(m_tierCombo, &QComboBox::currentIndexChanged, this, &QueuePage::applyFilter);
     connect(m_searchEdit, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
     connect(m_searchDelay, &QTimer::timeout, this, &QueuePage::applyFilter);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            [this](const QModelIndex &current) {
-                Q_EMIT currentApprovalChanged(current.isValid() ? m_model.approvalIdAt(current.row()) : QUuid());
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this] {
+        if (m_reselectRow < 0)
+            announceCurrent();
+    });
+    connect(&m_model, &QAbstractItemModel::modelReset, this, &QueuePage::announceCurrent);
+    // The selected request changed in place (someone decided it, with all statuses shown).
+    connect(&m_model, &QAbstractItemModel::dataChanged, this,
+            [this](const QModelIndex &topLeft, const QModelIndex &bottomRight) {
+                const int current = currentRow();
+                if (current >= topLeft.row() && current <= bottomRight.row())
+                    Q_EMIT currentApprovalChanged(m_announced);
             });
-    connect(&m_model, &QAbstractItemModel::modelReset, this, [this] { Q_EMIT currentApprovalChanged({}); });
 
     auto *bar = new QHBoxLayout;
     auto addLabelled = [&](const QString &text, QWidget *widget) {
@@ -111,6 +136,15 @@ void QueuePage::applyFilter()
     m_model.setFilter(filter);
     // A column that says the same word on every row only takes room from the key.
     m_view->setColumnHidden(ApprovalQueueModel::StatusColumn, filter.status.has_value());
+}
+
+void QueuePage::announceCurrent()
+{
+    const QUuid current = currentApprovalId();
+    if (current == m_announced)
+        return;
+    m_announced = current;
+    Q_EMIT currentApprovalChanged(current);
 }
 
 QUuid QueuePage::currentApprovalId() const

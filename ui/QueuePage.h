@@ -12,7 +12,9 @@ namespace steward {
 
 class ApprovalQueueModel;
 
-// The approvals queue with its filter bar (status, entity type, tier, text).
+// The approvals queue with its filter bar (status, entity type, tier, text). The steward's
+// place survives changes to other rows; when the selected request leaves the queue (it
+// was decided), the one after it takes its place.
 class QueuePage : public QWidget
 {
     Q_OBJECT
@@ -31,6 +33,8 @@ Q_SIGNALS:
 
 private:
     void applyFilter();
+    // Tells the current request, unless it is the one told last.
+    void announceCurrent();
 
     ApprovalQueueModel &m_model;
     QComboBox *m_statusCombo;
@@ -39,6 +43,8 @@ private:
     QLineEdit *m_searchEdit;
     QTimer *m_searchDelay;
     QTableView *m_view;
+    QUuid m_announced;       // the request currentApprovalChanged last named
+    int m_reselectRow = -1;  // while the current row is being removed: where the next one will be
 };
 
 } // namespace steward

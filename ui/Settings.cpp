@@ -22,6 +22,7 @@ const Entry &entry(Settings::Key key)
         {Settings::Key::MetricsEndpointEnabled, u"metrics/enabled"_s, false},
         {Settings::Key::MetricsEndpointBind, u"metrics/bind"_s, u"127.0.0.1"_s},
         {Settings::Key::MetricsEndpointPort, u"metrics/port"_s, 8787},
+        {Settings::Key::MetricsEndpointTokenFile, u"metrics/tokenFile"_s, QString()},
         {Settings::Key::NotificationsSeenUpTo, u"notifications/seenUpTo"_s, QVariantMap()},
         {Settings::Key::ExportKind, u"export/kind"_s, u"approvals"_s},
         {Settings::Key::ExportFormat, u"export/format"_s, u"pdf"_s},

@@ -20,6 +20,7 @@ public:
         MetricsEndpointEnabled,
         MetricsEndpointBind,
         MetricsEndpointPort,
+        MetricsEndpointTokenFile, // the bearer token /metrics requires; empty: $STEWARD_METRICS_TOKEN or none
         NotificationsSeenUpTo, // per "tenant/user": the newest event seq seen in the bell (a map)
         ExportKind,
         ExportFormat,

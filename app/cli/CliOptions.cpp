@@ -25,6 +25,7 @@ const QList<CommandSpec> &commands()
 {
     static const QList<CommandSpec> specs{
         {Command::InitDemo, u"init-demo"_s, 0, 0, {}, u"init-demo"_s, false},
+        {Command::Migrate, u"migrate"_s, 0, 0, {}, u"migrate"_s, false},
         {Command::Submit, u"submit"_s, 1, 1, {}, u"submit FILE|-"_s, false},
         {Command::List, u"list"_s, 0, 0, {u"status"_s, u"json"_s}, u"list [--status S] [--json]"_s, false},
         {Command::Show, u"show"_s, 1, 1, {u"json"_s}, u"show ID [--json]"_s, true},
@@ -53,7 +54,13 @@ const QList<CommandSpec> &commands()
          {u"kind"_s, u"format"_s, u"out"_s, u"from"_s, u"to"_s},
          u"report --kind quality|approvals --format pdf|html|csv|json --out FILE [--from D --to D]"_s,
          false},
-        {Command::Serve, u"serve"_s, 0, 0, {u"bind"_s, u"port"_s}, u"serve [--bind 127.0.0.1] [--port 8787]"_s, false},
+        {Command::Serve,
+         u"serve"_s,
+         0,
+         0,
+         {u"bind"_s, u"port"_s, u"metrics-token-file"_s},
+         u"serve [--bind 127.0.0.1] [--port 8787] [--metrics-token-file FILE]"_s,
+         false},
     };
     return specs;
 }
@@ -70,6 +77,8 @@ QString description()
                      "\n"
                      "Commands:\n"
                      "  init-demo                    create or refresh the demo tenants, users and requests\n"
+                     "  migrate                      bring the schema to this program's version (on a team\n"
+                     "                               database: connected as its owner, steward_owner)\n"
                      "  submit FILE|-                submit a change request (JSON, '-' reads stdin); prints its id\n"
                      "  list [--status S] [--json]   the approval queue, oldest first\n"
                      "                               S: pending (default), approved, rejected, cancelled or all\n"
@@ -95,9 +104,13 @@ QString description()
                      "  report --kind quality|approvals --format pdf|html|csv|json --out FILE\n"
                      "         [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;\n"
                      "                               default: the last 30 days)\n"
-                     "  serve [--bind ADDRESS] [--port N]\n"
+                     "  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]\n"
                      "                               serve GET /metrics (Prometheus) and GET /healthz;\n"
-                     "                               loopback (127.0.0.1:8787) unless told otherwise");
+                     "                               loopback (127.0.0.1:8787) unless told otherwise.\n"
+                     "                               Another address needs a bearer token (from FILE or\n"
+                     "                               $STEWARD_METRICS_TOKEN, 16 characters or more); with\n"
+                     "                               a token, /metrics answers only requests that carry\n"
+                     "                               \"Authorization: Bearer <token>\" (401 otherwise)");
 }
 
 void configure(QCommandLineParser &parser)
@@ -130,6 +143,9 @@ void configure(QCommandLineParser &parser)
         {u"to"_s, CliTr::tr("report: last day of the period (YYYY-MM-DD)."), CliTr::tr("D")},
         {u"bind"_s, CliTr::tr("serve: the address to listen on (default 127.0.0.1)."), CliTr::tr("ADDRESS")},
         {u"port"_s, CliTr::tr("serve: the port to listen on (default 8787)."), CliTr::tr("N")},
+        {u"metrics-token-file"_s,
+         CliTr::tr("serve: a file holding the bearer token /metrics requires (default: $STEWARD_METRICS_TOKEN)."),
+         CliTr::tr("FILE")},
     });
     parser.addPositionalArgument(u"command"_s, CliTr::tr("One of the commands above."), CliTr::tr("command"));
     parser.addPositionalArgument(u"arguments"_s, CliTr::tr("The command's arguments."), CliTr::tr("[arguments...]"));
@@ -236,6 +252,7 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
                                  .arg(parser.value(u"port"_s)));
             options.port = quint16(port);
         }
+        options.metricsTokenFile = parser.value(u"metrics-token-file"_s).trimmed();
     }
 
     options.due = parser.isSet(u"due"_s);
@@ -265,8 +282,10 @@ QString CliOptions::helpText()
     help.replace(0, help.indexOf(u'\n'), CliTr::tr("Usage: steward-cli [options] command [arguments...]"));
     return help + u'\n' +
            CliTr::tr("Environment:\n"
-                     "  STEWARD_TENANT  default for --tenant\n"
-                     "  STEWARD_USER    default for --user\n") +
+                     "  STEWARD_TENANT         default for --tenant\n"
+                     "  STEWARD_USER           default for --user\n"
+                     "  STEWARD_METRICS_TOKEN  serve: the bearer token /metrics requires, unless\n"
+                     "                         --metrics-token-file names one\n") +
            u'\n' + ExitStatus::helpSection();
 }
 

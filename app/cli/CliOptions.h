@@ -9,7 +9,7 @@
 
 namespace steward {
 
-enum class Command { InitDemo, Submit, List, Show, Approve, Reject, Cancel, Events, Diff, Profile, Report, Serve };
+enum class Command { InitDemo, Migrate, Submit, List, Show, Approve, Reject, Cancel, Events, Diff, Profile, Report, Serve };
 
 // The command line of steward-cli, parsed and checked: the command exists, it got the
 // arguments it needs, and every option given applies to it. Options may come before
@@ -41,6 +41,7 @@ struct CliOptions
     QString to;                     // report --to D
     QString bindAddress;            // serve --bind, default 127.0.0.1
     quint16 port = 8787;            // serve --port
+    QString metricsTokenFile;       // serve --metrics-token-file; empty: $STEWARD_METRICS_TOKEN or none
 
     // `arguments` includes the program name, as QCoreApplication::arguments() does.
     static Result<CliOptions> parse(const QStringList &arguments);

@@ -50,6 +50,8 @@ Status CommandRunner::dispatch(const CliOptions &options)
 {
     if (options.command == Command::InitDemo)
         return runInitDemo(options, m_out);
+    if (options.command == Command::Migrate)
+        return runMigrate(options, m_out);
     if (options.command == Command::Diff)
         return runDiff(options, m_out);
 
@@ -62,6 +64,7 @@ Status CommandRunner::dispatch(const CliOptions &options)
 
     switch (options.command) {
     case Command::InitDemo:
+    case Command::Migrate:
     case Command::Diff:
         break; // handled above: they need no tenant
     case Command::Submit:

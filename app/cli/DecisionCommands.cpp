@@ -2,41 +2,18 @@
 
 #include "CliOptions.h"
 #include "CliTr.h"
+#include "InputText.h"
 #include "Session.h"
 #include "TextFormat.h"
 #include "approval/ApprovalService.h"
 #include "model/ChangeRequest.h"
 
-#include <QFile>
 #include <QTextStream>
-#include <cstdio>
 
 using namespace Qt::StringLiterals;
 
 namespace steward {
 namespace {
-
-Result<QByteArray> readRequest(const QString &source)
-{
-    QFile file;
-    const bool fromStdin = source == u"-"_s;
-    bool opened = false;
-    if (fromStdin) {
-        opened = file.open(stdin, QIODevice::ReadOnly);
-    } else {
-        file.setFileName(source);
-        opened = file.open(QIODevice::ReadOnly);
-    }
-    if (!opened)
-        return Error::make(
-            ErrorCode::Invalid,
-            CliTr::tr("cannot read %1: %2").arg(fromStdin ? CliTr::tr("standard input") : source, file.errorString()));
-    const QByteArray text = file.readAll();
-    if (text.trimmed().isEmpty())
-        return Error::make(ErrorCode::Invalid, CliTr::tr("%1 is empty; expected a change request as JSON")
-                                                   .arg(fromStdin ? CliTr::tr("standard input") : source));
-    return text;
-}
 
 // "GLOBAL_METADATA gl.journal_line.amount (tier1)": what a decision was about.
 QString subject(const Approval &approval)
@@ -51,10 +28,11 @@ Status runSubmit(Session &session, const CliOptions &options, QTextStream &out)
     auto actor = session.actor(options.user, options.commandName);
     if (!actor)
         return actor.error();
-    auto text = readRequest(options.arguments.constFirst());
-    if (!text)
-        return text.error();
-    auto request = ChangeRequest::fromJsonText(text.value());
+    auto input =
+        InputText::read(options.arguments.constFirst(), CliTr::tr("%1 is empty; expected a change request as JSON"));
+    if (!input)
+        return input.error();
+    auto request = ChangeRequest::fromJsonText(input.value().text);
     if (!request)
         return request.error();
     auto submitted = ApprovalService(session.database(), session.bus()).submit(actor.value(), request.value());

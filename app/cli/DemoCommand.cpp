@@ -4,6 +4,7 @@
 #include "CliTr.h"
 #include "Session.h"
 #include "demo/DemoSeeder.h"
+#include "store/Migrator.h"
 
 #include <QTextStream>
 
@@ -24,6 +25,19 @@ Status runInitDemo(const CliOptions &options, QTextStream &out)
                .arg(counts.pending)
                .arg(counts.decided)
                .arg(session.value()->database().url().path)
+        << u'\n';
+    return std::nullopt;
+}
+
+Status runMigrate(const CliOptions &options, QTextStream &out)
+{
+    auto session = Session::open(options.database, Session::Create::IfMissing);
+    if (!session)
+        return session.error();
+    auto version = Migrator(session.value()->database()).currentVersion();
+    if (!version)
+        return version.error();
+    out << CliTr::tr("%1 is at schema version %2").arg(session.value()->database().url().toString()).arg(version.value())
         << u'\n';
     return std::nullopt;
 }

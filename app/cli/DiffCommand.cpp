@@ -2,34 +2,55 @@
 
 #include "CliOptions.h"
 #include "CliTr.h"
+#include "InputText.h"
 #include "diff/JsonPatch.h"
 #include "diff/StructuralDiff.h"
 #include "json/JsonParser.h"
+#include "json/JsonPointer.h"
 
-#include <QFile>
+#include <QIODevice>
 #include <QTextStream>
 
-#include <cstdio>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 
 namespace steward {
 namespace {
 
-Result<std::shared_ptr<const json::Node>> readDocument(const QString &path)
+Result<std::shared_ptr<const json::Node>> readDocument(const QString &source, json::Parser &parser)
 {
-    const bool fromStdin = path == u"-"_s;
-    QFile file(fromStdin ? QString() : path);
-    const bool opened = fromStdin ? file.open(stdin, QIODevice::ReadOnly) : file.open(QIODevice::ReadOnly);
-    if (!opened)
-        return Error::make(ErrorCode::Invalid, CliTr::tr("cannot read %1: %2").arg(path, file.errorString()));
-    auto document = json::parse(file.readAll());
+    auto input = InputText::read(source, CliTr::tr("%1 is empty; expected a JSON document"));
+    if (!input)
+        return input.error();
+    auto document = parser.parseInPlace(std::move(input.value().text));
     if (!document) {
-        Error error = document.error();
-        error.message = CliTr::tr("%1: %2").arg(path, error.message);
-        return error;
+        // One short line: the pointer of a too-deep document alone can be 500 characters.
+        const Error &error = document.error();
+        const QString problem =
+            error.field.isEmpty() ? error.message : json::abbreviatePointer(error.field) + u": "_s + error.message;
+        return Error::make(error.code, CliTr::tr("%1: %2").arg(input.value().name, problem));
     }
     return std::make_shared<const json::Node>(std::move(document.value()));
+}
+
+// The process ends right after the diff is printed. Freeing two large documents node by
+// node would take about as long as building them, so they are left to the end of the
+// process, reachable from here (leak checkers do not count them).
+void keepUntilExit(std::shared_ptr<const json::Node> document)
+{
+    static auto *const kept = new std::vector<std::shared_ptr<const json::Node>>();
+    kept->push_back(std::move(document));
+}
+
+// The bytes as they are: QTextStream would decode and encode them again.
+void writeUtf8(const QByteArray &text, QTextStream &out)
+{
+    out.flush();
+    if (QIODevice *device = out.device())
+        device->write(text);
+    else
+        out << QString::fromUtf8(text);
 }
 
 QString kindName(const diff::DiffNode &node)
@@ -123,20 +144,29 @@ json::Node asJson(const diff::DiffResult &result)
 
 Status runDiff(const CliOptions &options, QTextStream &out)
 {
-    auto before = readDocument(options.arguments.at(0));
+    const QString &oldSource = options.arguments.at(0);
+    const QString &newSource = options.arguments.at(1);
+    if (InputText::isStandardInput(oldSource) && InputText::isStandardInput(newSource))
+        return Error::make(
+            ErrorCode::Invalid,
+            CliTr::tr("standard input (\"-\") can be only one side of a diff; usage: steward-cli diff OLD NEW"));
+    json::Parser parser;
+    auto before = readDocument(oldSource, parser);
     if (!before)
         return before.error();
-    auto after = readDocument(options.arguments.at(1));
+    auto after = readDocument(newSource, parser);
     if (!after)
         return after.error();
+    keepUntilExit(before.value());
+    keepUntilExit(after.value());
 
     if (options.format == u"patch"_s) {
-        out << QString::fromUtf8(json::serialize(diff::toPatch(*before.value(), *after.value()), true)) << u'\n';
+        writeUtf8(json::serialize(diff::toPatch(*before.value(), *after.value()), true) + '\n', out);
         return std::nullopt;
     }
     const diff::DiffResult result = diff::diff(before.value(), after.value());
     if (options.format == u"json"_s)
-        out << QString::fromUtf8(json::serialize(asJson(result), true)) << u'\n';
+        writeUtf8(json::serialize(asJson(result), true) + '\n', out);
     else
         printText(result, out);
     return std::nullopt;

@@ -34,7 +34,8 @@ QString helpSection()
                      "  %3  forbidden (missing role, four-eyes rule, not the requester)\n"
                      "  %4  not found (no such request or tenant; another tenant's request counts as none)\n"
                      "  %5  conflict (already decided, key already taken, or changed since the request)\n"
-                     "  %6  database unavailable (missing, locked, or failing)\n"
+                     "  %6  unavailable: the database (missing, locked, or failing) or the PDF/HTML\n"
+                     "     report renderer steward-render (missing or failing)\n"
                      "On failure, one line \"steward-cli: <reason>\" is written to stderr.\n")
         .arg(Success)
         .arg(Usage)

@@ -5,6 +5,7 @@
 #include "Session.h"
 #include "TextFormat.h"
 #include "TextTable.h"
+#include "approval/ApprovalPolicy.h"
 #include "diff/FlatDiff.h"
 #include "store/ApprovalRepository.h"
 #include "store/EntityRepository.h"
@@ -89,23 +90,21 @@ Result<QString> stalenessWarning(Session &session, const Approval &approval)
                             : QString();
     if (!live.value())
         return CliTr::tr("%1 no longer exists; approving this request will be refused.").arg(approval.entityKey);
-    if (approval.baseVersion && live.value()->version != *approval.baseVersion)
-        return CliTr::tr("%1 has changed since this request was made (version %2, now %3); approving it will be "
-                         "refused.")
-            .arg(approval.entityKey)
-            .arg(*approval.baseVersion)
-            .arg(live.value()->version);
-    return QString();
+    if (!ApprovalPolicy::changedSinceRequest(approval, live.value()->version, live.value()->document))
+        return QString();
+    if (!approval.baseVersion)
+        return CliTr::tr("%1 has changed since this request was made; approving it will be refused.")
+            .arg(approval.entityKey);
+    return CliTr::tr("%1 has changed since this request was made (version %2, now %3); approving it will be "
+                     "refused.")
+        .arg(approval.entityKey)
+        .arg(*approval.baseVersion)
+        .arg(live.value()->version);
 }
 
-// What approving would leave behind: keys absent from an update's payload keep their
-// live value (EntityRepository::apply), so they are unchanged, not removed.
-QJsonObject requestedState(const Approval &approval)
+QJsonObject qtJson(const json::Node &node)
 {
-    QJsonObject state = approval.currentState.value_or(QJsonObject());
-    for (auto it = approval.payload.begin(); it != approval.payload.end(); ++it)
-        state.insert(it.key(), it.value());
-    return state;
+    return json::toQJsonValue(node).toObject();
 }
 
 QString countsText(const FlatDiffCounts &counts)
@@ -123,7 +122,11 @@ QString countsText(const FlatDiffCounts &counts)
 
 void writeChanges(QTextStream &out, const Approval &approval)
 {
-    const QList<FlatDiffEntry> entries = flatDiff(approval.currentState, requestedState(approval));
+    // What approving would leave behind: keys absent from an update's payload keep their
+    // live value, so they are unchanged, not removed.
+    const QList<FlatDiffEntry> entries =
+        flatDiff(approval.currentState ? std::optional<QJsonObject>(qtJson(*approval.currentState)) : std::nullopt,
+                 qtJson(approval.requestedState()));
     const FlatDiffCounts counts = countChanges(entries);
     if (approval.isCreate())
         out << CliTr::tr("Fields of the new %1 (%2):").arg(toString(approval.entityType)).arg(counts.added) << u'\n';

@@ -2,8 +2,9 @@
 
 #include "CliOptions.h"
 #include "CliTr.h"
-#include "ReportRenderer.h"
+#include "RenderProcess.h"
 #include "Session.h"
+#include "report/ReportOutput.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -64,7 +65,15 @@ Status runReport(Session &session, const CliOptions &options, QTextStream &out)
     request.period = period.value();
     request.generatedBy = options.user.isEmpty() ? operatingSystemUser() : options.user;
 
-    if (auto failed = report::ReportRenderer::renderFile(session.database(), request, options.outputPath))
+    // CSV and JSON here; PDF and HTML by the helper, so that only it loads Qt Gui.
+    const Status failed =
+        report::isDataFormat(request.format)
+            ? report::writeFileAtomically(options.outputPath,
+                                          [&](QIODevice &device) {
+                                              return report::writeDataReport(session.database(), request, device);
+                                          })
+            : RenderProcess::run(RenderJob{session.database().url().toString(), request, options.outputPath});
+    if (failed)
         return failed;
     out << CliTr::tr("%1 report (%2) for %3, %4, written to %5")
                .arg(report::displayName(request.kind), report::toString(request.format), session.tenant().name,

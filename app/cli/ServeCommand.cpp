@@ -17,14 +17,26 @@ Status runServe(Session &session, const CliOptions &options, QTextStream &out)
     auto address = MetricsServer::parseAddress(options.bindAddress);
     if (!address)
         return address.error();
+    auto access = metrics::MetricsAccess::configure(options.metricsTokenFile);
+    if (!access)
+        return access.error();
+    // Refused here too, before anything listens, so the mistake is a usage error.
+    if (Status refused = access.value().allowsListeningOn(address.value()))
+        return Error::invalid(refused->field, CliTr::tr("%1: pass --metrics-token-file FILE or set %2, or listen on "
+                                                        "127.0.0.1")
+                                                  .arg(refused->message,
+                                                       QLatin1StringView(metrics::MetricsAccess::TokenVariable)));
 
     // The endpoint reads every tenant through a connection of its own on its own thread;
     // this thread only prints and waits for SIGINT or SIGTERM.
-    MetricsServer server(session.database().url());
+    MetricsServer server(session.database().url(), access.value());
     Status failure;
-    QObject::connect(&server, &MetricsServer::listening, &server, [&out](const QUrl &url) {
+    const bool tokenRequired = access.value().hasToken();
+    QObject::connect(&server, &MetricsServer::listening, &server, [&out, tokenRequired](const QUrl &url) {
         // One line scripts and tests read; with --port 0 it names the port chosen.
-        out << CliTr::tr("listening on %1").arg(url.toString()) << u'\n';
+        out << (tokenRequired ? CliTr::tr("listening on %1 (/metrics requires the bearer token)").arg(url.toString())
+                              : CliTr::tr("listening on %1").arg(url.toString()))
+            << u'\n';
         out.flush();
     });
     QObject::connect(&server, &MetricsServer::failed, &server,

@@ -4,18 +4,19 @@
 #include "demo/FirstRun.h"
 
 #include <QProgressDialog>
-#include <QThread>
+
+using namespace Qt::StringLiterals;
 
 namespace steward {
 
-StartupTask::StartupTask(DatabaseUrl url, QObject *parent) : QObject(parent), m_url(std::move(url)) {}
+StartupTask::StartupTask(DatabaseUrl url, QObject *parent)
+    : QObject(parent), m_url(std::move(url)), m_runner(u"startup"_s)
+{
+}
 
 StartupTask::~StartupTask()
 {
-    if (m_thread) {
-        m_thread->wait();
-        delete m_thread;
-    }
+    m_runner.shutdown(); // a migration is not cancelled half-way: this waits for it
     delete m_progress;
 }
 
@@ -26,22 +27,13 @@ void StartupTask::start()
     m_progress->setMinimumDuration(400);
     m_progress->setCancelButton(nullptr);
 
-    m_thread = QThread::create([this] {
-        try {
-            auto prepared = prepareDatabase(m_url, true);
-            if (!prepared)
-                m_error = prepared.error().text();
-        } catch (const std::exception &exception) {
-            m_error = QString::fromUtf8(exception.what());
-        }
-    });
-    connect(m_thread, &QThread::finished, this, [this] {
-        // Deleting (not hiding) also stops the dialog's pending "show after a moment" timer.
-        delete m_progress;
-        m_progress = nullptr;
-        Q_EMIT finished(m_error);
-    });
-    m_thread->start();
+    m_runner.start([url = m_url](jobs::JobContext &) { return prepareDatabase(url, true); },
+                   [this](const Result<bool> &prepared) {
+                       // Deleting (not hiding) also stops the dialog's pending "show after a moment" timer.
+                       delete m_progress;
+                       m_progress = nullptr;
+                       Q_EMIT finished(prepared ? QString() : prepared.error().text());
+                   });
 }
 
 } // namespace steward

@@ -1,11 +1,11 @@
 #pragma once
 
+#include "jobs/JobRunner.h"
 #include "store/DatabaseUrl.h"
 
 #include <QObject>
 
 class QProgressDialog;
-class QThread;
 
 namespace steward {
 
@@ -17,7 +17,7 @@ class StartupTask : public QObject
 
 public:
     explicit StartupTask(DatabaseUrl url, QObject *parent = nullptr);
-    ~StartupTask() override;
+    ~StartupTask() override; // waits for the preparation to end
 
     void start();
 
@@ -27,9 +27,9 @@ Q_SIGNALS:
 
 private:
     DatabaseUrl m_url;
-    QThread *m_thread = nullptr;
+    // Without a connection of its own: prepareDatabase() opens the one it migrates with.
+    jobs::JobRunner m_runner;
     QProgressDialog *m_progress = nullptr;
-    QString m_error;
 };
 
 } // namespace steward

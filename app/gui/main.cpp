@@ -60,7 +60,14 @@ std::unique_ptr<MetricsServer> startMetricsEndpoint(const DatabaseUrl &url, cons
         return nullptr;
     }
 
-    auto server = std::make_unique<MetricsServer>(url);
+    // The same rule as steward-cli serve: beyond loopback only with a bearer token.
+    auto access =
+        metrics::MetricsAccess::configure(settings.value(Settings::Key::MetricsEndpointTokenFile).toString());
+    if (!access) {
+        showFailure(access.error().text());
+        return nullptr;
+    }
+    auto server = std::make_unique<MetricsServer>(url, access.value());
     QObject::connect(server.get(), &MetricsServer::listening, &window, [&window](const QUrl &endpoint) {
         const QString message = GuiTr::tr("Metrics endpoint listening on %1").arg(endpoint.toString());
         qInfo("%s", qUtf8Printable(message));

@@ -1,6 +1,7 @@
 #include "MetricsEndpoint.h"
 
 #include "HttpTr.h"
+#include "jobs/JobRunner.h"
 #include "metrics/MetricsCollector.h"
 #include "metrics/MetricsExposition.h"
 #include "store/Database.h"
@@ -34,6 +35,17 @@ std::optional<QHttpServerResponse> refuseUnlessGet(const QHttpServerRequest &req
     return response;
 }
 
+// Answers on the server's thread, guarded as every job is: an exception becomes a 500
+// with its reason instead of leaving the thread.
+QHttpServerResponse guarded(const std::function<QHttpServerResponse()> &answer)
+{
+    std::optional<QHttpServerResponse> response;
+    if (const Status failed = jobs::runGuarded([&] { response.emplace(answer()); }))
+        return QHttpServerResponse(QByteArrayLiteral("text/plain; charset=utf-8"), failed->text().toUtf8() + '\n',
+                                   StatusCode::InternalServerError);
+    return std::move(*response);
+}
+
 QString hostText(const QHostAddress &address)
 {
     return address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString()) : address.toString();
@@ -41,8 +53,8 @@ QString hostText(const QHostAddress &address)
 
 } // namespace
 
-MetricsEndpoint::MetricsEndpoint(DatabaseUrl databaseUrl, QObject *parent)
-    : QObject(parent), m_databaseUrl(std::move(databaseUrl))
+MetricsEndpoint::MetricsEndpoint(DatabaseUrl databaseUrl, metrics::MetricsAccess access, QObject *parent)
+    : QObject(parent), m_databaseUrl(std::move(databaseUrl)), m_access(std::move(access))
 {
 }
 
@@ -54,6 +66,10 @@ MetricsEndpoint::~MetricsEndpoint()
 void MetricsEndpoint::listen(const QHostAddress &address, quint16 port)
 {
     close();
+    if (Status refused = m_access.allowsListeningOn(address)) {
+        Q_EMIT failed(refused->text());
+        return;
+    }
     auto server = std::make_unique<QHttpServer>();
     // Our own QTcpServer rather than QHttpServer::listen(), which only logs why it failed.
     auto *tcpServer = new QTcpServer(server.get());
@@ -64,8 +80,12 @@ void MetricsEndpoint::listen(const QHostAddress &address, quint16 port)
     }
     server->bind(tcpServer);
 
-    server->route(u"/metrics"_s, [this](const QHttpServerRequest &request) { return metrics(request); });
-    server->route(u"/healthz"_s, [this](const QHttpServerRequest &request) { return health(request); });
+    server->route(u"/metrics"_s, [this](const QHttpServerRequest &request) {
+        return guarded([&] { return metrics(request); });
+    });
+    server->route(u"/healthz"_s, [this](const QHttpServerRequest &request) {
+        return guarded([&] { return health(request); });
+    });
     server->setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
         responder.write(
             QJsonDocument(QJsonObject{{u"error"_s, HttpTr::tr("not found")}}).toJson(QJsonDocument::Compact),
@@ -97,6 +117,12 @@ Result<Database *> MetricsEndpoint::database()
 
 QHttpServerResponse MetricsEndpoint::metrics(const QHttpServerRequest &request)
 {
+    if (!m_access.admits(request.value(QByteArrayLiteral("Authorization")))) {
+        QHttpServerResponse response =
+            jsonError(HttpTr::tr("/metrics needs the header Authorization: Bearer <token>"), StatusCode::Unauthorized);
+        response.setHeader(QByteArrayLiteral("WWW-Authenticate"), QByteArrayLiteral("Bearer realm=\"metrics\""));
+        return response;
+    }
     if (auto refused = refuseUnlessGet(request))
         return std::move(*refused);
     auto connection = database();

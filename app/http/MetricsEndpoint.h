@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metrics/MetricsAccess.h"
 #include "model/Error.h"
 #include "store/DatabaseUrl.h"
 
@@ -23,11 +24,12 @@ class MetricsEndpoint : public QObject
     Q_OBJECT
 
 public:
-    explicit MetricsEndpoint(DatabaseUrl databaseUrl, QObject *parent = nullptr);
+    MetricsEndpoint(DatabaseUrl databaseUrl, metrics::MetricsAccess access, QObject *parent = nullptr);
     ~MetricsEndpoint() override;
 
     // Opens the database connection and starts listening; answers with listening() or
-    // failed(). A connection that cannot be opened yet does not stop the server:
+    // failed(), also when the access refuses the address. A connection that cannot be
+    // opened yet does not stop the server:
     // /healthz then says why, and the next request tries again.
     void listen(const QHostAddress &address, quint16 port);
     // Stops listening and closes the connection, in this thread.
@@ -44,6 +46,7 @@ private:
     Result<Database *> database();
 
     DatabaseUrl m_databaseUrl;
+    metrics::MetricsAccess m_access;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<QHttpServer> m_server;
 };

@@ -9,8 +9,9 @@ using namespace Qt::StringLiterals;
 
 namespace steward {
 
-MetricsServer::MetricsServer(DatabaseUrl databaseUrl, QObject *parent)
-    : QObject(parent), m_thread(new QThread(this)), m_endpoint(new MetricsEndpoint(std::move(databaseUrl)))
+MetricsServer::MetricsServer(DatabaseUrl databaseUrl, metrics::MetricsAccess access, QObject *parent)
+    : QObject(parent), m_thread(new QThread(this)),
+      m_endpoint(new MetricsEndpoint(std::move(databaseUrl), std::move(access)))
 {
     m_thread->setObjectName(u"metrics-endpoint"_s);
     m_endpoint->moveToThread(m_thread);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "metrics/MetricsAccess.h"
 #include "model/Error.h"
 #include "store/DatabaseUrl.h"
 
@@ -21,11 +22,14 @@ class MetricsServer : public QObject
     Q_OBJECT
 
 public:
-    explicit MetricsServer(DatabaseUrl databaseUrl, QObject *parent = nullptr);
+    // `access` decides which addresses it may listen on and who may read /metrics; the
+    // default is this computer only, without a token.
+    explicit MetricsServer(DatabaseUrl databaseUrl, metrics::MetricsAccess access = {}, QObject *parent = nullptr);
     // Stops listening, closes the connection in the server thread and waits for it.
     ~MetricsServer() override;
 
-    // Asynchronous: answers with listening() or failed(). Port 0 picks a free port.
+    // Asynchronous: answers with listening() or failed(). Port 0 picks a free port. An
+    // address beyond loopback fails unless the access has a token.
     void start(const QHostAddress &address, quint16 port);
     // Where it listens, once listening() was emitted.
     QUrl url() const { return m_url; }

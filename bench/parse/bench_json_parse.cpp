@@ -3,9 +3,11 @@
 // QJsonDocument (the baseline), our parse() and, where their headers were found at
 // configure time, the same Node built through rapidjson and nlohmann SAX, plus each
 // library's raw speed without building anything. Prints the median of several runs
-// and the speed ratio against QJsonDocument. Not a test: nothing here passes or fails.
+// and the speed ratio against QJsonDocument. Not a test; but a parser that fails on a
+// payload, or a tree that differs from parse()'s, fails the run loudly (exit 1).
 //
 //   bench_json_parse [--quick]
+#include "BenchSupport.h"
 #include "json/JsonNode.h"
 #include "json/JsonParser.h"
 
@@ -372,21 +374,21 @@ struct Contender
     std::function<size_t(const QByteArray &)> run; // 0 means it failed
 };
 
-double medianMilliseconds(const Contender &contender, const QByteArray &text, int runs, bool &failed)
+// The median over `runs` parses; empty as soon as one fails.
+std::optional<double> medianMilliseconds(const Contender &contender, const QByteArray &text, int runs)
 {
-    std::vector<double> times;
-    failed = contender.run(text) == 0; // warm-up, and a check that it parses at all
-    for (int i = 0; i < runs && !failed; ++i) {
+    if (contender.run(text) == 0) // warm-up, and a check that it parses at all
+        return std::nullopt;
+    QList<double> times;
+    for (int i = 0; i < runs; ++i) {
         QElapsedTimer timer;
         timer.start();
         const size_t result = contender.run(text);
-        times.push_back(double(timer.nsecsElapsed()) / 1e6);
-        failed = result == 0;
+        times.append(double(timer.nsecsElapsed()) / 1e6);
+        if (result == 0)
+            return std::nullopt;
     }
-    if (failed)
-        return 0;
-    std::sort(times.begin(), times.end());
-    return times[times.size() / 2];
+    return steward::bench::median(times);
 }
 
 } // namespace
@@ -395,6 +397,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const bool quick = app.arguments().contains(u"--quick"_s);
+    steward::bench::Verdict verdict(u"bench_json_parse"_s);
 
     std::vector<Contender> contenders;
     contenders.push_back({u"QJsonDocument::fromJson (baseline)"_s, [](const QByteArray &text) {
@@ -441,36 +444,43 @@ int main(int argc, char *argv[])
 
         // All Node builders must agree with parse(), or the comparison is meaningless.
         const auto reference = steward::json::parse(text);
-        if (!reference.ok()) {
-            std::printf("payload refused: %s\n", qPrintable(reference.error().text()));
-            return 1;
-        }
+        if (!verdict.require(reference.ok(), u"parse() refused the payload: "_s +
+                                                 (reference ? QString() : reference.error().text())))
+            return verdict.exitStatus();
 
         std::printf("\npayload %.2f MB, %d column objects, median of %d runs\n", megabytes, columns, size.runs);
 #ifdef HAVE_RAPIDJSON
         const auto viaRapid = rapidTree(text);
         std::printf("tree via rapidjson identical to parse(): %s\n",
-                    viaRapid && viaRapid->identical(reference.value()) ? "yes" : "NO");
+                    verdict.require(viaRapid && viaRapid->identical(reference.value()),
+                                    u"the tree built through rapidjson differs from parse()'s"_s)
+                        ? "yes"
+                        : "NO");
 #endif
 #ifdef HAVE_NLOHMANN_JSON
         const auto viaNlohmann = nlohmannTree(text);
         std::printf("tree via nlohmann identical to parse(): %s\n",
-                    viaNlohmann && viaNlohmann->identical(reference.value()) ? "yes" : "NO");
+                    verdict.require(viaNlohmann && viaNlohmann->identical(reference.value()),
+                                    u"the tree built through nlohmann differs from parse()'s"_s)
+                        ? "yes"
+                        : "NO");
 #endif
         std::printf("%-38s %10s %10s %12s\n", "parser", "ms", "MB/s", "vs QJsonDoc");
-        double baseline = 0;
+        std::optional<double> baseline;
         for (const Contender &contender : contenders) {
-            bool failed = false;
-            const double ms = medianMilliseconds(contender, text, size.runs, failed);
-            if (failed) {
+            const auto ms = medianMilliseconds(contender, text, size.runs);
+            if (!verdict.require(ms.has_value(), contender.name + u" failed on the payload"_s)) {
                 std::printf("%-38s %10s\n", qPrintable(contender.name), "FAILED");
                 continue;
             }
-            if (baseline == 0)
+            if (!baseline) {
+                if (contender.name != contenders.front().name)
+                    continue; // no ratio without the baseline
                 baseline = ms;
-            std::printf("%-38s %10.2f %10.1f %11.2fx\n", qPrintable(contender.name), ms, megabytes / (ms / 1000.0),
-                        baseline / ms);
+            }
+            std::printf("%-38s %10.2f %10.1f %11.2fx\n", qPrintable(contender.name), *ms, megabytes / (*ms / 1000.0),
+                        *baseline / *ms);
         }
     }
-    return 0;
+    return verdict.exitStatus();
 }

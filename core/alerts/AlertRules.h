@@ -1,5 +1,6 @@
 #pragma once
 
+#include "events/Event.h"
 #include "model/Types.h"
 
 #include <QDateTime>
@@ -18,9 +19,10 @@ inline constexpr char16_t QualityDrop[] = u"QualityDrop";
 inline constexpr char16_t ProfileRunFailed[] = u"ProfileRunFailed";
 } // namespace AlertRule
 
+// The alert event types, spelled in EventType.
 namespace AlertEventType {
-inline constexpr char16_t Fired[] = u"alert.fired";
-inline constexpr char16_t Resolved[] = u"alert.resolved";
+inline constexpr const auto &Fired = EventType::AlertFired;
+inline constexpr const auto &Resolved = EventType::AlertResolved;
 } // namespace AlertEventType
 
 // Where the rules draw their lines. Defaults are SPEC section 6; each tenant may move

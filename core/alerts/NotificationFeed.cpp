@@ -16,7 +16,7 @@ namespace {
 const QString kDecidedBySomeoneElse = u"ap.status IN ('approved', 'rejected', 'cancelled') "
                                       u"AND ap.decided_by IS NOT NULL AND ap.decided_by <> ap.requested_by"_s;
 
-// How many of the newest events the unseen scan reads at most.
+// How many of the tenant's newest events the unseen scan reads at most.
 constexpr qint64 kUnseenWindow = 5000;
 
 } // namespace
@@ -33,9 +33,10 @@ Result<qint64> NotificationFeed::latestSeq(const QUuid &tenantId) const
     return query.value().value(0).toLongLong();
 }
 
-// Walks only the events after the mark (index on tenant_id, seq), and at most the last
-// kUnseenWindow events of the database: the GUI thread reads a page, not a history. A
-// user who has not looked for longer than that sees the older items as already seen.
+// Walks only the events after the mark (index on tenant_id, seq), and at most the
+// tenant's last kUnseenWindow events: the GUI thread reads a page, not a history. A user
+// who has not looked for longer than that sees the older items as already seen. The
+// window is the tenant's own: another tenant's busy day pushes nothing out of it.
 Result<NotificationFeed::Unseen> NotificationFeed::unseen(const QUuid &tenantId, const QString &userId,
                                                           qint64 seenUpTo) const
 {
@@ -44,13 +45,15 @@ Result<NotificationFeed::Unseen> NotificationFeed::unseen(const QUuid &tenantId,
         u"SELECT e.type, e.correlation_id FROM mdm_event e "
         u"LEFT JOIN mdm_alert al ON e.type = ? AND al.tenant_id = e.tenant_id AND al.id = e.correlation_id "
         u"LEFT JOIN mdm_approval ap ON e.type <> ? AND ap.tenant_id = e.tenant_id AND ap.id = e.correlation_id "
-        u"WHERE e.tenant_id = ? AND e.seq > ? AND e.seq > (SELECT COALESCE(MAX(seq), 0) FROM mdm_event) - ? "
+        u"WHERE e.tenant_id = ? AND e.seq > ? AND e.seq >= COALESCE((SELECT w.seq FROM mdm_event w "
+        u"WHERE w.tenant_id = ? ORDER BY w.seq DESC LIMIT 1 OFFSET ?), 0) "
         u"AND e.type IN (?, ?, ?, ?) "
         u"AND ((al.id IS NOT NULL AND al.state = 'firing' AND al.acknowledged_by IS NULL) "
         u"OR (ap.id IS NOT NULL AND ap.requested_by = ? AND "_s +
             kDecidedBySomeoneElse + u"))"_s,
-        {fired, fired, uuidText(tenantId), seenUpTo, kUnseenWindow, fired, QString::fromUtf16(EventType::ApprovalApproved),
-         QString::fromUtf16(EventType::ApprovalRejected), QString::fromUtf16(EventType::ApprovalCancelled), userId});
+        {fired, fired, uuidText(tenantId), seenUpTo, uuidText(tenantId), kUnseenWindow - 1, fired,
+         QString::fromUtf16(EventType::ApprovalApproved), QString::fromUtf16(EventType::ApprovalRejected),
+         QString::fromUtf16(EventType::ApprovalCancelled), userId});
     if (!query)
         return query.error();
     Unseen unseen;
@@ -121,9 +124,15 @@ Result<QList<Notification>> NotificationFeed::page(const QUuid &tenantId, const 
         Notification item;
         item.kind = Notification::Kind::Decision;
         item.id = QUuid::fromString(decisionRows.value(0).toString());
-        item.entityType = entityTypeFromString(decisionRows.value(1).toString()).value_or(EntityType::GlobalMetadata);
+        auto type = storedValue(entityTypeFromString, u"mdm_approval.entity_type"_s, decisionRows.value(1).toString());
+        if (!type)
+            return type.error();
+        auto outcome = storedValue(approvalStatusFromString, u"mdm_approval.status"_s, decisionRows.value(3).toString());
+        if (!outcome)
+            return outcome.error();
+        item.entityType = type.value();
         item.subjectKey = decisionRows.value(2).toString();
-        item.outcome = approvalStatusFromString(decisionRows.value(3).toString()).value_or(ApprovalStatus::Approved);
+        item.outcome = outcome.value();
         item.decidedBy = decisionRows.value(4).toString();
         item.reason = decisionRows.value(5).toString();
         item.at = fromIsoTimestamp(decisionRows.value(6).toString());

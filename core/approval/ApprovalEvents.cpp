@@ -1,13 +1,21 @@
 #include "approval/ApprovalEvents.h"
 
+#include <QJsonValue>
+
 using namespace Qt::StringLiterals;
 
 namespace steward {
 namespace {
 
+// Events carry Qt's JSON (the envelope of SPEC section 4).
+QJsonObject stateOf(const EntitySnapshot &snapshot)
+{
+    return json::toQJsonValue(snapshot.document).toObject();
+}
+
 QJsonValue stateOrNull(const std::optional<EntitySnapshot> &snapshot)
 {
-    return snapshot ? QJsonValue(snapshot->state) : QJsonValue();
+    return snapshot ? QJsonValue(stateOf(*snapshot)) : QJsonValue();
 }
 
 } // namespace
@@ -49,6 +57,7 @@ QList<Event> ApprovalEvents::approved(const std::optional<EntitySnapshot> &befor
     const QString tier = toString(m_approval.tier);
     const QString entityId = uuidText(after.id);
     const QString key = after.canonicalKey;
+    const QJsonObject afterState = stateOf(after);
     QList<Event> events;
 
     switch (m_approval.entityType) {
@@ -63,9 +72,9 @@ QList<Event> ApprovalEvents::approved(const std::optional<EntitySnapshot> &befor
                                                     {u"canonicalKey"_s, key},
                                                     {u"tier"_s, tier},
                                                     {u"before"_s, stateOrNull(before)},
-                                                    {u"after"_s, after.state}});
+                                                    {u"after"_s, afterState}});
         if (isCritical(m_approval.tier)) {
-            const QJsonValue urn = after.state.value(u"entityUrn"_s);
+            const QJsonValue urn = afterState.value(u"entityUrn"_s);
             events << make(EventType::MetadataProfileDue, {{u"canonicalKey"_s, key},
                                                            {u"entityUrn"_s, urn.isUndefined() ? QJsonValue() : urn},
                                                            {u"tier"_s, tier},
@@ -84,7 +93,7 @@ QList<Event> ApprovalEvents::approved(const std::optional<EntitySnapshot> &befor
                                                {u"canonicalKey"_s, key},
                                                {u"tier"_s, tier},
                                                {u"before"_s, stateOrNull(before)},
-                                               {u"after"_s, after.state}});
+                                               {u"after"_s, afterState}});
         break;
     case EntityType::BusinessRule: {
         events << make(EventType::BusinessRuleChanged,
@@ -92,12 +101,13 @@ QList<Event> ApprovalEvents::approved(const std::optional<EntitySnapshot> &befor
                         {u"approvalId"_s, uuidText(m_approval.id)},
                         {u"entityId"_s, entityId},
                         {u"canonicalKey"_s, key},
-                        {u"appliesTo"_s, after.state.value(u"appliesTo"_s)},
+                        {u"appliesTo"_s, afterState.value(u"appliesTo"_s)},
                         {u"before"_s, stateOrNull(before)},
-                        {u"after"_s, after.state}});
+                        {u"after"_s, afterState}});
         if (field) {
-            const QJsonValue urn = field->state.value(u"entityUrn"_s);
-            const QJsonValue fieldTier = field->state.value(u"tier"_s);
+            const QJsonObject fieldState = stateOf(*field);
+            const QJsonValue urn = fieldState.value(u"entityUrn"_s);
+            const QJsonValue fieldTier = fieldState.value(u"tier"_s);
             events << make(EventType::MetadataProfileDue,
                            {{u"canonicalKey"_s, field->canonicalKey},
                             {u"entityUrn"_s, urn.isUndefined() ? QJsonValue() : urn},
@@ -111,9 +121,9 @@ QList<Event> ApprovalEvents::approved(const std::optional<EntitySnapshot> &befor
         events << make(EventType::GlossaryTermUpdated, {{u"approvalId"_s, uuidText(m_approval.id)},
                                                         {u"entityId"_s, entityId},
                                                         {u"canonicalKey"_s, key},
-                                                        {u"term"_s, after.state.value(u"term"_s)},
+                                                        {u"term"_s, afterState.value(u"term"_s)},
                                                         {u"before"_s, stateOrNull(before)},
-                                                        {u"after"_s, after.state}});
+                                                        {u"after"_s, afterState}});
         break;
     }
     events << approvalApproved();

@@ -22,6 +22,26 @@ Status checkSubmission(const ChangeRequest &request, const User &requester)
     return std::nullopt;
 }
 
+bool changedSinceRequest(const Approval &approval, qint64 liveVersion, const json::Node &liveDocument)
+{
+    if (approval.baseVersion)
+        return liveVersion != *approval.baseVersion;
+    if (!approval.currentState || !approval.currentState->isObject() || !liveDocument.isObject())
+        return true; // nothing to compare with: never approve over an unknown base
+    const json::Node &requested = *approval.currentState;
+    auto sameMembers = [](const json::Node &from, const json::Node &to) {
+        for (const auto &[key, value] : from.members()) {
+            if (key == u"tenantId"_s)
+                continue;
+            const json::Node *other = to.member(key);
+            if (!value.sameValue(other ? *other : json::Node::null()))
+                return false;
+        }
+        return true;
+    };
+    return !sameMembers(requested, liveDocument) || !sameMembers(liveDocument, requested);
+}
+
 Error alreadyDecided(const Approval &approval)
 {
     return Error::make(ErrorCode::Conflict, CoreTr::tr("already %1 by %2 at %3")

@@ -5,7 +5,6 @@
 #include "approval/ApprovalPolicy.h"
 #include "approval/PayloadValidator.h"
 #include "events/EventBus.h"
-#include "json/JsonParser.h"
 #include "store/Database.h"
 #include "store/WriteTransaction.h"
 
@@ -53,6 +52,8 @@ Result<Approval> ApprovalService::load(const Actor &actor, const QUuid &approval
 
 Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest &request)
 {
+    if (auto failed = m_database.signIn(actor.tenantId, actor.userId))
+        return *failed;
     auto requester = member(actor);
     if (!requester)
         return requester.error();
@@ -68,9 +69,6 @@ Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest
     approval.tier = request.tier;
     approval.lane = request.lane;
     approval.payload = request.payload;
-    approval.payloadText = request.payloadText.isEmpty()
-                               ? json::serialize(json::fromQJsonValue(request.payload))
-                               : request.payloadText;
     approval.requestedBy = actor.userId;
     approval.requiredRole = request.requiredRole;
     approval.requestedAt = m_clock();
@@ -91,8 +89,7 @@ Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest
             return Error::invalid(u"entityKey"_s, CoreTr::tr("entity %1 has the key \"%2\", not \"%3\"")
                                                       .arg(uuidText(request.entityId), live.value()->canonicalKey,
                                                            request.entityKey));
-        approval.currentState = live.value()->state;
-        approval.currentStateText = json::serialize(live.value()->document);
+        approval.currentState = live.value()->document;
         approval.baseVersion = live.value()->version;
     } else {
         auto existing = m_entities.findByKey(actor.tenantId, request.entityType, request.entityKey);
@@ -111,10 +108,7 @@ Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest
         return *invalid;
 
     if (request.entityType == EntityType::BusinessRule) {
-        const QString appliesTo =
-            request.payload.value(u"appliesTo"_s).toString(approval.currentState.value_or(QJsonObject())
-                                                               .value(u"appliesTo"_s)
-                                                               .toString());
+        const QString appliesTo = approval.requestedState().stringMember(u"appliesTo"_s);
         auto field = m_entities.findByKey(actor.tenantId, EntityType::GlobalMetadata, appliesTo);
         if (!field)
             return field.error();
@@ -137,30 +131,82 @@ Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest
     return approval;
 }
 
-Result<Approval> ApprovalService::transact(const Actor &actor, const QUuid &approvalId,
-                                           const std::function<Result<QList<Event>>()> &work)
+Result<Approval> ApprovalService::decide(const Actor &actor, const QUuid &approvalId, const Check &check,
+                                         const Work &work, ApprovalStatus outcome, const QString &reason)
 {
-    QList<Event> events;
+    if (auto failed = m_database.signIn(actor.tenantId, actor.userId))
+        return *failed;
+    // The actor and the request as the database has them now, and whether they pass.
+    auto judge = [&]() -> Result<std::pair<User, Approval>> {
+        auto user = member(actor);
+        if (!user)
+            return user.error();
+        auto approval = load(actor, approvalId);
+        if (!approval)
+            return approval.error();
+        if (auto refused = check(approval.value(), user.value()))
+            return *refused;
+        return std::pair(user.value(), approval.value());
+    };
+    // Refuses early without taking the write lock; the judgement that counts comes
+    // under it, where the request may have been decided, and the actor's roles
+    // changed, since.
+    if (auto early = judge(); !early)
+        return early.error();
+
+    if (!m_database.dialect().decisionFunction().isEmpty()) {
+        // The database judges again under its own lock and applies the decision; what it
+        // refuses comes back with the same kind of error as a refusal here.
+        auto decided = m_approvals.decideInDatabase(approvalId, outcome, reason);
+        if (!decided)
+            return decided.error();
+        m_bus.publish(eventsOf(decided.value()));
+        return decided.value();
+    }
+
+    Decision decision;
     {
         WriteTransaction transaction(m_database);
         if (auto failed = transaction.begin())
             return *failed;
-        auto result = work();
+        auto locked = judge();
+        if (!locked)
+            return locked.error();
+        auto result = work(locked.value().second, locked.value().first);
         if (!result)
             return result.error(); // rolls back
         if (auto failed = transaction.commit())
             return *failed;
-        events = result.value();
+        decision = std::move(result.value());
     }
-    m_bus.publish(events);
-    return load(actor, approvalId);
+    // Committed: from here on the decision stands. The request is returned as stored
+    // rather than read again, so a failing read cannot report it as failed.
+    m_bus.publish(decision.events);
+    return decision.approval;
 }
 
-Result<QList<Event>> ApprovalService::recordDecision(const Approval &approval, ApprovalStatus status,
-                                                     const QString &decidedBy, const QString &reason,
-                                                     const QList<Event> &events)
+QList<Event> ApprovalService::eventsOf(const Approval &decided) const
 {
-    auto won = m_approvals.decide(approval.tenantId, approval.id, status, decidedBy, reason, m_clock());
+    // A decision's events carry its request's id and the moment it was taken. Reading
+    // them can fail without undoing the decision: then they reach the bus later, through
+    // the database's announcement, or not at all on this desktop.
+    auto trail = m_events.forCorrelation(decided.tenantId, decided.id);
+    if (!trail)
+        return {};
+    QList<Event> events;
+    for (const Event &event : trail.value()) {
+        if (event.occurredAt == decided.decidedAt)
+            events.append(event);
+    }
+    return events;
+}
+
+Result<ApprovalService::Decision> ApprovalService::recordDecision(const Approval &approval, ApprovalStatus status,
+                                                                  const QString &decidedBy, const QString &reason,
+                                                                  const QList<Event> &events)
+{
+    const QDateTime decidedAt = m_clock();
+    auto won = m_approvals.decide(approval.tenantId, approval.id, status, decidedBy, reason, decidedAt);
     if (!won)
         return won.error();
     if (!won.value()) {
@@ -170,12 +216,17 @@ Result<QList<Event>> ApprovalService::recordDecision(const Approval &approval, A
             return current.error();
         return ApprovalPolicy::alreadyDecided(current.value().value_or(approval));
     }
-    QList<Event> stored = events;
-    for (Event &event : stored) {
+    Decision decision{approval, events};
+    for (Event &event : decision.events) {
         if (auto failed = m_events.insert(event))
             return *failed;
     }
-    return stored;
+    // What the row now holds (ApprovalRepository::decide stores an empty reason as NULL).
+    decision.approval.status = status;
+    decision.approval.decidedBy = decidedBy;
+    decision.approval.decisionReason = reason.isEmpty() ? QString() : reason;
+    decision.approval.decidedAt = fromIsoTimestamp(toIsoTimestamp(decidedAt));
+    return decision;
 }
 
 Status ApprovalService::checkNotStale(const Approval &approval, const std::optional<EntitySnapshot> &live) const
@@ -190,25 +241,27 @@ Status ApprovalService::checkNotStale(const Approval &approval, const std::optio
     if (!live)
         return Error::make(ErrorCode::Stale,
                            CoreTr::tr("%1 no longer exists; it changed since the request was made").arg(approval.entityKey));
-    if (approval.baseVersion && live->version != *approval.baseVersion)
-        return Error::make(ErrorCode::Stale,
-                           CoreTr::tr("%1 changed since the request was made (version %2, now %3); "
-                                      "compare the request-time, live and requested states")
-                               .arg(approval.entityKey)
-                               .arg(*approval.baseVersion)
-                               .arg(live->version));
-    return std::nullopt;
+    if (!ApprovalPolicy::changedSinceRequest(approval, live->version, live->document))
+        return std::nullopt;
+    if (!approval.baseVersion)
+        return Error::make(ErrorCode::Stale, CoreTr::tr("%1 changed since the request was made (its state differs from "
+                                                        "the one recorded with the request); compare the request-time, "
+                                                        "live and requested states")
+                                                 .arg(approval.entityKey));
+    return Error::make(ErrorCode::Stale, CoreTr::tr("%1 changed since the request was made (version %2, now %3); "
+                                                    "compare the request-time, live and requested states")
+                                             .arg(approval.entityKey)
+                                             .arg(*approval.baseVersion)
+                                             .arg(live->version));
 }
 
-Result<QList<Event>> ApprovalService::applyApproval(const Approval &approval, const User &decider,
-                                                    const QString &reason)
+Result<ApprovalService::Decision> ApprovalService::applyApproval(const Approval &approval, const User &decider,
+                                                                 const QString &reason)
 {
     auto live = approval.isCreate() ? m_entities.findByKey(approval.tenantId, approval.entityType, approval.entityKey)
                                     : m_entities.findById(approval.tenantId, approval.entityType, approval.entityId);
     if (!live)
         return live.error();
-    if (!approval.isPending()) // decided between load and lock
-        return ApprovalPolicy::alreadyDecided(approval);
     if (auto stale = checkNotStale(approval, live.value()))
         return *stale;
 
@@ -218,19 +271,15 @@ Result<QList<Event>> ApprovalService::applyApproval(const Approval &approval, co
         return *invalid;
 
     const QDateTime now = m_clock();
-    // Apply the payload exactly as submitted, so decimals in JSON fields stay exact.
-    auto payload = approval.payloadText.isEmpty() ? Result<json::Node>(json::fromQJsonValue(approval.payload))
-                                                  : json::parse(approval.payloadText);
-    if (!payload)
-        return payload.error();
-    auto after = m_entities.apply(approval.tenantId, approval.entityType, live.value(), payload.value(), now);
+    // The payload exactly as submitted, so decimals in JSON fields stay exact.
+    auto after = m_entities.apply(approval.tenantId, approval.entityType, live.value(), approval.payload, now);
     if (!after)
         return after.error();
 
     std::optional<EntitySnapshot> field;
     if (approval.entityType == EntityType::BusinessRule) {
         auto found = m_entities.findByKey(approval.tenantId, EntityType::GlobalMetadata,
-                                          after.value().state.value(u"appliesTo"_s).toString());
+                                          after.value().document.stringMember(u"appliesTo"_s));
         if (!found)
             return found.error();
         field = found.value();
@@ -242,61 +291,39 @@ Result<QList<Event>> ApprovalService::applyApproval(const Approval &approval, co
 
 Result<Approval> ApprovalService::approve(const Actor &actor, const QUuid &approvalId, const QString &reason)
 {
-    auto decider = member(actor);
-    if (!decider)
-        return decider.error();
-    auto approval = load(actor, approvalId);
-    if (!approval)
-        return approval.error();
-    if (auto refused = ApprovalPolicy::checkDecider(approval.value(), decider.value()))
-        return *refused;
-    return transact(actor, approvalId, [&]() -> Result<QList<Event>> {
-        // Re-read under the write lock: the request may have been decided meanwhile.
-        auto locked = load(actor, approvalId);
-        if (!locked)
-            return locked.error();
-        return applyApproval(locked.value(), decider.value(), reason.trimmed());
-    });
+    const QString trimmed = reason.trimmed();
+    return decide(
+        actor, approvalId, &ApprovalPolicy::checkDecider,
+        [&](const Approval &locked, const User &decider) { return applyApproval(locked, decider, trimmed); },
+        ApprovalStatus::Approved, trimmed);
 }
 
 Result<Approval> ApprovalService::reject(const Actor &actor, const QUuid &approvalId, const QString &reason)
 {
-    auto decider = member(actor);
-    if (!decider)
-        return decider.error();
-    auto approval = load(actor, approvalId);
-    if (!approval)
-        return approval.error();
-    if (auto refused = ApprovalPolicy::checkDecider(approval.value(), decider.value()))
-        return *refused;
-    if (auto refused = ApprovalPolicy::checkRejectionReason(reason))
-        return *refused;
     const QString trimmed = reason.trimmed();
-    return transact(actor, approvalId, [&]() -> Result<QList<Event>> {
+    auto check = [&](const Approval &approval, const User &decider) -> Status {
+        if (auto refused = ApprovalPolicy::checkDecider(approval, decider))
+            return refused;
+        return ApprovalPolicy::checkRejectionReason(reason);
+    };
+    return decide(actor, approvalId, check, [&](const Approval &locked, const User &decider) {
         const QList<Event> events =
-            ApprovalEvents(approval.value(), actor.userId, toString(approval.value().requiredRole), m_clock())
-                .rejected(trimmed);
-        return recordDecision(approval.value(), ApprovalStatus::Rejected, actor.userId, trimmed, events);
-    });
+            ApprovalEvents(locked, decider.id, toString(locked.requiredRole), m_clock()).rejected(trimmed);
+        return recordDecision(locked, ApprovalStatus::Rejected, decider.id, trimmed, events);
+    }, ApprovalStatus::Rejected, trimmed);
 }
 
 Result<Approval> ApprovalService::cancel(const Actor &actor, const QUuid &approvalId)
 {
-    auto requester = member(actor);
-    if (!requester)
-        return requester.error();
-    auto approval = load(actor, approvalId);
-    if (!approval)
-        return approval.error();
-    if (auto refused = ApprovalPolicy::checkCancel(approval.value(), actor.userId))
-        return *refused;
-    return transact(actor, approvalId, [&]() -> Result<QList<Event>> {
+    auto check = [&](const Approval &approval, const User &) {
+        return ApprovalPolicy::checkCancel(approval, actor.userId);
+    };
+    return decide(actor, approvalId, check, [&](const Approval &locked, const User &requester) {
         const QList<Event> events =
-            ApprovalEvents(approval.value(), actor.userId,
-                           toString(ApprovalPolicy::actingRole(requester.value())), m_clock())
+            ApprovalEvents(locked, requester.id, toString(ApprovalPolicy::actingRole(requester)), m_clock())
                 .cancelled();
-        return recordDecision(approval.value(), ApprovalStatus::Cancelled, actor.userId, {}, events);
-    });
+        return recordDecision(locked, ApprovalStatus::Cancelled, requester.id, {}, events);
+    }, ApprovalStatus::Cancelled, {});
 }
 
 } // namespace steward

@@ -36,15 +36,31 @@ public:
     Result<std::optional<Approval>> find(const QUuid &tenantId, const QUuid &approvalId) const;
 
 private:
+    // A decision as stored: the decided request and the events written with it.
+    struct Decision
+    {
+        Approval approval;
+        QList<Event> events;
+    };
+    // Who may decide, and whether, judged on what the write lock protects.
+    using Check = std::function<Status(const Approval &locked, const User &actor)>;
+    using Work = std::function<Result<Decision>(const Approval &locked, const User &actor)>;
+
     Result<User> member(const Actor &actor) const;
     Result<Approval> load(const Actor &actor, const QUuid &approvalId) const;
-    // Runs `work` in a write transaction; on success commits, then publishes its events.
-    Result<Approval> transact(const Actor &actor, const QUuid &approvalId,
-                              const std::function<Result<QList<Event>>()> &work);
+    // Checks, then in one write transaction re-reads the request and the actor's roles,
+    // checks again (a role may be revoked, the request decided, in between) and runs
+    // `work`; commits, then publishes. Nothing after the commit can fail the decision.
+    // Where the database decides by itself (team mode), `work` is not run: the database
+    // records `outcome` with `reason` under its own guard (ApprovalRepository::decideInDatabase).
+    Result<Approval> decide(const Actor &actor, const QUuid &approvalId, const Check &check, const Work &work,
+                            ApprovalStatus outcome, const QString &reason);
+    // The events the database wrote for a decision it took, to publish them here.
+    QList<Event> eventsOf(const Approval &decided) const;
     Status checkNotStale(const Approval &approval, const std::optional<EntitySnapshot> &live) const;
-    Result<QList<Event>> applyApproval(const Approval &approval, const User &decider, const QString &reason);
-    Result<QList<Event>> recordDecision(const Approval &approval, ApprovalStatus status, const QString &decidedBy,
-                                        const QString &reason, const QList<Event> &events);
+    Result<Decision> applyApproval(const Approval &approval, const User &decider, const QString &reason);
+    Result<Decision> recordDecision(const Approval &approval, ApprovalStatus status, const QString &decidedBy,
+                                    const QString &reason, const QList<Event> &events);
 
     Database &m_database;
     EventBus &m_bus;

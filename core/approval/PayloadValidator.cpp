@@ -3,73 +3,80 @@
 #include "Tr.h"
 #include "model/Approval.h"
 #include "model/EntitySchema.h"
+#include "model/FieldFormat.h"
+#include "model/RuleDefinition.h"
 
-#include <QJsonArray>
 #include <QRegularExpression>
-#include <QSet>
 
 using namespace Qt::StringLiterals;
 
 namespace steward {
 namespace {
 
-Status requireText(const QJsonObject &state, const QString &field)
+// Absent and null are the same: no value.
+const json::Node *valueOf(const json::Node &state, const QString &field)
 {
-    const QJsonValue value = state.value(field);
-    if (!value.isString() || value.toString().trimmed().isEmpty())
+    const json::Node *value = state.member(field);
+    return value && !value->isNull() ? value : nullptr;
+}
+
+Status requireText(const json::Node &state, const QString &field)
+{
+    const json::Node *value = valueOf(state, field);
+    if (!value || !value->isString() || value->text().trimmed().isEmpty())
         return Error::invalid(field, CoreTr::tr("is required"));
     return std::nullopt;
 }
 
-Status requireOneOf(const QJsonObject &state, const QString &field, const QStringList &allowed, bool required)
+Status requireOneOf(const json::Node &state, const QString &field, const QStringList &allowed, bool required)
 {
-    const QJsonValue value = state.value(field);
-    if (value.isUndefined() || value.isNull())
+    const json::Node *value = valueOf(state, field);
+    if (!value)
         return required ? Status(Error::invalid(field, CoreTr::tr("is required"))) : std::nullopt;
-    if (!allowed.contains(value.toString()))
+    if (!value->isString() || !allowed.contains(value->text()))
         return Error::invalid(field, CoreTr::tr("must be one of %1").arg(allowed.join(u", "_s)));
     return std::nullopt;
 }
 
-Status requireStringArray(const QJsonObject &state, const QString &field)
+Status requireStringArray(const json::Node &state, const QString &field)
 {
-    const QJsonValue value = state.value(field);
-    if (value.isUndefined() || value.isNull())
+    const json::Node *value = valueOf(state, field);
+    if (!value)
         return std::nullopt;
-    if (!value.isArray())
+    if (!value->isArray())
         return Error::invalid(field, CoreTr::tr("must be an array of strings"));
-    const QJsonArray array = value.toArray();
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        if (!array.at(i).isString() || array.at(i).toString().isEmpty())
+    const QList<json::Node> &items = value->items();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!items.at(i).isString() || items.at(i).text().isEmpty())
             return Error::invalid(u"%1/%2"_s.arg(field).arg(i), CoreTr::tr("must be a non-empty string"));
     }
     return std::nullopt;
 }
 
-Status checkShape(const PayloadValidator::Context &context, const QJsonObject &payload)
+Status checkShape(const PayloadValidator::Context &context, const json::Node &payload)
 {
+    if (!payload.isObject())
+        return Error::invalid(u"payload"_s, CoreTr::tr("must be a JSON object"));
     const EntitySchema &schema = EntitySchema::of(context.type);
-    for (auto it = payload.begin(); it != payload.end(); ++it) {
-        const QString &key = it.key();
+    for (const auto &[key, value] : payload.members()) {
         if (key == u"tenantId"_s) {
-            if (QUuid::fromString(it.value().toString()) != context.tenantId)
+            if (!value.isString() || QUuid::fromString(value.text()) != context.tenantId)
                 return Error::invalid(key, CoreTr::tr("does not match the tenant of the request"));
             continue;
         }
         const FieldSpec *spec = schema.field(key);
         if (!spec)
             return Error::invalid(key, CoreTr::tr("is not a field of %1").arg(toString(context.type)));
-        const QJsonValue value = it.value();
         if (spec->kind == FieldSpec::Kind::Text && !value.isString() && !value.isNull())
             return Error::invalid(key, CoreTr::tr("must be a string"));
-        if (spec->kind == FieldSpec::Kind::Json && !value.isObject() && !value.isArray() && !value.isNull())
+        if (spec->kind == FieldSpec::Kind::Json && !value.isContainer() && !value.isNull())
             return Error::invalid(key, CoreTr::tr("must be a JSON object or array"));
     }
-    if (payload.contains(u"canonicalKey"_s) && payload.value(u"canonicalKey"_s).toString() != context.entityKey)
+    if (payload.member(u"canonicalKey"_s) && payload.stringMember(u"canonicalKey"_s) != context.entityKey)
         return Error::invalid(u"canonicalKey"_s, CoreTr::tr("must equal the request's entityKey \"%1\"")
                                                      .arg(context.entityKey));
-    if (payload.contains(u"tier"_s)) {
-        const auto tier = tierFromString(payload.value(u"tier"_s).toString());
+    if (payload.member(u"tier"_s)) {
+        const auto tier = tierFromString(payload.stringMember(u"tier"_s));
         if (!tier)
             return Error::invalid(u"tier"_s, CoreTr::tr("must be one of tier1 .. tier5"));
         if (*tier != context.tier)
@@ -82,61 +89,52 @@ Status checkShape(const PayloadValidator::Context &context, const QJsonObject &p
     return std::nullopt;
 }
 
-Status checkFormat(const QJsonObject &state)
+// The dataType and its format, as the profiler will read them (FieldFormat).
+Status checkFieldFormat(const json::Node &state)
 {
-    const QString dataType = state.value(u"dataType"_s).toString();
-    const QJsonValue format = state.value(u"format"_s);
-    if (dataType != u"DECIMAL"_s || format.isUndefined() || format.isNull())
+    const json::Node *dataType = valueOf(state, u"dataType"_s);
+    if (!dataType)
         return std::nullopt;
-    static const QRegularExpression decimal(u"^(\\d{1,2}),(\\d{1,2})$"_s);
-    const auto match = decimal.match(format.toString());
-    const int precision = match.hasMatch() ? match.captured(1).toInt() : 0;
-    const int scale = match.hasMatch() ? match.captured(2).toInt() : 0;
-    if (!match.hasMatch() || precision < 1 || precision > 38 || scale > precision)
-        return Error::invalid(u"format"_s,
-                              CoreTr::tr("a DECIMAL format is \"precision,scale\" with 1 <= precision <= 38 and "
-                                         "scale <= precision, e.g. 18,2"));
+    const auto parsed =
+        FieldFormat::parse(dataType->isString() ? dataType->text() : QString(), state.stringMember(u"format"_s));
+    if (!parsed)
+        return parsed.error();
     return std::nullopt;
 }
 
-Status checkBinding(const QJsonObject &state)
+Status checkBinding(const json::Node &state)
 {
-    const QJsonValue binding = state.value(u"binding"_s);
-    if (binding.isUndefined() || binding.isNull())
+    const json::Node *binding = valueOf(state, u"binding"_s);
+    if (!binding)
         return std::nullopt;
-    if (!binding.isObject())
+    if (!binding->isObject())
         return Error::invalid(u"binding"_s, CoreTr::tr("must be an object {source, schema, table, column}"));
-    const QJsonObject object = binding.toObject();
     static const QStringList parts{u"source"_s, u"schema"_s, u"table"_s, u"column"_s};
-    for (auto it = object.begin(); it != object.end(); ++it) {
-        if (!parts.contains(it.key()))
-            return Error::invalid(u"binding/"_s + it.key(), CoreTr::tr("is not part of a binding"));
+    for (const auto &[key, value] : binding->members()) {
+        if (!parts.contains(key))
+            return Error::invalid(u"binding/"_s + key, CoreTr::tr("is not part of a binding"));
     }
     for (const QString &part : parts) {
-        if (part == u"schema"_s && !object.contains(part))
+        if (part == u"schema"_s && !binding->member(part))
             continue; // SQLite sources have no schema
-        if (!object.value(part).isString() || object.value(part).toString().isEmpty())
+        if (binding->stringMember(part).isEmpty())
             return Error::invalid(u"binding/"_s + part, CoreTr::tr("is required"));
     }
     return std::nullopt;
 }
 
-Status checkGlobalMetadata(const QJsonObject &state)
+Status checkGlobalMetadata(const json::Node &state)
 {
     if (auto failed = requireText(state, u"label"_s))
         return failed;
-    if (auto failed = requireOneOf(state, u"dataType"_s,
-                                   {u"DECIMAL"_s, u"INTEGER"_s, u"TEXT"_s, u"DATE"_s, u"TIMESTAMP"_s, u"BOOLEAN"_s},
-                                   false))
+    if (auto failed = checkFieldFormat(state))
         return failed;
     if (auto failed = requireOneOf(state, u"status"_s, {u"draft"_s, u"active"_s, u"deprecated"_s}, false))
-        return failed;
-    if (auto failed = checkFormat(state))
         return failed;
     return checkBinding(state);
 }
 
-Status checkKpi(const QJsonObject &state)
+Status checkKpi(const json::Node &state)
 {
     if (auto failed = requireText(state, u"label"_s))
         return failed;
@@ -147,55 +145,26 @@ Status checkKpi(const QJsonObject &state)
     return requireStringArray(state, u"dependsOn"_s);
 }
 
-Status checkRuleDefinition(const QString &ruleType, const QJsonObject &definition)
-{
-    const QString field = u"definition"_s;
-    if (ruleType == u"regex"_s) {
-        const QJsonValue pattern = definition.value(u"pattern"_s);
-        if (!pattern.isString() || pattern.toString().isEmpty())
-            return Error::invalid(field + u"/pattern"_s, CoreTr::tr("a regex rule needs a pattern"));
-        const QRegularExpression expression(pattern.toString());
-        if (!expression.isValid())
-            return Error::invalid(field + u"/pattern"_s,
-                                  CoreTr::tr("is not a valid regular expression: %1").arg(expression.errorString()));
-    } else if (ruleType == u"range"_s) {
-        const QJsonValue min = definition.value(u"min"_s);
-        const QJsonValue max = definition.value(u"max"_s);
-        if (!min.isDouble() && !max.isDouble())
-            return Error::invalid(field, CoreTr::tr("a range rule needs a numeric min, max or both"));
-        if ((!min.isUndefined() && !min.isDouble()) || (!max.isUndefined() && !max.isDouble()))
-            return Error::invalid(field, CoreTr::tr("min and max must be numbers"));
-        if (min.isDouble() && max.isDouble() && min.toDouble() > max.toDouble())
-            return Error::invalid(field, CoreTr::tr("min must not exceed max"));
-    } else if (ruleType == u"enum"_s) {
-        const QJsonValue values = definition.value(u"values"_s);
-        if (!values.isArray() || values.toArray().isEmpty())
-            return Error::invalid(field + u"/values"_s, CoreTr::tr("an enum rule needs a non-empty list of values"));
-    }
-    return std::nullopt;
-}
-
-Status checkBusinessRule(const QJsonObject &state)
+Status checkBusinessRule(const json::Node &state)
 {
     if (auto failed = requireText(state, u"label"_s))
         return failed;
     if (auto failed = requireText(state, u"appliesTo"_s))
         return failed;
-    if (auto failed = requireOneOf(state, u"ruleType"_s,
-                                   {u"not_null"_s, u"unique"_s, u"regex"_s, u"range"_s, u"enum"_s}, true))
-        return failed;
+    // The rule as the profiler will read it (RuleDefinition).
+    const json::Node *ruleType = valueOf(state, u"ruleType"_s);
+    const json::Node *definition = valueOf(state, u"definition"_s);
+    if (auto rule = RuleDefinition::parse(ruleType ? *ruleType : json::Node::null(),
+                                          definition ? *definition : json::Node::null());
+        !rule)
+        return rule.error();
     if (auto failed =
             requireOneOf(state, u"severity"_s, {u"info"_s, u"warning"_s, u"error"_s, u"critical"_s}, false))
         return failed;
-    if (auto failed = requireOneOf(state, u"status"_s, {u"draft"_s, u"active"_s, u"retired"_s}, false))
-        return failed;
-    const QJsonValue definition = state.value(u"definition"_s);
-    if (!definition.isUndefined() && !definition.isNull() && !definition.isObject())
-        return Error::invalid(u"definition"_s, CoreTr::tr("must be a JSON object"));
-    return checkRuleDefinition(state.value(u"ruleType"_s).toString(), definition.toObject());
+    return requireOneOf(state, u"status"_s, {u"draft"_s, u"active"_s, u"retired"_s}, false);
 }
 
-Status checkGlossary(const QJsonObject &state)
+Status checkGlossary(const json::Node &state)
 {
     if (auto failed = requireText(state, u"term"_s))
         return failed;
@@ -210,15 +179,15 @@ Status checkGlossary(const QJsonObject &state)
 
 } // namespace
 
-Status PayloadValidator::validate(const Context &context, const QJsonObject &payload)
+Status PayloadValidator::validate(const Context &context, const json::Node &payload)
 {
     if (auto failed = checkShape(context, payload))
         return failed;
 
-    QJsonObject state = context.currentState.value_or(QJsonObject());
-    for (auto it = payload.begin(); it != payload.end(); ++it)
-        state.insert(it.key(), it.value());
-    state.insert(u"canonicalKey"_s, context.entityKey);
+    const std::optional<json::Node> current =
+        context.currentState && context.currentState->isObject() ? context.currentState : json::Node::object();
+    json::Node state = layPayloadOver(current, payload);
+    state.setMember(u"canonicalKey"_s, json::Node::string(context.entityKey));
 
     switch (context.type) {
     case EntityType::GlobalMetadata: return checkGlobalMetadata(state);

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "json/JsonNode.h"
 #include "model/Error.h"
 #include "model/Types.h"
 
-#include <QJsonObject>
 #include <QUuid>
 
 #include <optional>
@@ -22,10 +22,12 @@ public:
         QUuid tenantId;
         QString entityKey;
         Tier tier = Tier::Tier3;
-        std::optional<QJsonObject> currentState; // absent for a create
+        std::optional<json::Node> currentState; // absent for a create
     };
 
-    static Status validate(const Context &context, const QJsonObject &payload);
+    // The payload must be an object. Business rules and a field's dataType/format are
+    // judged by the parsers the profiler uses (RuleDefinition, FieldFormat).
+    static Status validate(const Context &context, const json::Node &payload);
 };
 
 } // namespace steward

@@ -119,12 +119,18 @@ json::Node naturallyOrdered(const QJsonValue &value, const QStringList &order = 
     return node;
 }
 
-QByteArray payloadText(EntityType type, const QJsonObject &payload)
+// The payload in the order of the entity's columns, as a person would write it.
+json::Node orderedPayload(EntityType type, const QJsonObject &payload)
 {
     QStringList columns;
     for (const FieldSpec &spec : EntitySchema::of(type).fields)
         columns.append(spec.jsonName);
-    return json::serialize(naturallyOrdered(payload, columns));
+    return naturallyOrdered(payload, columns);
+}
+
+QJsonObject stateOf(const EntitySnapshot &snapshot)
+{
+    return json::toQJsonValue(snapshot.document).toObject();
 }
 
 // Drives ApprovalService on a clock that walks forward through the demo's history.
@@ -181,8 +187,7 @@ public:
         request.tier = tier;
         request.lane = lane.value_or(laneFor(tier));
         request.requiredRole = roleFor(request.lane);
-        request.payload = payload;
-        request.payloadText = payloadText(type, payload);
+        request.payload = orderedPayload(type, payload);
         return m_service.submit(Actor{m_tenantId, requesterFor(request.requiredRole)}, request);
     }
 
@@ -453,7 +458,7 @@ Result<DemoSeeder::Summary> DemoSeeder::seed()
         if (!found)
             return found.error();
         if (found.value())
-            live.append(Live{type, found.value()->id, key, tier, found.value()->state});
+            live.append(Live{type, found.value()->id, key, tier, stateOf(*found.value())});
         return std::nullopt;
     };
     for (const auto &field : demo::fields())
@@ -491,7 +496,7 @@ Result<DemoSeeder::Summary> DemoSeeder::seed()
         if (outcome == Script::Outcome::Approve) {
             auto refreshed = entities.findById(demo::northwindTenantId(), target.type, target.id);
             if (refreshed && refreshed.value())
-                live[(i * 7) % live.size()].state = refreshed.value()->state;
+                live[(i * 7) % live.size()].state = stateOf(*refreshed.value());
         }
     }
 

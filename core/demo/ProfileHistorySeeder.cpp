@@ -138,19 +138,6 @@ constexpr int kOutageDaysAgo = 41;
 constexpr int kSlowFromDaysAgo = 30;
 constexpr int kSlowToDaysAgo = 26;
 
-// SPEC section 5 intervals; 0: manual runs only.
-int intervalDays(Tier tier)
-{
-    switch (tier) {
-    case Tier::Tier1: return 1;
-    case Tier::Tier2: return 3;
-    case Tier::Tier3: return 7;
-    case Tier::Tier4: return 30;
-    case Tier::Tier5: return 0;
-    }
-    return 0;
-}
-
 // Rows of the demo warehouse's tables, as WarehouseSeeder scales them.
 qint64 warehouseRows(const QString &table, qint64 journalLines)
 {
@@ -266,7 +253,8 @@ struct HistoryRun
 // The planned runs of a field, oldest first: its tier's schedule plus the odd manual run.
 QList<PlannedRun> planRuns(const HistoryField &field, const ProfileHistorySeeder::Options &options, Draw &draw)
 {
-    const int interval = field.scheduled ? intervalDays(field.tier) : 7;
+    // 0: no schedule, manual runs only.
+    const int interval = field.scheduled ? profileIntervalDays(field.tier).value_or(0) : 7;
     const Trigger regular = field.scheduled ? Trigger::Schedule : Trigger::Manual;
     const int phase = draw.below(std::max(1, interval));
     // Runs keep a steady distance from `now` (not a wall-clock hour), so seeding twice

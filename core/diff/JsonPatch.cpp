@@ -127,7 +127,7 @@ void PatchWriter::compare(const Node &before, const Node &after, const Location 
         return;
     case Node::Kind::Number: // exact text: 100 -> 100.0 is replaced too, so the result is identical
     case Node::Kind::String:
-        if (before.text() != after.text())
+        if (!before.sameText(after))
             m_operations.append(operation(u"replace"_s, at.pointer(), after));
         return;
     case Node::Kind::Object:
@@ -276,15 +276,8 @@ std::optional<qsizetype> arrayIndex(const QString &token, qsizetype size, bool a
 {
     if (allowEnd && token == u"-"_s)
         return size;
-    if (token.isEmpty() || token.size() > 18 || (token.size() > 1 && token.front() == u'0'))
-        return std::nullopt;
-    qsizetype index = 0;
-    for (const QChar c : token) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-        index = index * 10 + (c.unicode() - u'0');
-    }
-    if (index > size || (index == size && !allowEnd))
+    const auto index = json::arrayIndex(token);
+    if (!index || *index > size || (*index == size && !allowEnd))
         return std::nullopt;
     return index;
 }

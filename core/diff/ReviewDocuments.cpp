@@ -1,19 +1,18 @@
 #include "diff/ReviewDocuments.h"
 
 #include "json/JsonParser.h"
+#include "model/Approval.h"
 
 using namespace Qt::StringLiterals;
 
 namespace steward::diff {
 
-json::Node layPayloadOver(const json::Node &current, const json::Node &payload)
+ReviewDocuments reviewDocuments(const std::optional<json::Node> &currentState, const json::Node &payload)
 {
-    if (!current.isObject() || !payload.isObject())
-        return payload;
-    json::Node state = current;
-    for (const auto &[key, value] : payload.members())
-        state.setMember(key, value);
-    return state;
+    ReviewDocuments documents;
+    documents.before = std::make_shared<const json::Node>(currentState.value_or(json::Node::null()));
+    documents.after = std::make_shared<const json::Node>(layPayloadOver(currentState, payload));
+    return documents;
 }
 
 Result<ReviewDocuments> reviewDocuments(const QByteArray &currentStateText, const QByteArray &payloadText)
@@ -24,10 +23,7 @@ Result<ReviewDocuments> reviewDocuments(const QByteArray &currentStateText, cons
     auto current = json::parse(currentStateText);
     if (!current)
         return current.error();
-    ReviewDocuments documents;
-    documents.before = std::make_shared<const json::Node>(current.value());
-    documents.after = std::make_shared<const json::Node>(layPayloadOver(current.value(), payload.value()));
-    return documents;
+    return reviewDocuments(std::optional<json::Node>(current.value()), payload.value());
 }
 
 DiffOptions diffOptionsFor(EntityType type)

@@ -7,6 +7,7 @@
 #include <QByteArray>
 
 #include <memory>
+#include <optional>
 
 namespace steward::diff {
 
@@ -19,10 +20,12 @@ struct ReviewDocuments
     std::shared_ptr<const json::Node> after;
 };
 
-// Parses the stored texts exactly (order and number text kept). An empty current-state
-// text is a create.
+// The documents of a request (no current state: a create), laid over as Approval's
+// requestedState() does.
+ReviewDocuments reviewDocuments(const std::optional<json::Node> &currentState, const json::Node &payload);
+// The same from the stored texts (a report reads them straight from the rows), parsed
+// exactly: order and number text kept. An empty current-state text is a create.
 Result<ReviewDocuments> reviewDocuments(const QByteArray &currentStateText, const QByteArray &payloadText);
-json::Node layPayloadOver(const json::Node &current, const json::Node &payload);
 // The identity member arrays of this entity type are matched by (empty: automatic).
 DiffOptions diffOptionsFor(EntityType type);
 

@@ -130,7 +130,11 @@ bool sameMemberNames(const Node &before, const Node &after)
     if (a.size() != b.size())
         return false;
     for (qsizetype i = 0; i < a.size(); ++i) {
-        if (a.at(i).first != b.at(i).first)
+        const QString &name = a.at(i).first;
+        const QString &other = b.at(i).first;
+        // Documents read by one json::Parser share each name's QString.
+        const bool shared = name.constData() == other.constData() && name.size() == other.size();
+        if (!shared && name != other)
             return false;
     }
     return true;
@@ -273,7 +277,7 @@ void Differ::compareScalars(DiffNode &node, const Node &before, const Node &afte
             node.kind = DiffNode::Kind::Changed;
         return;
     case Node::Kind::Number:
-        if (before.text() == after.text())
+        if (before.sameText(after))
             return;
         if (json::decimalEqual(before.text(), after.text()))
             node.formattingOnly = true; // 100.0 vs 100: shown, but not a change of value
@@ -281,10 +285,15 @@ void Differ::compareScalars(DiffNode &node, const Node &before, const Node &afte
             node.kind = DiffNode::Kind::Changed;
         return;
     case Node::Kind::String: {
-        if (before.text() == after.text())
+        if (before.sameText(after))
             return;
         node.kind = DiffNode::Kind::Changed;
-        if (before.text().size() <= kLongString && after.text().size() <= kLongString)
+        // Up to 60 characters (UTF-16) take at most 180 bytes of UTF-8: count only then.
+        const auto isShort = [](const Node &value) {
+            return value.utf8().size() <= kLongString ||
+                   (value.utf8().size() <= 3 * kLongString && value.text().size() <= kLongString);
+        };
+        if (isShort(before) && isShort(after))
             return;
         WordDiffResult words =
             wordDiff(before.text(), after.text(), AlignmentBudget{m_options.maxAlignmentCost, m_deadline});

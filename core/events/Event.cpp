@@ -5,6 +5,55 @@
 using namespace Qt::StringLiterals;
 
 namespace steward {
+namespace {
+
+struct KindName
+{
+    EventKind kind;
+    const char16_t *name;
+};
+
+// The one table between kinds and their names.
+constexpr KindName kKindNames[] = {
+    {EventKind::ApprovalRequested, EventType::ApprovalRequested},
+    {EventKind::ApprovalApproved, EventType::ApprovalApproved},
+    {EventKind::ApprovalRejected, EventType::ApprovalRejected},
+    {EventKind::ApprovalCancelled, EventType::ApprovalCancelled},
+    {EventKind::MetadataApproved, EventType::MetadataApproved},
+    {EventKind::MetadataChanged, EventType::MetadataChanged},
+    {EventKind::MetadataProfileDue, EventType::MetadataProfileDue},
+    {EventKind::KpiApproved, EventType::KpiApproved},
+    {EventKind::KpiChanged, EventType::KpiChanged},
+    {EventKind::BusinessRuleChanged, EventType::BusinessRuleChanged},
+    {EventKind::GlossaryTermUpdated, EventType::GlossaryTermUpdated},
+    {EventKind::ProfileStarted, EventType::ProfileStarted},
+    {EventKind::ProfileCompleted, EventType::ProfileCompleted},
+    {EventKind::ProfileFailed, EventType::ProfileFailed},
+    {EventKind::ProfileCancelled, EventType::ProfileCancelled},
+    {EventKind::ProfileSkipped, EventType::ProfileSkipped},
+    {EventKind::AlertFired, EventType::AlertFired},
+    {EventKind::AlertResolved, EventType::AlertResolved},
+};
+
+} // namespace
+
+EventKind eventKind(QStringView type)
+{
+    for (const KindName &entry : kKindNames) {
+        if (type == QStringView(entry.name))
+            return entry.kind;
+    }
+    return EventKind::Unknown;
+}
+
+QString eventTypeName(EventKind kind)
+{
+    for (const KindName &entry : kKindNames) {
+        if (entry.kind == kind)
+            return QString::fromUtf16(entry.name);
+    }
+    return {};
+}
 
 Event Event::make(const QString &type, const QUuid &tenantId, const QString &actorId, const QString &actorRole,
                   const QUuid &correlationId, const QJsonObject &payload, const QDateTime &occurredAt)

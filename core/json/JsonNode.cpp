@@ -10,10 +10,77 @@
 #include <QVariant>
 
 #include <cmath>
+#include <cstring>
+#include <new>
 
 using namespace Qt::StringLiterals;
 
 namespace steward::json {
+
+static_assert(sizeof(Node) == 32, "a node is a tag and 24 bytes: the header's promise, and the memory budget");
+
+// The union holds at most one live member, chosen by the kind (and for texts by
+// m_inlineSize); only these functions and moveFrom() construct or end it.
+void Node::release() noexcept
+{
+    switch (m_kind) {
+    case Kind::Array: m_items.~QList(); break;
+    case Kind::Object: m_members.~QList(); break;
+    case Kind::Number:
+    case Kind::String: m_longText.~QByteArray(); break;
+    case Kind::Null:
+    case Kind::Bool: break;
+    }
+}
+
+void Node::copyFrom(const Node &other)
+{
+    m_bool = other.m_bool;
+    m_inlineSize = other.m_inlineSize;
+    switch (other.m_kind) {
+    case Kind::Array: new (&m_items) QList<Node>(other.m_items); break;
+    case Kind::Object: new (&m_members) QList<Member>(other.m_members); break;
+    case Kind::Number:
+    case Kind::String:
+        if (m_inlineSize == kOwning)
+            new (&m_longText) QByteArray(other.m_longText);
+        else
+            std::memcpy(m_shortText, other.m_shortText, m_inlineSize);
+        break;
+    case Kind::Null:
+    case Kind::Bool: break;
+    }
+    m_kind = other.m_kind;
+}
+
+void Node::setText(Kind kind, QByteArrayView utf8)
+{
+    destroy();
+    if (utf8.size() <= kShortText) {
+        m_inlineSize = quint8(utf8.size());
+        if (!utf8.isEmpty())
+            std::memcpy(m_shortText, utf8.data(), size_t(utf8.size()));
+    } else {
+        m_inlineSize = kOwning;
+        new (&m_longText) QByteArray(utf8.data(), utf8.size());
+    }
+    m_kind = kind;
+}
+
+Node::Node(const Node &other)
+{
+    copyFrom(other);
+}
+
+Node &Node::operator=(const Node &other)
+{
+    if (this != &other) {
+        Node copy(other); // other may live inside this node
+        destroy();
+        moveFrom(copy);
+    }
+    return *this;
+}
 
 Node Node::null()
 {
@@ -30,47 +97,91 @@ Node Node::boolean(bool value)
 
 Node Node::number(const QString &rawText)
 {
-    Node node;
-    node.m_kind = Kind::Number;
-    node.m_text = rawText;
-    return node;
+    return numberFromUtf8(rawText.toUtf8());
 }
 
 Node Node::string(const QString &value)
 {
+    return stringFromUtf8(value.toUtf8());
+}
+
+Node Node::numberFromUtf8(QByteArrayView rawText)
+{
     Node node;
-    node.m_kind = Kind::String;
-    node.m_text = value;
+    node.setText(Kind::Number, rawText);
+    return node;
+}
+
+Node Node::stringFromUtf8(QByteArrayView value)
+{
+    Node node;
+    node.setText(Kind::String, value);
     return node;
 }
 
 Node Node::array(QList<Node> items)
 {
     Node node;
+    new (&node.m_items) QList<Node>(std::move(items));
     node.m_kind = Kind::Array;
-    node.m_items = std::move(items);
+    node.m_inlineSize = kOwning;
     return node;
 }
 
 Node Node::object(QList<Member> members)
 {
     Node node;
+    new (&node.m_members) QList<Member>(std::move(members));
     node.m_kind = Kind::Object;
-    node.m_members = std::move(members);
+    node.m_inlineSize = kOwning;
     return node;
+}
+
+const QList<Node> &Node::items() const
+{
+    static const QList<Node> none;
+    return m_kind == Kind::Array ? m_items : none;
+}
+
+QList<Node> &Node::items()
+{
+    if (m_kind != Kind::Array)
+        *this = array();
+    return m_items;
+}
+
+const QList<Node::Member> &Node::members() const
+{
+    static const QList<Member> none;
+    return m_kind == Kind::Object ? m_members : none;
+}
+
+QList<Node::Member> &Node::members()
+{
+    if (m_kind != Kind::Object)
+        *this = object();
+    return m_members;
 }
 
 const Node *Node::member(const QString &key) const
 {
-    for (const Member &member : m_members) {
+    for (const Member &member : members()) {
         if (member.first == key)
             return &member.second;
     }
     return nullptr;
 }
 
+QString Node::stringMember(const QString &key) const
+{
+    const Node *value = member(key);
+    return value && value->isString() ? value->text() : QString();
+}
+
 Node *Node::member(const QString &key)
 {
+    if (m_kind != Kind::Object)
+        return nullptr;
     for (Member &member : m_members) {
         if (member.first == key)
             return &member.second;
@@ -84,11 +195,13 @@ void Node::setMember(const QString &key, Node value)
         *existing = std::move(value);
         return;
     }
-    m_members.append(Member(key, std::move(value)));
+    members().append(Member(key, std::move(value)));
 }
 
 bool Node::removeMember(const QString &key)
 {
+    if (m_kind != Kind::Object)
+        return false;
     for (qsizetype i = 0; i < m_members.size(); ++i) {
         if (m_members.at(i).first == key) {
             m_members.removeAt(i);
@@ -114,8 +227,8 @@ bool Node::sameValue(const Node &other) const
     switch (m_kind) {
     case Kind::Null: return true;
     case Kind::Bool: return m_bool == other.m_bool;
-    case Kind::Number: return decimalEqual(m_text, other.m_text);
-    case Kind::String: return m_text == other.m_text;
+    case Kind::Number: return sameText(other) || decimalEqual(text(), other.text());
+    case Kind::String: return sameText(other);
     case Kind::Array:
         if (m_items.size() != other.m_items.size())
             return false;
@@ -160,7 +273,7 @@ bool Node::identical(const Node &other) const
     case Kind::Null: return true;
     case Kind::Bool: return m_bool == other.m_bool;
     case Kind::Number:
-    case Kind::String: return m_text == other.m_text;
+    case Kind::String: return sameText(other);
     case Kind::Array:
         if (m_items.size() != other.m_items.size())
             return false;

@@ -5,6 +5,8 @@
 
 #include <QByteArrayView>
 
+#include <memory>
+
 namespace steward::json {
 
 struct ParseLimits
@@ -18,6 +20,28 @@ struct ParseLimits
 // object, the message names the key), too deep, too large. An empty or "null" text is
 // a top-level null (a create has no current state).
 Result<Node> parse(QByteArrayView text, const ParseLimits &limits = {});
+// The same, parsing in the text's own buffer instead of a padded copy of it (simdjson
+// reads a little past the end): for large documents read just for this.
+Result<Node> parseInPlace(QByteArray text, const ParseLimits &limits = {});
+
+// Parses documents one after another with the same buffers, and gives every member name
+// one QString shared by all of them (a diff compares the names of two documents by
+// pointer). Holds on to memory in proportion to the largest document until destroyed.
+class Parser
+{
+public:
+    explicit Parser(const ParseLimits &limits = {});
+    ~Parser();
+    Parser(const Parser &) = delete;
+    Parser &operator=(const Parser &) = delete;
+
+    Result<Node> parse(QByteArrayView text);
+    Result<Node> parseInPlace(QByteArray text);
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
 
 // Compact or indented UTF-8 text; numbers exactly as their raw text, members in order.
 QByteArray serialize(const Node &node, bool indented = false);

@@ -1,5 +1,6 @@
 #include "json/JsonPointer.h"
 
+#include "Tr.h"
 #include "json/JsonNode.h"
 
 using namespace Qt::StringLiterals;
@@ -7,23 +8,6 @@ using namespace Qt::StringLiterals;
 namespace steward::json {
 
 namespace {
-
-// RFC 6901 array index: "0" or digits without a leading zero. "-" (past the end) names
-// no existing item, so it never resolves.
-std::optional<qsizetype> arrayIndex(const QString &token)
-{
-    if (token.isEmpty() || token.size() > 18)
-        return std::nullopt;
-    if (token.size() > 1 && token.front() == u'0')
-        return std::nullopt;
-    qsizetype index = 0;
-    for (const QChar c : token) {
-        if (c < u'0' || c > u'9')
-            return std::nullopt;
-        index = index * 10 + (c.unicode() - u'0');
-    }
-    return index;
-}
 
 // Unescapes one reference token; nullopt when a '~' is not followed by '0' or '1'.
 std::optional<QString> strictUnescape(QStringView token)
@@ -78,6 +62,17 @@ QString appendIndex(const QString &pointer, qsizetype index)
     return pointer + u'/' + QString::number(index);
 }
 
+QString abbreviatePointer(const QString &pointer)
+{
+    constexpr qsizetype kEnds = 3; // tokens kept at each end
+    const QStringList parts = pointer.split(u'/'); // parts[0] is the empty text before the first '/'
+    const qsizetype tokens = parts.size() - 1;
+    if (tokens <= 2 * kEnds + 2)
+        return pointer;
+    return CoreTr::tr("%1/…/%2 (%n level(s))", nullptr, int(tokens))
+        .arg(parts.mid(0, kEnds + 1).join(u'/'), parts.mid(parts.size() - kEnds).join(u'/'));
+}
+
 std::optional<QStringList> splitPointer(const QString &pointer)
 {
     QStringList tokens;
@@ -116,6 +111,21 @@ const Node *resolve(const Node &root, const QString &pointer)
             return nullptr;
     }
     return current;
+}
+
+std::optional<qsizetype> arrayIndex(const QString &token)
+{
+    if (token.isEmpty() || token.size() > 18)
+        return std::nullopt;
+    if (token.size() > 1 && token.front() == u'0')
+        return std::nullopt;
+    qsizetype index = 0;
+    for (const QChar c : token) {
+        if (c < u'0' || c > u'9')
+            return std::nullopt;
+        index = index * 10 + (c.unicode() - u'0');
+    }
+    return index;
 }
 
 } // namespace steward::json

@@ -6,10 +6,9 @@ namespace {
 // ---------------------------------------------------------------------------------------
 // Writing.
 
-void writeString(QByteArray &out, const QString &text)
+void writeString(QByteArray &out, QByteArrayView utf8)
 {
     static const char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
     out.append('"');
     qsizetype plainFrom = 0; // bytes that need no escape are copied in runs
     for (qsizetype i = 0; i < utf8.size(); ++i) {
@@ -47,8 +46,8 @@ void writeNode(QByteArray &out, const Node &node, bool indented, int level)
     switch (node.kind()) {
     case Node::Kind::Null: out.append("null", 4); return;
     case Node::Kind::Bool: node.toBool() ? out.append("true", 4) : out.append("false", 5); return;
-    case Node::Kind::Number: out.append(node.text().toUtf8()); return;
-    case Node::Kind::String: writeString(out, node.text()); return;
+    case Node::Kind::Number: out.append(node.utf8()); return;
+    case Node::Kind::String: writeString(out, node.utf8()); return;
     case Node::Kind::Array:
         out.append('[');
         for (qsizetype i = 0; i < node.items().size(); ++i) {
@@ -67,7 +66,7 @@ void writeNode(QByteArray &out, const Node &node, bool indented, int level)
             if (i > 0)
                 out.append(',');
             newline(level + 1);
-            writeString(out, node.members().at(i).first);
+            writeString(out, node.members().at(i).first.toUtf8());
             indented ? out.append(": ", 2) : out.append(':');
             writeNode(out, node.members().at(i).second, indented, level + 1);
         }

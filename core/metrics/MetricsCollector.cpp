@@ -154,13 +154,7 @@ Result<QList<MetricFamily>> MetricsCollector::collect() const
 
 Result<QStringList> MetricsCollector::tenantIds() const
 {
-    auto query = m_database.run(u"SELECT id FROM mdm_tenant ORDER BY id"_s);
-    if (!query)
-        return query.error();
-    QStringList ids;
-    while (query.value().next())
-        ids.append(query.value().value(0).toString());
-    return ids;
+    return m_database.texts(u"SELECT id FROM mdm_tenant ORDER BY id"_s);
 }
 
 Result<MetricFamily> MetricsCollector::qualityScores() const

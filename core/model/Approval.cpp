@@ -1,5 +1,7 @@
 #include "model/Approval.h"
 
+#include <QJsonValue>
+
 using namespace Qt::StringLiterals;
 
 namespace steward {
@@ -26,12 +28,21 @@ QString uuidText(const QUuid &id)
     return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);
 }
 
-QJsonObject Approval::requestedState() const
+json::Node layPayloadOver(const std::optional<json::Node> &current, const json::Node &payload)
 {
-    QJsonObject state = currentState.value_or(QJsonObject());
-    for (auto it = payload.begin(); it != payload.end(); ++it)
-        state.insert(it.key(), it.value());
+    if (!payload.isObject())
+        return payload;
+    if (!current || !current->isObject())
+        return payload;
+    json::Node state = *current;
+    for (const auto &[key, value] : payload.members())
+        state.setMember(key, value);
     return state;
+}
+
+json::Node Approval::requestedState() const
+{
+    return layPayloadOver(currentState, payload);
 }
 
 QJsonObject Approval::toJson() const
@@ -44,8 +55,8 @@ QJsonObject Approval::toJson() const
         {u"entityKey"_s, entityKey},
         {u"tier"_s, toString(tier)},
         {u"lane"_s, toString(lane)},
-        {u"payload"_s, payload},
-        {u"currentState"_s, currentState ? QJsonValue(*currentState) : QJsonValue()},
+        {u"payload"_s, json::toQJsonValue(payload)},
+        {u"currentState"_s, currentState ? json::toQJsonValue(*currentState) : QJsonValue()},
         {u"status"_s, toString(status)},
         {u"decisionReason"_s, decisionReason.isNull() ? QJsonValue() : QJsonValue(decisionReason)},
         {u"requestedBy"_s, requestedBy},

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "json/JsonNode.h"
 #include "model/Types.h"
 
 #include <QDateTime>
@@ -20,12 +21,11 @@ struct Approval
     QString entityKey;
     Tier tier = Tier::Tier3;
     Lane lane = Lane::Governed;
-    QJsonObject payload;
-    std::optional<QJsonObject> currentState; // empty for a create
-    // The same two documents exactly as stored: member order and number text kept.
-    // The review diff reads these; payload/currentState serve validation.
-    QByteArray payloadText;
-    QByteArray currentStateText; // empty for a create
+    // The two documents exactly as submitted and stored (member order and number text
+    // kept), read alike by validation, the review diff and the decision. Copies share
+    // the tree (Qt's implicit sharing), so passing an Approval around stays cheap.
+    json::Node payload;                      // null in a queue page read without payloads
+    std::optional<json::Node> currentState;  // empty for a create
     std::optional<qint64> baseVersion;       // entity version current_state was taken from
     ApprovalStatus status = ApprovalStatus::Pending;
     QString decisionReason;
@@ -37,11 +37,16 @@ struct Approval
 
     bool isCreate() const { return entityId.isNull(); }
     bool isPending() const { return status == ApprovalStatus::Pending; }
-    // The entity as it would be after approval: keys absent from the payload keep
-    // their current value, exactly as ApprovalService applies it.
-    QJsonObject requestedState() const;
+    // The entity as it would be after approval (see layPayloadOver).
+    json::Node requestedState() const;
+    // Qt's JSON for the CLI and the HTTP API (numbers become doubles there).
     QJsonObject toJson() const;
 };
+
+// The entity as it would be after approval: the payload's members laid over the current
+// state, members the payload leaves out keeping their value, exactly as ApprovalService
+// applies it. A payload that is not an object replaces the state.
+json::Node layPayloadOver(const std::optional<json::Node> &current, const json::Node &payload);
 
 // Timestamps as stored and shown: ISO-8601 UTC with milliseconds.
 QString toIsoTimestamp(const QDateTime &time);

@@ -1,9 +1,9 @@
 #pragma once
 
+#include "json/JsonNode.h"
 #include "model/Error.h"
 #include "model/Types.h"
 
-#include <QJsonObject>
 #include <QUuid>
 
 namespace steward {
@@ -17,16 +17,15 @@ struct ChangeRequest
     QString entityKey;
     Tier tier = Tier::Tier3;
     Lane lane = Lane::Governed;
-    QJsonObject payload;
-    QByteArray payloadText; // the payload exactly as submitted (order, number text)
+    json::Node payload; // an object, exactly as submitted (member order, number text)
     Role requiredRole = Role::MetadataSteward;
     QString requestedBy; // optional; must equal the caller when present
 
-    // Parses and checks the shape; names the field and the reason on failure.
-    static Result<ChangeRequest> fromJson(const QJsonObject &json);
+    // Checks the shape; names the field and the reason on failure.
+    static Result<ChangeRequest> fromJson(const json::Node &json);
     // Parses exactly: duplicate keys are refused, number text and member order kept.
     static Result<ChangeRequest> fromJsonText(const QByteArray &text);
-    QJsonObject toJson() const;
+    json::Node toJson() const;
 };
 
 } // namespace steward

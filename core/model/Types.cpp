@@ -3,7 +3,6 @@
 #include "Tr.h"
 #include "model/EnumSpelling.h"
 
-
 using namespace Qt::StringLiterals;
 
 namespace steward {
@@ -113,5 +112,31 @@ QString displayName(Lane lane)
 }
 
 bool isCritical(Tier tier) { return tier == Tier::Tier1 || tier == Tier::Tier2; }
+
+std::optional<int> profileIntervalDays(Tier tier)
+{
+    switch (tier) {
+    case Tier::Tier1: return 1;
+    case Tier::Tier2: return 3;
+    case Tier::Tier3: return 7;
+    case Tier::Tier4: return 30;
+    case Tier::Tier5: return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+int profileWindowDays(Tier tier)
+{
+    constexpr int kUnscheduledWindowDays = 30;
+    return profileIntervalDays(tier).value_or(kUnscheduledWindowDays);
+}
+
+Error unknownStoredValue(const QString &column, const QString &value)
+{
+    return Error::make(ErrorCode::Unavailable,
+                       CoreTr::tr("the database holds \"%1\" in %2, which is not a value this version knows; "
+                                  "the row was written by another tool or a newer version")
+                           .arg(value, column));
+}
 
 } // namespace steward

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "model/Error.h"
+
 #include <QList>
 #include <QString>
 #include <QStringView>
@@ -42,5 +44,25 @@ QString displayName(ApprovalStatus status);
 QString displayName(Lane lane);
 
 bool isCritical(Tier tier); // tier1 and tier2 trigger a profile on approval
+
+// SPEC section 5: the days between scheduled profiles of a tier's fields (tier1 1,
+// tier2 3, tier3 7, tier4 30); nothing for tier5, which is profiled only on request.
+std::optional<int> profileIntervalDays(Tier tier);
+// How many days back a tier's runs still describe its fields: the profile interval,
+// and for tier5 (no schedule) 30 days. The Quality trend averages over this window.
+int profileWindowDays(Tier tier);
+
+// A spelling read back from a stored column that names no value of the vocabulary
+// (written by another tool, or by a newer version): an error naming the column and
+// the value, so a bad row is never read as a default.
+Error unknownStoredValue(const QString &column, const QString &value);
+
+template <typename Enum>
+Result<Enum> storedValue(std::optional<Enum> (*parse)(QStringView), const QString &column, const QString &value)
+{
+    if (const std::optional<Enum> parsed = parse(value))
+        return *parsed;
+    return unknownStoredValue(column, value);
+}
 
 } // namespace steward

@@ -43,9 +43,9 @@ ProfileRun unmeasuredRun(const ProfileRequest &request, const EntitySnapshot &fi
     ProfileRun run;
     run.tenantId = request.tenantId;
     run.canonicalKey = field.canonicalKey;
-    run.entityUrn = field.state.value(u"entityUrn"_s).toString();
-    run.domain = field.state.value(u"domain"_s).toString();
-    run.tier = tierFromString(field.state.value(u"tier"_s).toString()).value_or(Tier::Tier3);
+    run.entityUrn = field.document.stringMember(u"entityUrn"_s);
+    run.domain = field.document.stringMember(u"domain"_s);
+    run.tier = tierFromString(field.document.stringMember(u"tier"_s)).value_or(Tier::Tier3);
     run.trigger = request.trigger;
     run.status = RunStatus::Failed;
     run.error = error;

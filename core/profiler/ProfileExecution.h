@@ -17,13 +17,13 @@ class Database;
 
 namespace steward::profiler {
 
-// The profiler's event types (SPEC section 4), spelled once.
+// The profiler's event types, under the names the profiler reads best; spelled in EventType.
 namespace ProfileEventType {
-inline constexpr char16_t Started[] = u"metadata.profile.started";
-inline constexpr char16_t Completed[] = u"metadata.profile.completed";
-inline constexpr char16_t Failed[] = u"metadata.profile.failed";
-inline constexpr char16_t Cancelled[] = u"metadata.profile.cancelled";
-inline constexpr char16_t Skipped[] = u"metadata.profile.skipped";
+inline constexpr const auto &Started = EventType::ProfileStarted;
+inline constexpr const auto &Completed = EventType::ProfileCompleted;
+inline constexpr const auto &Failed = EventType::ProfileFailed;
+inline constexpr const auto &Cancelled = EventType::ProfileCancelled;
+inline constexpr const auto &Skipped = EventType::ProfileSkipped;
 } // namespace ProfileEventType
 
 // SPEC section 5: no automatic re-run within half a day of the field's last completed run.

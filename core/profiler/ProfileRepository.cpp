@@ -27,16 +27,27 @@ std::optional<double> readReal(const QVariant &value)
     return value.isNull() ? std::nullopt : std::optional<double>(value.toDouble());
 }
 
-ProfileRun readRun(const QSqlQuery &row)
+Result<ProfileRun> readRun(const QSqlQuery &row)
 {
     ProfileRun run;
     run.id = QUuid::fromString(row.value(0).toString());
     run.tenantId = QUuid::fromString(row.value(1).toString());
     run.entityUrn = row.value(2).toString();
     run.canonicalKey = row.value(3).toString();
-    run.tier = tierFromString(row.value(4).toString()).value_or(Tier::Tier3);
-    run.trigger = triggerFromString(row.value(5).toString()).value_or(Trigger::Manual);
-    run.status = runStatusFromString(row.value(6).toString()).value_or(RunStatus::Failed);
+    // A run without a tier (a field with none) reads as tier3; a tier nobody knows is an error.
+    const QString tier = row.value(4).toString();
+    auto parsedTier = tier.isEmpty() ? Result<Tier>(Tier::Tier3) : storedValue(tierFromString, u"mdm_profile.tier"_s, tier);
+    auto trigger = storedValue(triggerFromString, u"mdm_profile.trigger"_s, row.value(5).toString());
+    auto status = storedValue(runStatusFromString, u"mdm_profile.status"_s, row.value(6).toString());
+    if (!parsedTier)
+        return parsedTier.error();
+    if (!trigger)
+        return trigger.error();
+    if (!status)
+        return status.error();
+    run.tier = parsedTier.value();
+    run.trigger = trigger.value();
+    run.status = status.value();
     run.details = QJsonDocument::fromJson(row.value(16).toString().toUtf8()).object();
     run.metrics = countsFromDetails(run.details);
     run.metrics.completeness = readReal(row.value(7));
@@ -58,22 +69,13 @@ Result<QList<ProfileRun>> readRuns(Result<QSqlQuery> query)
     if (!query)
         return query.error();
     QList<ProfileRun> runs;
-    while (query.value().next())
-        runs.append(readRun(query.value()));
-    return runs;
-}
-
-// SPEC section 5: how long a completed profile stays fresh, per tier (tier5: manual only).
-std::optional<qint64> intervalDays(Tier tier)
-{
-    switch (tier) {
-    case Tier::Tier1: return 1;
-    case Tier::Tier2: return 3;
-    case Tier::Tier3: return 7;
-    case Tier::Tier4: return 30;
-    case Tier::Tier5: return std::nullopt;
+    while (query.value().next()) {
+        auto run = readRun(query.value());
+        if (!run)
+            return run.error();
+        runs.append(run.value());
     }
-    return std::nullopt;
+    return runs;
 }
 
 } // namespace
@@ -156,7 +158,7 @@ Result<QStringList> ProfileRepository::dueKeys(const QUuid &tenantId, const QDat
     QList<Due> due;
     while (query.value().next()) {
         const auto tier = tierFromString(query.value().value(1).toString());
-        const auto days = tier ? intervalDays(*tier) : std::nullopt;
+        const auto days = tier ? profileIntervalDays(*tier) : std::nullopt;
         if (!days)
             continue;
         const QDateTime last = fromIsoTimestamp(query.value().value(2).toString());

@@ -1,7 +1,9 @@
 #include "profiler/ProfileRunner.h"
 
 #include "Tr.h"
+#include "json/JsonParser.h"
 #include "model/Approval.h"
+#include "model/RuleDefinition.h"
 #include "profiler/QualityScore.h"
 #include "profiler/ScanEngine.h"
 #include "store/DataSourceRepository.h"
@@ -13,6 +15,7 @@
 #include <QJsonDocument>
 #include <QSqlQuery>
 
+#include <climits>
 #include <map>
 #include <tuple>
 
@@ -100,7 +103,11 @@ Result<QList<Field>> ProfileRunner::Impl::loadFields(const QUuid &tenantId, cons
         }
         const QSqlQuery &values = row.value();
         field.target.entityUrn = values.value(0).toString();
-        field.target.tier = tierFromString(values.value(1).toString()).value_or(Tier::Tier3);
+        // A run needs a tier to be stored with: an unknown one fails it, saying which.
+        if (const auto tier = storedValue(tierFromString, u"mdm_global_metadata.tier"_s, values.value(1).toString()))
+            field.target.tier = tier.value();
+        else
+            field.error = tier.error().text();
         field.target.domain = values.value(2).toString();
         field.target.dataType = values.value(3).toString();
         field.target.format = values.value(4).toString();
@@ -109,9 +116,10 @@ Result<QList<Field>> ProfileRunner::Impl::loadFields(const QUuid &tenantId, cons
         field.schema = binding.value(u"schema"_s).toString();
         field.table = binding.value(u"table"_s).toString();
         field.target.column = binding.value(u"column"_s).toString();
-        if (binding.isEmpty())
+        if (field.error.isEmpty() && binding.isEmpty())
             field.error = CoreTr::tr("the field has no binding to a physical column");
-        else if (field.source.isEmpty() || field.table.isEmpty() || field.target.column.isEmpty())
+        else if (field.error.isEmpty()
+                 && (field.source.isEmpty() || field.table.isEmpty() || field.target.column.isEmpty()))
             field.error = CoreTr::tr("the binding is incomplete: it needs a source, a table and a column");
 
         auto rules = metadata.run(u"SELECT canonical_key, rule_type, definition FROM mdm_business_rule "
@@ -121,13 +129,21 @@ Result<QList<Field>> ProfileRunner::Impl::loadFields(const QUuid &tenantId, cons
         if (!rules)
             return rules.error();
         while (rules.value().next()) {
-            RuleCheck rule{rules.value().value(0).toString(), rules.value().value(1).toString(),
-                           QJsonDocument::fromJson(rules.value().value(2).toString().toUtf8()).object()};
-            if (field.error.isEmpty()) {
-                if (const auto problem = ScanQueryBuilder::ruleProblem(rule))
-                    field.error = *problem;
+            // The rule as the payload validator accepted it: a stored one it would
+            // refuse fails its field alone instead of failing the whole scan.
+            const QString ruleKey = rules.value().value(0).toString();
+            auto definition = json::parse(rules.value().value(2).toString().toUtf8());
+            const QVariant ruleType = rules.value().value(1);
+            auto rule = definition ? RuleDefinition::parse(ruleType.isNull() ? json::Node::null()
+                                                                             : json::Node::string(ruleType.toString()),
+                                                           definition.value())
+                                   : Result<RuleDefinition>(definition.error());
+            if (!rule) {
+                if (field.error.isEmpty())
+                    field.error = CoreTr::tr("rule %1: %2").arg(ruleKey, rule.error().text());
+                continue;
             }
-            field.target.rules.append(rule);
+            field.target.rules.append(RuleCheck{ruleKey, rule.value()});
         }
         fields.append(field);
     }
@@ -233,11 +249,22 @@ void ProfileRunner::Impl::record(const QList<Field> &fields, const QList<int> &m
         profile.metrics = QualityScore::measure(count, column.target, &scores);
         QJsonObject details = countsToDetails(profile.metrics);
         QJsonArray rules = details.value(u"rules"_s).toArray();
+        QStringList unevaluated; // rules that could not judge some values
         for (int r = 0; r < rules.size(); ++r) {
             QJsonObject rule = rules.at(r).toObject();
-            rule.insert(u"definition"_s, column.target.rules.at(r).definition);
-            if (rule.value(u"ruleType"_s) == u"unique"_s && !count.distinct.exact)
+            const RuleCheck &check = column.target.rules.at(r);
+            rule.insert(u"definition"_s, json::toQJsonValue(check.rule.toJson()));
+            if (check.rule.type == RuleType::Unique && !count.distinct.exact)
                 rule.insert(u"estimated"_s, true);
+            if (const qint64 failures = profile.metrics.rules.at(r).unevaluated; failures > 0) {
+                const QString error = CoreTr::tr("rule %1 could not be evaluated on %n value(s): the regular "
+                                                 "expression engine gave up on them (its backtracking limit); "
+                                                 "the pattern needs to be simpler",
+                                                 nullptr, int(std::min<qint64>(failures, INT_MAX)))
+                                          .arg(check.ruleKey);
+                rule.insert(u"error"_s, error);
+                unevaluated.append(error);
+            }
             rules.replace(r, rule);
         }
         details.insert(u"rules"_s, rules);
@@ -253,6 +280,13 @@ void ProfileRunner::Impl::record(const QList<Field> &fields, const QList<int> &m
             details.insert(u"domain"_s, profile.domain);
         details.insert(u"scanParts"_s, scan.parts);
         profile.details = details;
+        if (!unevaluated.isEmpty()) {
+            // Validity is unknown, so is the score: the run failed, and says why.
+            profile.status = RunStatus::Failed;
+            profile.error = unevaluated.join(u"; "_s);
+            QualityScore::apply(QualityScore::Scores(), profile.metrics);
+            profile.details.remove(u"metrics"_s);
+        }
     }
 }
 

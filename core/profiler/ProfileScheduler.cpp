@@ -13,13 +13,11 @@ ProfileScheduler::ProfileScheduler(EventBus &bus, ProfilerService &profiler, Dat
     : QObject(parent), m_profiler(profiler), m_metadata(metadata),
       m_clock(clock ? std::move(clock) : Clock([] { return QDateTime::currentDateTimeUtc(); }))
 {
-    connect(&bus, &EventBus::eventPublished, this, &ProfileScheduler::onEvent);
+    connect(&bus, &EventBus::profileDue, this, &ProfileScheduler::onProfileDue);
 }
 
-void ProfileScheduler::onEvent(const Event &event)
+void ProfileScheduler::onProfileDue(const Event &event)
 {
-    if (event.type != QStringView(EventType::MetadataProfileDue))
-        return;
     const QString key = event.payload.value(u"canonicalKey"_s).toString();
     if (key.isEmpty())
         return;

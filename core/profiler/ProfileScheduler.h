@@ -40,7 +40,7 @@ Q_SIGNALS:
     void jobRequested(quint64 jobId, const QString &canonicalKey);
 
 private:
-    void onEvent(const steward::Event &event);
+    void onProfileDue(const steward::Event &event);
 
     ProfilerService &m_profiler;
     Database &m_metadata;

@@ -42,8 +42,10 @@ QJsonObject countsToDetails(const ColumnMetrics &metrics)
                          {u"checked"_s, outcome.checked},
                          {u"violations"_s, outcome.violations}};
         if (outcome.checked > 0)
-            rule.insert(u"passRate"_s,
-                        100.0 * double(outcome.checked - outcome.violations) / double(outcome.checked));
+            rule.insert(u"passRate"_s, 100.0 * double(outcome.checked - outcome.violations - outcome.unevaluated)
+                                           / double(outcome.checked));
+        if (outcome.unevaluated > 0)
+            rule.insert(u"unevaluated"_s, outcome.unevaluated);
         rules.append(rule);
     }
     QJsonObject details{
@@ -75,7 +77,8 @@ ColumnMetrics countsFromDetails(const QJsonObject &details)
         const QJsonObject rule = value.toObject();
         metrics.rules.append(RuleOutcome{rule.value(u"ruleKey"_s).toString(), rule.value(u"ruleType"_s).toString(),
                                          rule.value(u"checked"_s).toInteger(),
-                                         rule.value(u"violations"_s).toInteger()});
+                                         rule.value(u"violations"_s).toInteger(),
+                                         rule.value(u"unevaluated"_s).toInteger()});
     }
     metrics.note = details.value(u"note"_s).toString();
     return metrics;
@@ -83,7 +86,8 @@ ColumnMetrics countsFromDetails(const QJsonObject &details)
 
 bool ColumnTarget::hasUniqueRule() const
 {
-    return std::any_of(rules.begin(), rules.end(), [](const RuleCheck &rule) { return rule.ruleType == u"unique"_s; });
+    return std::any_of(rules.begin(), rules.end(),
+                       [](const RuleCheck &check) { return check.rule.type == RuleType::Unique; });
 }
 
 } // namespace steward::profiler

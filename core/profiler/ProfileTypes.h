@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/RuleDefinition.h"
 #include "model/Types.h"
 
 #include <QDateTime>
@@ -25,8 +26,7 @@ std::optional<RunStatus> runStatusFromString(QStringView text);
 struct RuleCheck
 {
     QString ruleKey;
-    QString ruleType; // not_null | unique | regex | range | enum
-    QJsonObject definition;
+    RuleDefinition rule;
 };
 
 // One GLOBAL_METADATA field and the physical column its binding names.
@@ -58,6 +58,7 @@ struct RuleOutcome
     QString ruleType;
     qint64 checked = 0;    // non-null values the rule was applied to (not_null: every row)
     qint64 violations = 0; // of those, how many failed it (not_null: the nulls; unique: the repeats)
+    qint64 unevaluated = 0; // of those, how many it could not judge (a regex engine giving up)
 };
 
 // Counts from the scan and the scores of SPEC section 5 for one field.
@@ -98,7 +99,8 @@ struct ProfileRun
 };
 
 // A run's counts in its details JSON: rows, nonNull, nulls, distinct {count, method},
-// valid, invalid, rules [{ruleKey, ruleType, checked, violations, passRate}], note.
+// valid, invalid, rules [{ruleKey, ruleType, checked, violations, passRate
+// [, unevaluated]}], note.
 QJsonObject countsToDetails(const ColumnMetrics &metrics);
 // The same counts back as metrics; the percentages and grade are columns of
 // mdm_profile and are not read here.

@@ -1,45 +1,47 @@
 #include "profiler/ProfilerService.h"
 
+#include "Tr.h"
 #include "events/EventBus.h"
-#include "profiler/ProfilerWorker.h"
-
-#include <QThread>
+#include "profiler/ProfileExecution.h"
 
 using namespace Qt::StringLiterals;
 
 namespace steward::profiler {
 
-ProfilerService::ProfilerService(DatabaseUrl metadataUrl, EventBus &bus, QObject *parent)
-    : QObject(parent), m_thread(new QThread(this)), m_worker(new ProfilerWorker(std::move(metadataUrl))), m_bus(bus)
+// What one job's run on the worker thread comes back with.
+struct ProfilerService::JobResult
 {
-    qRegisterMetaType<steward::Event>();
-    qRegisterMetaType<QList<steward::Event>>();
+    std::optional<ProfileRun> run; // saved (or, with a null id, not saved: its error says why)
+    QString skippedReason;         // the cost guard kept it from running
+};
+
+namespace {
+
+ProfileRun failedRun(const ProfileJob &job, const QString &error)
+{
+    ProfileRun run;
+    run.tenantId = job.tenantId;
+    run.canonicalKey = job.canonicalKey;
+    run.trigger = job.trigger;
+    run.status = RunStatus::Failed;
+    run.error = error;
+    run.createdAt = QDateTime::currentDateTimeUtc();
+    return run;
+}
+
+} // namespace
+
+ProfilerService::ProfilerService(DatabaseUrl metadataUrl, EventBus &bus, QObject *parent)
+    : QObject(parent), m_runner(u"profiler"_s, std::move(metadataUrl)), m_bus(bus)
+{
     qRegisterMetaType<steward::profiler::ProfileRun>();
-
-    m_thread->setObjectName(u"profiler"_s);
-    m_worker->moveToThread(m_thread);
-    // The worker opens its connection in its own thread and is deleted there at the end.
-    connect(m_thread, &QThread::started, m_worker, &ProfilerWorker::start);
-    connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
-
-    connect(m_worker, &ProfilerWorker::jobStarted, this, &ProfilerService::onJobStarted, Qt::QueuedConnection);
-    connect(m_worker, &ProfilerWorker::jobProgress, this, &ProfilerService::onJobProgress, Qt::QueuedConnection);
-    connect(m_worker, &ProfilerWorker::eventsCommitted, this, &ProfilerService::onEventsCommitted,
-            Qt::QueuedConnection);
-    connect(m_worker, &ProfilerWorker::jobFinished, this, &ProfilerService::onJobFinished, Qt::QueuedConnection);
-    connect(m_worker, &ProfilerWorker::jobSkipped, this, &ProfilerService::onJobSkipped, Qt::QueuedConnection);
-    connect(m_worker, &ProfilerWorker::jobDropped, this, &ProfilerService::onJobDropped, Qt::QueuedConnection);
-    m_thread->start();
 }
 
 ProfilerService::~ProfilerService()
 {
-    // Stop the running scan at its next check, close the worker's connection in its
-    // thread, and wait for the thread to end; the worker deletes itself there.
-    m_worker->cancelAll();
-    ProfilerWorker *worker = m_worker;
-    QMetaObject::invokeMethod(worker, &ProfilerWorker::stop, Qt::QueuedConnection);
-    m_thread->wait();
+    // Stops the running scan at its next check and waits for the worker thread; its
+    // connection closes there.
+    m_runner.shutdown();
 }
 
 quint64 ProfilerService::request(const QUuid &tenantId, const QString &canonicalKey, Trigger trigger, bool highPriority,
@@ -68,11 +70,8 @@ quint64 ProfilerService::request(ProfileJob job)
             ++position;
     }
     m_jobs.insert(position, job);
-
-    ProfilerWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, job] { worker->enqueue(job); }, Qt::QueuedConnection);
     Q_EMIT jobsChanged();
+    scheduleNext();
     return job.id;
 }
 
@@ -81,19 +80,77 @@ void ProfilerService::cancel(quint64 jobId)
     const int index = indexOf(jobId);
     if (index < 0)
         return;
-    m_worker->cancel(jobId);
     // A queued job leaves the list now; the running one when its cancelled run comes back.
-    if (!m_jobs.at(index).running) {
-        m_jobs.removeAt(index);
-        Q_EMIT jobsChanged();
+    if (jobId == m_runningJob) {
+        m_runner.cancel(m_runningRunnerJob);
+        return;
     }
+    m_jobs.removeAt(index);
+    Q_EMIT jobsChanged();
+}
+
+// The next job starts from the event loop, not right away, so every request already
+// waiting joins the queue first and priorities hold.
+void ProfilerService::scheduleNext()
+{
+    if (m_scheduled || m_runningJob != 0)
+        return;
+    m_scheduled = true;
+    QMetaObject::invokeMethod(this, &ProfilerService::startNext, Qt::QueuedConnection);
+}
+
+void ProfilerService::startNext()
+{
+    m_scheduled = false;
+    if (m_runningJob != 0 || m_jobs.isEmpty())
+        return;
+    ProfileJob &next = m_jobs.first(); // queued in run order
+    next.running = true;
+    const ProfileJob job = next;
+    m_runningJob = job.id;
+
+    ProfileRequest request;
+    request.tenantId = job.tenantId;
+    request.canonicalKeys = QStringList{job.canonicalKey};
+    request.trigger = job.trigger;
+    request.bypassCostGuard = job.bypassCostGuard;
+    request.actorId = job.actorId;
+    request.actorRole = job.actorRole;
+    request.options.sampleRows = job.sampleRows;
+    request.options.timeLimitMs = m_timeLimitMs;
+    EventBus *bus = &m_bus;
+
+    m_runningRunnerJob = m_runner.start(
+        [request, bus](jobs::JobContext &context) mutable -> Result<JobResult> {
+            request.options.cancel = context.cancelFlag();
+            request.options.progress = [&context](int percent) { context.reportProgress(percent); };
+            ProfileExecution execution(context.database());
+            // Committed means true: published even when nobody waits for the run any more.
+            execution.setCommittedEventsHandler([&context, bus](const QList<Event> &events) {
+                context.postToOwner([bus, events] { bus->publish(events); });
+            });
+            auto outcome = execution.execute(request);
+            if (!outcome)
+                return outcome.error();
+            JobResult result;
+            if (!outcome.value().runs.isEmpty())
+                result.run = outcome.value().runs.constFirst();
+            else if (!outcome.value().skipped.isEmpty())
+                result.skippedReason = outcome.value().skipped.constFirst().reason;
+            else
+                return Error::make(ErrorCode::Unavailable,
+                                   CoreTr::tr("the profiler returned no result for this field"));
+            return result;
+        },
+        [this, job](const Result<JobResult> &result) { onJobDone(job, result); },
+        [this, id = job.id](int percent) { onJobProgress(id, percent); });
+    Q_EMIT jobStarted(job.id);
+    Q_EMIT jobsChanged();
 }
 
 void ProfilerService::setTimeLimitMs(qint64 milliseconds)
 {
-    ProfilerWorker *worker = m_worker;
-    QMetaObject::invokeMethod(
-        worker, [worker, milliseconds] { worker->setTimeLimitMs(milliseconds); }, Qt::QueuedConnection);
+    m_timeLimitMs = std::max<qint64>(1, milliseconds);
 }
 
 QList<ProfileJob> ProfilerService::jobs() const
@@ -110,60 +167,30 @@ int ProfilerService::indexOf(quint64 jobId) const
     return -1;
 }
 
-void ProfilerService::onJobStarted(quint64 jobId)
-{
-    const int index = indexOf(jobId);
-    if (index < 0)
-        return; // cancelled while the worker picked it up: its result still comes
-    ProfileJob job = m_jobs.takeAt(index);
-    job.running = true;
-    m_jobs.prepend(job);
-    Q_EMIT jobStarted(jobId);
-    Q_EMIT jobsChanged();
-}
-
 void ProfilerService::onJobProgress(quint64 jobId, int percent)
 {
     const int index = indexOf(jobId);
     if (index < 0)
-        return; // a result of a job no longer listed: stale
+        return;
     m_jobs[index].percent = percent;
     Q_EMIT jobProgress(jobId, percent);
 }
 
-void ProfilerService::onEventsCommitted(quint64, const QList<Event> &events)
+void ProfilerService::onJobDone(const ProfileJob &job, const Result<JobResult> &result)
 {
-    // Committed means true: published even when the job is no longer listed.
-    m_bus.publish(events);
-}
-
-void ProfilerService::onJobFinished(quint64 jobId, const ProfileRun &run)
-{
-    const int index = indexOf(jobId);
+    m_runningJob = 0;
+    m_runningRunnerJob = 0;
+    const int index = indexOf(job.id);
     if (index >= 0)
         m_jobs.removeAt(index);
-    Q_EMIT jobFinished(jobId, run);
-    if (index >= 0)
-        Q_EMIT jobsChanged();
-}
-
-void ProfilerService::onJobSkipped(quint64 jobId, const QString &reason)
-{
-    const int index = indexOf(jobId);
-    if (index >= 0)
-        m_jobs.removeAt(index);
-    Q_EMIT jobSkipped(jobId, reason);
-    if (index >= 0)
-        Q_EMIT jobsChanged();
-}
-
-void ProfilerService::onJobDropped(quint64 jobId)
-{
-    const int index = indexOf(jobId);
-    if (index < 0)
-        return;
-    m_jobs.removeAt(index);
+    if (!result)
+        Q_EMIT jobFinished(job.id, failedRun(job, result.error().text()));
+    else if (result.value().run)
+        Q_EMIT jobFinished(job.id, *result.value().run);
+    else
+        Q_EMIT jobSkipped(job.id, result.value().skippedReason);
     Q_EMIT jobsChanged();
+    scheduleNext();
 }
 
 } // namespace steward::profiler

@@ -2,20 +2,17 @@
 
 #include "alerts/AlertRules.h"
 #include "events/Event.h"
+#include "jobs/JobRunner.h"
 #include "profiler/ProfileTypes.h"
 #include "store/DatabaseUrl.h"
 
 #include <QObject>
-
-class QThread;
 
 namespace steward {
 class EventBus;
 }
 
 namespace steward::profiler {
-
-class ProfilerWorker;
 
 // A queued or running profile job, as the GUI shows it.
 struct ProfileJob
@@ -33,17 +30,17 @@ struct ProfileJob
     bool running = false;
 };
 
-// Lives on the GUI thread; owns the worker thread (with its own database connections)
-// that runs jobs from a priority queue, approval-triggered (high) first. Results come
-// back over queued signals; their events are published on the bus after the worker
-// committed them. Never blocks the calling thread.
+// Lives on the GUI thread and keeps the priority queue of profile jobs, approval-triggered
+// (high) first; runs them one at a time on its JobRunner (a worker thread with its own
+// database connection). Progress and runs come back on this thread; events are published
+// on the bus after the worker committed them. Never blocks the calling thread.
 class ProfilerService : public QObject
 {
     Q_OBJECT
 
 public:
     ProfilerService(DatabaseUrl metadataUrl, EventBus &bus, QObject *parent = nullptr);
-    ~ProfilerService() override; // stops the worker and waits for it
+    ~ProfilerService() override; // stops the running scan and waits for the worker thread
 
     // Returns the job id. The cost guard (no automatic re-run within 0.5 days of the
     // last completed run) applies unless bypassCostGuard; a skipped job ends at once
@@ -64,19 +61,21 @@ Q_SIGNALS:
     void jobSkipped(quint64 jobId, const QString &reason);
 
 private:
+    struct JobResult;
     int indexOf(quint64 jobId) const;
-    void onJobStarted(quint64 jobId);
+    void scheduleNext();
+    void startNext();
     void onJobProgress(quint64 jobId, int percent);
-    void onEventsCommitted(quint64 jobId, const QList<steward::Event> &events);
-    void onJobFinished(quint64 jobId, const steward::profiler::ProfileRun &run);
-    void onJobSkipped(quint64 jobId, const QString &reason);
-    void onJobDropped(quint64 jobId);
+    void onJobDone(const ProfileJob &job, const Result<JobResult> &result);
 
-    QThread *m_thread;
-    ProfilerWorker *m_worker;
+    jobs::JobRunner m_runner;
     EventBus &m_bus;
     QList<ProfileJob> m_jobs;
     quint64 m_nextId = 1;
+    quint64 m_runningJob = 0;        // 0: none
+    jobs::JobId m_runningRunnerJob = 0;
+    bool m_scheduled = false;
+    qint64 m_timeLimitMs = 10 * 60 * 1000;
 };
 
 } // namespace steward::profiler

@@ -94,11 +94,13 @@ ColumnMetrics measure(const ColumnCounts &counts, const ColumnTarget &target, Sc
     metrics.distinctExact = counts.distinct.exact;
     metrics.valid = counts.valid;
     for (int r = 0; r < target.rules.size(); ++r) {
-        const RuleCheck &rule = target.rules.at(r);
-        RuleOutcome outcome{rule.ruleKey, rule.ruleType, counts.nonNull, 0};
-        if (rule.ruleType == u"not_null"_s)
+        const RuleCheck &check = target.rules.at(r);
+        RuleOutcome outcome{check.ruleKey, toString(check.rule.type), counts.nonNull, 0};
+        if (check.rule.type == RuleType::NotNull)
             outcome.checked = counts.rows;
-        outcome.violations = std::max<qint64>(0, outcome.checked - counts.rulePasses.value(r));
+        outcome.unevaluated = counts.ruleUnevaluated.value(r);
+        outcome.violations =
+            std::max<qint64>(0, outcome.checked - counts.rulePasses.value(r) - outcome.unevaluated);
         metrics.rules.append(outcome);
     }
     const Scores computed =

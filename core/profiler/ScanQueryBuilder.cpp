@@ -3,8 +3,6 @@
 #include "Tr.h"
 
 #include <QDate>
-#include <QJsonArray>
-#include <QRegularExpression>
 #include <QSqlQuery>
 
 #include <cmath>
@@ -15,20 +13,21 @@ namespace steward::profiler {
 namespace {
 
 // A JSON number bound as SQL compares it best: integral values as integers.
-QVariant boundNumber(double value)
+QVariant boundNumber(const json::Node &number)
 {
+    const double value = number.text().toDouble();
     if (std::floor(value) == value && std::fabs(value) < 9.2e18)
         return QVariant(qint64(value));
     return QVariant(value);
 }
 
-QVariant boundValue(const QJsonValue &value)
+QVariant boundValue(const json::Node &value)
 {
-    if (value.isDouble())
-        return boundNumber(value.toDouble());
+    if (value.isNumber())
+        return boundNumber(value);
     if (value.isBool())
         return QVariant(value.toBool() ? 1 : 0);
-    return QVariant(value.toString());
+    return QVariant(value.text());
 }
 
 } // namespace
@@ -38,44 +37,32 @@ QVariant boundValue(const QJsonValue &value)
 TypeCheck TypeCheck::of(const QString &dataType, const QString &format)
 {
     TypeCheck check;
-    const QString type = dataType.trimmed().toUpper();
     const QString spec = format.trimmed();
-    check.description = spec.isEmpty() ? type : type + u' ' + spec;
-    if (type == u"DECIMAL"_s) {
-        check.kind = Kind::Decimal;
-        if (spec.isEmpty())
-            return check;
-        static const QRegularExpression decimal(u"^(\\d{1,2})\\s*(?:,\\s*(\\d{1,2}))?$"_s);
-        const auto match = decimal.match(spec);
-        const int precision = match.hasMatch() ? match.captured(1).toInt() : 0;
-        const int scale = match.hasMatch() && match.hasCaptured(2) ? match.captured(2).toInt() : 0;
-        if (match.hasMatch() && precision >= 1 && scale <= precision) {
-            check.precision = precision;
-            check.scale = scale;
-        } else {
-            check.note = CoreTr::tr("the format \"%1\" is not precision,scale: only checked for being a number")
-                             .arg(spec);
-        }
-    } else if (type == u"INTEGER"_s) {
-        check.kind = Kind::Integer;
-    } else if (type == u"TEXT"_s) {
-        check.kind = Kind::Text;
-        bool ok = false;
-        const int length = spec.toInt(&ok);
-        if (ok && length > 0)
-            check.maxLength = length;
-        else if (!spec.isEmpty())
-            check.note = CoreTr::tr("the format \"%1\" is not a maximum length: the text is not checked").arg(spec);
-    } else if (type == u"DATE"_s) {
-        check.kind = Kind::Date;
-        check.dateFormat = spec.isEmpty() ? u"YYYY-MM-DD"_s : spec;
-    } else if (type == u"TIMESTAMP"_s) {
-        check.kind = Kind::Timestamp;
-    } else if (type == u"BOOLEAN"_s) {
-        check.kind = Kind::Boolean;
-    } else if (!type.isEmpty()) {
-        check.note = CoreTr::tr("the data type \"%1\" has no check").arg(dataType);
+    check.description = spec.isEmpty() ? dataType : dataType + u' ' + spec;
+    if (dataType.isEmpty())
+        return check;
+    auto parsed = FieldFormat::parse(dataType, spec);
+    if (!parsed && parsed.error().field == u"dataType"_s) {
+        check.note = CoreTr::tr("the data type \"%1\" is not checked: it %2").arg(dataType, parsed.error().message);
+        return check;
     }
+    if (!parsed) {
+        check.note = CoreTr::tr("the format \"%1\" is not checked: %2").arg(spec, parsed.error().message);
+        parsed = FieldFormat::parse(dataType, QString());
+    }
+    const FieldFormat &field = parsed.value();
+    switch (field.type) {
+    case FieldFormat::Type::Decimal: check.kind = Kind::Decimal; break;
+    case FieldFormat::Type::Integer: check.kind = Kind::Integer; break;
+    case FieldFormat::Type::Text: check.kind = Kind::Text; break;
+    case FieldFormat::Type::Date: check.kind = Kind::Date; break;
+    case FieldFormat::Type::Timestamp: check.kind = Kind::Timestamp; break;
+    case FieldFormat::Type::Boolean: check.kind = Kind::Boolean; break;
+    }
+    check.precision = field.precision;
+    check.scale = field.scale;
+    check.maxLength = field.maxLength;
+    check.dateFormat = field.dateFormat;
     return check;
 }
 
@@ -349,12 +336,16 @@ SqlFragment SqliteScanDialect::checkCounts(const QString &expression, const QLis
 
 int SqliteScanDialect::checkCountColumns(int) const { return 1; }
 
-QList<qint64> SqliteScanDialect::readCheckCounts(const QSqlQuery &row, int first, int checks) const
+CheckCounts SqliteScanDialect::readCheckCounts(const QSqlQuery &row, int first, int checks) const
 {
+    // steward_checks: "p1 .. pn all u1 .. un".
     const QStringList parts = row.value(first).toString().split(u' ', Qt::SkipEmptyParts);
-    QList<qint64> counts;
-    for (int i = 0; i <= checks; ++i)
-        counts.append(parts.value(i).toLongLong());
+    CheckCounts counts;
+    for (int i = 0; i < checks; ++i) {
+        counts.passes.append(parts.value(i).toLongLong());
+        counts.unevaluated.append(parts.value(checks + 1 + i).toLongLong());
+    }
+    counts.all = parts.value(checks).toLongLong();
     return counts;
 }
 
@@ -386,73 +377,35 @@ SqlFragment SqliteScanDialect::sampleLimit(qint64 rows) const
 
 // ---- the scan -----------------------------------------------------------------------
 
-std::optional<QString> ScanQueryBuilder::ruleProblem(const RuleCheck &rule)
+std::optional<SqlFragment> ScanQueryBuilder::ruleCheck(const QString &expression, const RuleCheck &check) const
 {
-    const QJsonObject &definition = rule.definition;
-    if (rule.ruleType == u"not_null"_s || rule.ruleType == u"unique"_s)
-        return std::nullopt;
-    if (rule.ruleType == u"regex"_s) {
-        const QString pattern = definition.value(u"pattern"_s).toString();
-        if (pattern.isEmpty())
-            return CoreTr::tr("rule %1 has no pattern").arg(rule.ruleKey);
-        const QRegularExpression expression(pattern);
-        if (!expression.isValid())
-            return CoreTr::tr("rule %1: invalid regular expression \"%2\": %3 at offset %4")
-                .arg(rule.ruleKey, pattern, expression.errorString())
-                .arg(expression.patternErrorOffset());
-        return std::nullopt;
-    }
-    if (rule.ruleType == u"range"_s) {
-        const QJsonValue min = definition.value(u"min"_s);
-        const QJsonValue max = definition.value(u"max"_s);
-        const bool hasMin = !min.isUndefined() && !min.isNull();
-        const bool hasMax = !max.isUndefined() && !max.isNull();
-        if ((hasMin && !min.isDouble()) || (hasMax && !max.isDouble()) || (!hasMin && !hasMax))
-            return CoreTr::tr("rule %1: a range needs a numeric min, max or both").arg(rule.ruleKey);
-        if (hasMin && hasMax && min.toDouble() > max.toDouble())
-            return CoreTr::tr("rule %1: the range's min is greater than its max").arg(rule.ruleKey);
-        return std::nullopt;
-    }
-    if (rule.ruleType == u"enum"_s) {
-        const QJsonArray values = definition.value(u"values"_s).toArray();
-        if (values.isEmpty())
-            return CoreTr::tr("rule %1: an enum needs a non-empty list of values").arg(rule.ruleKey);
-        for (const QJsonValue &value : values) {
-            if (!value.isString() && !value.isDouble() && !value.isBool())
-                return CoreTr::tr("rule %1: enum values are strings or numbers").arg(rule.ruleKey);
-        }
-        return std::nullopt;
-    }
-    return CoreTr::tr("rule %1 has the unknown type \"%2\"").arg(rule.ruleKey, rule.ruleType);
-}
-
-std::optional<SqlFragment> ScanQueryBuilder::ruleCheck(const QString &expression, const RuleCheck &rule) const
-{
-    const QJsonObject &definition = rule.definition;
-    if (rule.ruleType == u"regex"_s)
-        return m_dialect.regexMatch(expression, definition.value(u"pattern"_s).toString());
-    if (rule.ruleType == u"range"_s) {
+    const RuleDefinition &rule = check.rule;
+    switch (rule.type) {
+    case RuleType::Regex:
+        return m_dialect.regexMatch(expression, rule.pattern);
+    case RuleType::Range: {
         // A non-number fails a range: COALESCE turns its NULL comparison into 0.
-        const QJsonValue min = definition.value(u"min"_s);
-        const QJsonValue max = definition.value(u"max"_s);
         const QString number = m_dialect.numericValue(expression);
-        if (min.isDouble() && max.isDouble())
+        if (rule.min && rule.max)
             return SqlFragment{u"COALESCE("_s + number + u" BETWEEN ? AND ?, 0)"_s,
-                               {boundNumber(min.toDouble()), boundNumber(max.toDouble())}};
-        if (min.isDouble())
-            return SqlFragment{u"COALESCE("_s + number + u" >= ?, 0)"_s, {boundNumber(min.toDouble())}};
-        return SqlFragment{u"COALESCE("_s + number + u" <= ?, 0)"_s, {boundNumber(max.toDouble())}};
+                               {boundNumber(*rule.min), boundNumber(*rule.max)}};
+        if (rule.min)
+            return SqlFragment{u"COALESCE("_s + number + u" >= ?, 0)"_s, {boundNumber(*rule.min)}};
+        return SqlFragment{u"COALESCE("_s + number + u" <= ?, 0)"_s, {boundNumber(*rule.max)}};
     }
-    if (rule.ruleType == u"enum"_s) {
-        const QJsonArray values = definition.value(u"values"_s).toArray();
+    case RuleType::Enum: {
         SqlFragment fragment;
         QStringList placeholders;
-        for (const QJsonValue &value : values) {
+        for (const json::Node &value : rule.values) {
             placeholders.append(u"?"_s);
             fragment.values.append(boundValue(value));
         }
         fragment.sql = expression + u" IN ("_s + placeholders.join(u", "_s) + u')';
         return fragment;
+    }
+    case RuleType::NotNull:
+    case RuleType::Unique:
+        break;
     }
     return std::nullopt; // not_null and unique come from the column's counts
 }
@@ -539,6 +492,8 @@ void ColumnCounts::add(const ColumnCounts &other)
         *typePasses += *other.typePasses;
     for (int r = 0; r < rulePasses.size() && r < other.rulePasses.size(); ++r)
         rulePasses[r] += other.rulePasses.at(r);
+    for (int r = 0; r < ruleUnevaluated.size() && r < other.ruleUnevaluated.size(); ++r)
+        ruleUnevaluated[r] += other.ruleUnevaluated.at(r);
 }
 
 QList<ColumnCounts> ScanQueryBuilder::read(const ScanQuery &query, const QSqlQuery &row) const
@@ -550,21 +505,22 @@ QList<ColumnCounts> ScanQueryBuilder::read(const ScanQuery &query, const QSqlQue
         counts.rows = rows;
         counts.nonNull = row.value(column.nonNull).toLongLong();
         counts.distinct = m_dialect.readDistinct(row.value(column.distinct));
-        const QList<qint64> checks = column.checks >= 0
-                                         ? m_dialect.readCheckCounts(row, column.checks, column.checkCount)
-                                         : QList<qint64>();
+        const CheckCounts checks = column.checks >= 0
+                                       ? m_dialect.readCheckCounts(row, column.checks, column.checkCount)
+                                       : CheckCounts();
         if (column.typeCheckSlot >= 0)
-            counts.typePasses = checks.value(column.typeCheckSlot);
+            counts.typePasses = checks.passes.value(column.typeCheckSlot);
         for (int r = 0; r < column.target.rules.size(); ++r) {
             const int slot = column.ruleSlots.value(r, -1);
+            counts.ruleUnevaluated.append(slot >= 0 ? checks.unevaluated.value(slot) : 0);
             if (slot >= 0)
-                counts.rulePasses.append(checks.value(slot));
-            else if (column.target.rules.at(r).ruleType == u"unique"_s)
+                counts.rulePasses.append(checks.passes.value(slot));
+            else if (column.target.rules.at(r).rule.type == RuleType::Unique)
                 counts.rulePasses.append(std::min(counts.distinct.count, counts.nonNull));
             else
                 counts.rulePasses.append(counts.nonNull);
         }
-        counts.valid = column.checks >= 0 ? checks.value(column.checkCount) : counts.nonNull;
+        counts.valid = column.checks >= 0 ? checks.all : counts.nonNull;
         result.append(counts);
     }
     return result;

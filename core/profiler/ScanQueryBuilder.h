@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Error.h"
+#include "model/FieldFormat.h"
 #include "profiler/DistinctCounter.h"
 #include "profiler/ProfileTypes.h"
 
@@ -35,7 +36,8 @@ struct TypeCheck
     QString description;          // "DECIMAL 18,2", for the run's details
     QString note;                 // why part of the format is not checked
 
-    // DECIMAL "18,2", TEXT "10", DATE "YYYY-MM-DD", INTEGER, TIMESTAMP, BOOLEAN.
+    // As FieldFormat reads them; a format it refuses (stored by another tool) leaves
+    // the part of the check it qualifies out, with a note saying why.
     static TypeCheck of(const QString &dataType, const QString &format);
     // {check, checked, violations, note} for a run's details.
     QJsonObject details(qint64 nonNull, const std::optional<qint64> &passes) const;
@@ -73,6 +75,14 @@ bool isBooleanText(QByteArrayView text); // true/false/t/f/yes/no/y/n/0/1, any c
 
 } // namespace ValueChecks
 
+// What a column's row checks came to over its non-null values.
+struct CheckCounts
+{
+    QList<qint64> passes;      // per check
+    qint64 all = 0;            // values passing every check (the valid ones)
+    QList<qint64> unevaluated; // per check: values it could not judge (NULL for a non-null value)
+};
+
 // What differs between engines in a profile scan. Every method returns SQL around
 // identifiers that were checked against the catalog and values bound as `?`.
 class ScanDialect
@@ -94,7 +104,9 @@ public:
     virtual SqlFragment distinctPart(const QString &expression, qint64 token) const = 0;
     virtual DistinctCount readDistinct(const QVariant &value) const = 0;
 
-    // Row checks: 1 pass, 0 fail, NULL for a NULL value.
+    // Row checks: 1 pass, 0 fail, NULL for a NULL value, and NULL for a value the check
+    // could not judge (a regex engine giving up on it).
+    // The whole value matches the pattern, as RulePattern judges it.
     virtual SqlFragment regexMatch(const QString &expression, const QString &pattern) const = 0;
     virtual QString numericValue(const QString &expression) const = 0; // NULL unless a number
     virtual std::optional<SqlFragment> typeCheck(const QString &expression, const TypeCheck &check) const = 0;
@@ -103,8 +115,8 @@ public:
     // together (the valid values), as select-list items with the checks' bound values.
     virtual SqlFragment checkCounts(const QString &expression, const QList<SqlFragment> &checks) const = 0;
     virtual int checkCountColumns(int checks) const = 0; // how many select-list items
-    // `checks` + 1 counts (the last: all passed) from the row, starting at `first`.
-    virtual QList<qint64> readCheckCounts(const QSqlQuery &row, int first, int checks) const = 0;
+    // The counts from the row, starting at `first`.
+    virtual CheckCounts readCheckCounts(const QSqlQuery &row, int first, int checks) const = 0;
 
     // Conditions on the rows: about one in `every` (stable between runs), and the rows
     // numbered first..last (one part of a table split for parallel scans).
@@ -131,7 +143,7 @@ public:
     std::optional<SqlFragment> typeCheck(const QString &expression, const TypeCheck &check) const override;
     SqlFragment checkCounts(const QString &expression, const QList<SqlFragment> &checks) const override;
     int checkCountColumns(int checks) const override;
-    QList<qint64> readCheckCounts(const QSqlQuery &row, int first, int checks) const override;
+    CheckCounts readCheckCounts(const QSqlQuery &row, int first, int checks) const override;
     SqlFragment sampleFilter(qint64 every) const override;
     SqlFragment rowRange(qint64 first, qint64 last) const override;
     SqlFragment rowNumberBounds(const QString &tableReference) const override;
@@ -182,6 +194,7 @@ struct ColumnCounts
     DistinctCount distinct;
     std::optional<qint64> typePasses;
     QList<qint64> rulePasses; // per target.rules; not_null: the non-null count, unique: distinct
+    QList<qint64> ruleUnevaluated; // per target.rules: values the rule could not judge
     qint64 valid = 0;
 
     // Adds the counts of other rows of the same column (distinct counts do not add up:
@@ -201,11 +214,6 @@ class ScanQueryBuilder
 {
 public:
     explicit ScanQueryBuilder(const ScanDialect &dialect) : m_dialect(dialect) {}
-
-    // Why a rule cannot be checked (an invalid regular expression, a range without
-    // numeric bounds, an empty enum), or nothing. Call before build(): a field with a
-    // bad rule fails alone instead of failing the whole scan.
-    static std::optional<QString> ruleProblem(const RuleCheck &rule);
 
     // `columns[i].column` must already be the catalog's spelling.
     ScanQuery build(const QString &schema, const QString &table, const QList<ColumnTarget> &columns,

@@ -1,12 +1,12 @@
 #include "profiler/SqliteFunctions.h"
 
 #include "Tr.h"
+#include "model/RuleDefinition.h"
 #include "profiler/DistinctParts.h"
 #include "profiler/ScanQueryBuilder.h"
 
 #include <QDate>
 #include <QDateTime>
-#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlDriver>
 #include <QVariant>
@@ -217,16 +217,13 @@ void regexpFunction(sqlite3_context *context, int, sqlite3_value **argv)
         sqlite3_result_null(context);
         return;
     }
-    std::unique_ptr<QRegularExpression> local;
-    const QRegularExpression *expression = cachedArgument<QRegularExpression>(context, 0, local, [&] {
-        auto compiled = std::make_unique<QRegularExpression>(QString::fromUtf8(bytesOf(argv[0])));
-        compiled->optimize();
-        return compiled;
+    std::unique_ptr<RulePattern> local;
+    const RulePattern *pattern = cachedArgument<RulePattern>(context, 0, local, [&] {
+        return std::make_unique<RulePattern>(QString::fromUtf8(bytesOf(argv[0])));
     });
-    if (!expression->isValid()) {
-        resultError(context, CoreTr::tr("invalid regular expression \"%1\": %2 at offset %3")
-                                 .arg(expression->pattern(), expression->errorString())
-                                 .arg(expression->patternErrorOffset()));
+    if (const QString error = pattern->error(); !error.isEmpty()) {
+        resultError(context, CoreTr::tr("invalid regular expression \"%1\": %2")
+                                 .arg(QString::fromUtf8(bytesOf(argv[0])), error));
         return;
     }
     // ASCII subjects (most of a warehouse) skip the UTF-8 decoder.
@@ -242,9 +239,14 @@ void regexpFunction(sqlite3_context *context, int, sqlite3_value **argv)
         }
         wide[std::size_t(i)] = char16_t(byte);
     }
-    const bool matched = ascii ? expression->match(QStringView(wide.data(), subject.size())).hasMatch()
-                               : expression->match(QString::fromUtf8(subject)).hasMatch();
-    sqlite3_result_int(context, matched ? 1 : 0);
+    const RulePattern::Verdict verdict = ascii ? pattern->match(QStringView(wide.data(), subject.size()))
+                                               : pattern->match(QString::fromUtf8(subject));
+    switch (verdict) {
+    case RulePattern::Verdict::Match: sqlite3_result_int(context, 1); break;
+    case RulePattern::Verdict::NoMatch: sqlite3_result_int(context, 0); break;
+    // Unknown: neither valid nor invalid (steward_checks counts it as not evaluated).
+    case RulePattern::Verdict::GaveUp: sqlite3_result_null(context); break;
+    }
 }
 
 // ---- aggregates ---------------------------------------------------------------------
@@ -268,13 +270,15 @@ void rowsFinal(sqlite3_context *context)
     sqlite3_result_int64(context, count ? *count : 0);
 }
 
-// Pass counts of a column's checks over its non-null values, and of all of them
-// together (the valid values): the context holds the number of checks, one count per
-// check, then the count of all.
+// Pass counts of a column's checks over its non-null values, of all of them together
+// (the valid values), and per check how often it could not judge a value (NULL for a
+// non-null value): the context holds the number of checks n, the n pass counts, the
+// count of all, then the n unevaluated counts.
 void checksStep(sqlite3_context *context, int argc, sqlite3_value **argv)
 {
     const int checks = std::max(0, argc - 1);
-    auto *counts = static_cast<qint64 *>(sqlite3_aggregate_context(context, int(sizeof(qint64)) * (checks + 2)));
+    auto *counts =
+        static_cast<qint64 *>(sqlite3_aggregate_context(context, int(sizeof(qint64)) * (2 * checks + 2)));
     if (!counts) {
         sqlite3_result_error_nomem(context);
         return;
@@ -284,9 +288,11 @@ void checksStep(sqlite3_context *context, int argc, sqlite3_value **argv)
         return;
     bool all = true;
     for (int i = 0; i < checks; ++i) {
-        // 1 passes; 0 and NULL (e.g. a non-number under a range) do not.
-        const bool pass = sqlite3_value_type(argv[i + 1]) == SQLITE_INTEGER && sqlite3_value_int64(argv[i + 1]) == 1;
+        // 1 passes; 0 does not; NULL was not judged, and does not pass either.
+        const int type = sqlite3_value_type(argv[i + 1]);
+        const bool pass = type == SQLITE_INTEGER && sqlite3_value_int64(argv[i + 1]) == 1;
         counts[i + 1] += pass ? 1 : 0;
+        counts[checks + 2 + i] += type == SQLITE_NULL ? 1 : 0;
         all = all && pass;
     }
     counts[checks + 1] += all ? 1 : 0;
@@ -296,7 +302,7 @@ void checksFinal(sqlite3_context *context)
 {
     const auto *counts = static_cast<const qint64 *>(sqlite3_aggregate_context(context, 0));
     QByteArray text;
-    for (qint64 i = 1; counts && i <= counts[0] + 1; ++i)
+    for (qint64 i = 1; counts && i <= 2 * counts[0] + 1; ++i)
         text += (i > 1 ? " " : "") + QByteArray::number(counts[i]);
     sqlite3_result_text(context, text.constData(), int(text.size()), SQLITE_TRANSIENT);
 }

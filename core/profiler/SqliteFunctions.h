@@ -16,15 +16,20 @@ namespace steward::profiler {
 // The SQL functions the profiler's scans call on SQLite, registered on the handle of a
 // QSQLITE connection (Debian's driver uses the system libsqlite3, as core does):
 //
-//   x REGEXP pattern                  1 when QRegularExpression `pattern` matches x
-//                                     anywhere (anchor with ^ $); NULL for NULL x. The
-//                                     pattern is compiled once per statement; an invalid
-//                                     one fails the statement with an error naming it.
+//   x REGEXP pattern                  1 when x as a whole matches `pattern` (a regex
+//                                     rule's RulePattern: "EUR\n" does not match
+//                                     ^[A-Z]{3}$), 0 when not; NULL for NULL x, and
+//                                     NULL when the engine gave up on x (its match
+//                                     limit). The pattern is compiled once per
+//                                     statement; an invalid one fails the statement
+//                                     with an error naming it.
 //   steward_rows()                    aggregate: COUNT(*), and the live row counter
 //                                     a progress handler reads (ScanState::rows)
 //   steward_checks(x, c1, c2, ...)    aggregate over the rows where x is not NULL: text
-//                                     "p1 p2 ... all", how often each check c passed (1
-//                                     passes; 0 or NULL does not), then how often all did
+//                                     "p1 p2 ... all u1 u2 ...", how often each check c
+//                                     passed (1 passes; 0 or NULL does not), how often
+//                                     all did, then how often each was NULL (could not
+//                                     judge the value)
 //   steward_distinct(x [, bytes])     aggregate: distinct non-null values of x. Exact
 //                                     (DistinctCounter: numbers by their bits, text
 //                                     compared byte for byte) while

@@ -1,6 +1,7 @@
 #include "profiler/SqliteScanEngine.h"
 
 #include "Tr.h"
+#include "jobs/JobRunner.h"
 #include "profiler/DistinctParts.h"
 #include "profiler/SqliteFunctions.h"
 
@@ -337,9 +338,15 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
         threads.emplace_back(QThread::create([&, p] {
             Watch own = partWatch;
             own.control = &partControls[std::size_t(p)];
-            outcomes[std::size_t(p)] =
-                runPart(source.path, builder, scans.at(p), budget, state->distinctExpectedRows, own);
-            if (!outcomes[std::size_t(p)].ok)
+            ScanOutcome &outcome = outcomes[std::size_t(p)];
+            // No exception leaves the part's thread: it becomes the part's error.
+            if (const Status failed = jobs::runGuarded([&] {
+                    outcome = runPart(source.path, builder, scans.at(p), budget, state->distinctExpectedRows, own);
+                })) {
+                outcome.ok = false;
+                outcome.error = failed->text();
+            }
+            if (!outcome.ok)
                 abort = true;
         }));
         threads.back()->start();
@@ -370,7 +377,7 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
         counts.distinct = distincts.at(std::size_t(c))->total();
         const QList<RuleCheck> &rules = plan.targets.at(c).rules;
         for (int r = 0; r < rules.size() && r < counts.rulePasses.size(); ++r) {
-            if (rules.at(r).ruleType == u"unique"_s)
+            if (rules.at(r).rule.type == RuleType::Unique)
                 counts.rulePasses[r] = std::min(counts.distinct.count, counts.nonNull);
         }
     }

@@ -80,18 +80,6 @@ QList<double> QualityQueries::defaultDurationBounds()
     return {0.1, 0.5, 1, 2, 5, 10, 30, 60};
 }
 
-int QualityQueries::trendIntervalDays(Tier tier)
-{
-    switch (tier) {
-    case Tier::Tier1: return 1;
-    case Tier::Tier2: return 3;
-    case Tier::Tier3: return 7;
-    case Tier::Tier4:
-    case Tier::Tier5: return 30;
-    }
-    return 30;
-}
-
 Result<QList<FieldDayMetrics>> QualityQueries::fieldTrend(const QUuid &tenantId, const QString &canonicalKey,
                                                           const Period &period) const
 {
@@ -121,13 +109,7 @@ Result<QStringList> QualityQueries::profiledFields(const QUuid &tenantId, const 
         u"WHERE p.tenant_id = f.tenant_id AND p.canonical_key = f.canonical_key AND p.created_at >= ? "
         u"AND p.created_at < ?) ORDER BY f.canonical_key"_s,
         {toIsoTimestamp(period.from), toIsoTimestamp(period.to)});
-    auto query = m_database.run(sql.text(), sql.values());
-    if (!query)
-        return query.error();
-    QStringList keys;
-    while (query.value().next())
-        keys.append(query.value().value(0).toString());
-    return keys;
+    return m_database.texts(sql.text(), sql.values());
 }
 
 Result<QList<DomainGrades>> QualityQueries::gradeDistribution(const QUuid &tenantId, const Period &period) const
@@ -204,7 +186,7 @@ Result<ProfileActivity> QualityQueries::activity(const QUuid &tenantId, const Pe
     // grouped by day, tier and status.
     int longest = 1;
     for (const Tier tier : allTiers())
-        longest = std::max(longest, trendIntervalDays(tier));
+        longest = std::max(longest, profileWindowDays(tier));
     const QDate firstDay = days.constFirst();
     const QDateTime from = std::min(period.from, QDateTime(firstDay.addDays(-(longest - 1)), QTime(0, 0), Qt::UTC));
     auto query = m_database.run(u"SELECT "_s + m_database.dialect().dayOf(u"created_at"_s)
@@ -224,12 +206,17 @@ Result<ProfileActivity> QualityQueries::activity(const QUuid &tenantId, const Pe
     while (query.value().next()) {
         const QSqlQuery &row = query.value();
         const QDate day = dayFrom(row.value(0));
-        const auto status = profiler::runStatusFromString(row.value(2).toString());
+        const auto status = storedValue(profiler::runStatusFromString, u"mdm_profile.status"_s, row.value(2).toString());
+        if (!status)
+            return status.error();
         const int runs = row.value(3).toInt();
-        const bool completed = status == profiler::RunStatus::Completed;
-        if (completed) {
-            if (const auto tier = tierFromString(row.value(1).toString()); tier && row.value(5).toInt() > 0) {
-                Scores &sum = scores[*tier][day];
+        const bool completed = status.value() == profiler::RunStatus::Completed;
+        if (completed && row.value(5).toInt() > 0) {
+            auto tier = storedValue(tierFromString, u"mdm_profile.tier"_s, row.value(1).toString());
+            if (!tier)
+                return tier.error();
+            {
+                Scores &sum = scores[tier.value()][day];
                 sum.total += row.value(4).toDouble();
                 sum.runs += row.value(5).toInt();
             }
@@ -241,9 +228,9 @@ Result<ProfileActivity> QualityQueries::activity(const QUuid &tenantId, const Pe
         RunsDay &counts = activity.runsPerDay.last();
         if (completed)
             counts.completed += runs;
-        else if (status == profiler::RunStatus::Failed)
+        else if (status.value() == profiler::RunStatus::Failed)
             counts.failed += runs;
-        else if (status == profiler::RunStatus::Cancelled)
+        else if (status.value() == profiler::RunStatus::Cancelled)
             counts.cancelled += runs;
     }
 
@@ -252,7 +239,7 @@ Result<ProfileActivity> QualityQueries::activity(const QUuid &tenantId, const Pe
         const QHash<QDate, Scores> &byDay = scores.value(tier);
         if (byDay.isEmpty())
             continue;
-        const int interval = trendIntervalDays(tier);
+        const int interval = profileWindowDays(tier);
         for (const QDate &day : days) {
             Scores window;
             for (int back = 0; back < interval; ++back) {
@@ -326,10 +313,13 @@ Result<QList<PendingCount>> QualityQueries::pendingByTier(const QUuid &tenantId)
         return query.error();
     QList<PendingCount> rows;
     while (query.value().next()) {
-        const auto tier = tierFromString(query.value().value(0).toString());
-        const auto type = entityTypeFromString(query.value().value(1).toString());
-        if (tier && type)
-            rows.append(PendingCount{*tier, *type, query.value().value(2).toInt()});
+        auto tier = storedValue(tierFromString, u"mdm_approval.tier"_s, query.value().value(0).toString());
+        auto type = storedValue(entityTypeFromString, u"mdm_approval.entity_type"_s, query.value().value(1).toString());
+        if (!tier)
+            return tier.error();
+        if (!type)
+            return type.error();
+        rows.append(PendingCount{tier.value(), type.value(), query.value().value(2).toInt()});
     }
     return rows;
 }
@@ -347,10 +337,11 @@ Result<QList<DecisionDay>> QualityQueries::decisionsPerDay(const QUuid &tenantId
         return query.error();
     QList<DecisionDay> rows;
     while (query.value().next()) {
-        const auto type = entityTypeFromString(query.value().value(1).toString());
-        if (type)
-            rows.append(DecisionDay{dayFrom(query.value().value(0)), *type, query.value().value(2).toInt(),
-                                    query.value().value(3).toInt()});
+        auto type = storedValue(entityTypeFromString, u"mdm_approval.entity_type"_s, query.value().value(1).toString());
+        if (!type)
+            return type.error();
+        rows.append(DecisionDay{dayFrom(query.value().value(0)), type.value(), query.value().value(2).toInt(),
+                                query.value().value(3).toInt()});
     }
     return rows;
 }

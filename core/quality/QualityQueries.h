@@ -37,7 +37,7 @@ inline constexpr int kGradeCount = 5;
 const QStringList &gradeNames(); // A, B, C, D, F
 
 // Where one tier stood on one day: the average score of its completed runs within the
-// tier's profiling interval up to that day (SPEC section 5: tier1 that day, tier2 the
+// tier's profiling window up to that day (profileWindowDays: tier1 that day, tier2 the
 // last 3 days, tier3 7, tier4 and tier5 30), so every field on schedule counts about
 // once and the line does not jump with which fields happened to run that day.
 struct TierDayScore
@@ -167,8 +167,6 @@ public:
     // interval: the average score of those runs (see TierDayScore). Ordered by tier, then
     // day. The tier is the one recorded on each run (what the field was when measured).
     Result<QList<TierDayScore>> tierTrend(const QUuid &tenantId, const Period &period) const;
-    // The interval a tier's line averages over (SPEC section 5's schedule; tier5 30 days).
-    static int trendIntervalDays(Tier tier);
 
     // One field's daily average completeness, uniqueness, validity and score over its
     // completed runs in the period, oldest day first.

@@ -1,5 +1,6 @@
 #include "report/ApprovalReportData.h"
 
+#include "jobs/JobRunner.h"
 #include "model/Approval.h"
 #include "store/Database.h"
 
@@ -111,13 +112,14 @@ DecisionCursor::DecisionCursor(QSqlQuery query, ChangeSummaryLimits limits)
 
 DecisionCursor::~DecisionCursor()
 {
-    waitForSummaries(); // the tasks work on m_next
+    (void)waitForSummaries(); // the tasks work on m_next
 }
 
 DecisionCursor::DecisionCursor(DecisionCursor &&other) noexcept
     : m_query(std::move(other.m_query)), m_limits(other.m_limits), m_ready(std::move(other.m_ready)),
       m_position(other.m_position), m_next(std::move(other.m_next)), m_started(other.m_started),
-      m_claimed(other.m_claimed.load()), m_finished(std::move(other.m_finished)), m_pool(std::move(other.m_pool))
+      m_claimed(other.m_claimed.load()), m_finished(std::move(other.m_finished)), m_pool(std::move(other.m_pool)),
+      m_taskFailures(std::move(other.m_taskFailures))
 {
     Q_ASSERT(other.m_running == 0);
 }
@@ -150,7 +152,10 @@ Status DecisionCursor::readBatch(std::vector<Pending> &batch)
         const auto requested = storedTimestampMs(record.requestedAt);
         const auto decided = storedTimestampMs(record.decidedAt);
         record.timeToDecisionMs = requested && decided ? *decided - *requested : -1;
-        pending.type = entityTypeFromString(record.entityType).value_or(EntityType::GlobalMetadata);
+        auto type = storedValue(entityTypeFromString, u"mdm_approval.entity_type"_s, record.entityType);
+        if (!type)
+            return type.error();
+        pending.type = type.value();
         pending.currentState = q.value(CurrentState).toByteArray();
         pending.payload = q.value(Payload).toByteArray();
         batch.push_back(std::move(pending));
@@ -177,21 +182,31 @@ void DecisionCursor::startSummaries()
     if (m_next.empty() || !m_pool)
         return; // done in waitForSummaries()
     const int tasks = m_pool->maxThreadCount();
+    m_taskFailures.assign(std::size_t(tasks), std::nullopt);
     for (int task = 0; task < tasks; ++task) {
-        m_pool->start([this] {
-            summarizeNext();
+        m_pool->start([this, task] {
+            // No exception leaves a pool thread: it becomes the report's error.
+            m_taskFailures[std::size_t(task)] = jobs::runGuarded([this] { summarizeNext(); });
             m_finished->release();
         });
     }
     m_running = tasks;
 }
 
-void DecisionCursor::waitForSummaries()
+Status DecisionCursor::waitForSummaries()
 {
-    summarizeNext(); // what the pool has not started on yet, this thread does
+    // What the pool has not started on yet, this thread does.
+    const Status failedHere = jobs::runGuarded([this] { summarizeNext(); });
     if (m_running > 0)
         m_finished->acquire(m_running);
     m_running = 0;
+    if (failedHere)
+        return failedHere;
+    for (const Status &failed : std::as_const(m_taskFailures)) {
+        if (failed)
+            return failed;
+    }
+    return std::nullopt;
 }
 
 Result<bool> DecisionCursor::next(DecisionRecord &record)
@@ -204,7 +219,8 @@ Result<bool> DecisionCursor::next(DecisionRecord &record)
                 return *failed;
             startSummaries();
         }
-        waitForSummaries();
+        if (auto failed = waitForSummaries())
+            return *failed;
         m_ready.swap(m_next);
         m_position = 0;
         if (m_ready.empty())
@@ -314,6 +330,24 @@ Result<DecisionCursor> ApprovalReportData::decisions(const ChangeSummaryLimits &
     if (!query.exec())
         return databaseError(query.lastError());
     return DecisionCursor(std::move(query), limits);
+}
+
+Status forEachDecision(DecisionCursor &cursor, qint64 total, const ReportProgress &progress, int progressEvery,
+                       const std::function<Status(const DecisionRecord &)> &write)
+{
+    qint64 done = 0;
+    DecisionRecord record;
+    for (;;) {
+        auto more = cursor.next(record);
+        if (!more)
+            return more.error();
+        if (!more.value())
+            return std::nullopt;
+        if (auto failed = write(record))
+            return failed;
+        if (++done % progressEvery == 0 && !progress.step(done, total))
+            return cancelledError();
+    }
 }
 
 } // namespace steward::report

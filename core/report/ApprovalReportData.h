@@ -8,6 +8,7 @@
 #include <QSqlQuery>
 #include <QThreadPool>
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -78,7 +79,8 @@ private:
     Status readBatch(std::vector<Pending> &batch);
     void summarizeNext();  // takes decisions of m_next until none is left
     void startSummaries(); // of m_next, on the pool
-    void waitForSummaries();
+    // What failed in a task (an exception on a pool thread, caught there), if anything.
+    Status waitForSummaries();
 
     QSqlQuery m_query;
     ChangeSummaryLimits m_limits;
@@ -90,7 +92,14 @@ private:
     std::atomic<std::size_t> m_claimed{0}; // decisions of m_next taken by a thread
     std::unique_ptr<QSemaphore> m_finished;
     std::unique_ptr<QThreadPool> m_pool;
+    std::vector<Status> m_taskFailures; // one per pool task, each written by its task only
 };
+
+// Hands every decision of the cursor to `write`, in order, telling `progress` every
+// `progressEvery` decisions of `total`; stops at the first error of either, or with
+// cancelledError() when the progress callback asks to stop.
+Status forEachDecision(DecisionCursor &cursor, qint64 total, const ReportProgress &progress, int progressEvery,
+                       const std::function<Status(const DecisionRecord &)> &write);
 
 // The data of the approvals audit report for one tenant and period (by decision time).
 // Read on the connection of the calling thread.

@@ -238,7 +238,7 @@ ChangeSummary summarizeChanges(EntityType type, const QByteArray &currentStateTe
     }
 
     // What the reviewer compares is the current state with the payload laid over it
-    // (diff::layPayloadOver): members the payload leaves out cannot differ, so only the
+    // (layPayloadOver, model/Approval.h): members the payload leaves out cannot differ, so only the
     // payload's members are compared, in the order the reviewer sees them (the current
     // state's order, then members it did not have). Nested structures go through the
     // structural diff (identity matching, moves).

@@ -90,26 +90,22 @@ Status writeApprovals(Database &database, const ReportHeader &header, QIODevice 
     CsvWriter csv(device);
     csv.writeRecord(approvalColumns());
     const QByteArray trailer = CsvWriter::encodedFields(headerValues(header));
-    qint64 done = 0;
-    DecisionRecord record;
-    while (true) {
-        auto more = cursor.value().next(record);
-        if (!more)
-            return more.error();
-        if (!more.value())
-            break;
-        for (const QString *text : {&record.approvalId, &record.decidedAt, &record.decision, &record.entityType,
-                                    &record.entityKey, &record.tier, &record.lane, &record.requestedAt,
-                                    &record.requestedBy, &record.decidedBy, &record.deciderRole, &record.requiredRole})
-            csv.field(*text);
-        csv.field(secondsText(record.timeToDecisionMs));
-        csv.field(record.reason);
-        csv.field(record.changes.count);
-        csv.field(describeAll(record.changes));
-        csv.endRecord(trailer);
-        if (++done % kProgressEvery == 0 && !progress.step(done, total.value()))
-            return cancelledError();
-    }
+    const Status written = forEachDecision(
+        cursor.value(), total.value(), progress, kProgressEvery, [&](const DecisionRecord &record) -> Status {
+            for (const QString *text :
+                 {&record.approvalId, &record.decidedAt, &record.decision, &record.entityType, &record.entityKey,
+                  &record.tier, &record.lane, &record.requestedAt, &record.requestedBy, &record.decidedBy,
+                  &record.deciderRole, &record.requiredRole})
+                csv.field(*text);
+            csv.field(secondsText(record.timeToDecisionMs));
+            csv.field(record.reason);
+            csv.field(record.changes.count);
+            csv.field(describeAll(record.changes));
+            csv.endRecord(trailer);
+            return std::nullopt;
+        });
+    if (written)
+        return written;
     if (!progress.step(total.value(), total.value()))
         return cancelledError();
     return csv.flush();
@@ -129,9 +125,10 @@ Status writeQuality(Database &database, const ReportHeader &header, QIODevice &d
     for (const FieldQuality &field : report.value().fields) {
         csv.writeRecord(QStringList{field.canonicalKey, field.tier, field.domain, scoreText(field.score), field.grade,
                                     scoreText(field.startScore), changeText(field.change()),
-                                    field.score < report.value().threshold ? u"true"_s : u"false"_s, toIsoTimestamp(field.measuredAt),
-                                    scoreText(field.completeness), scoreText(field.uniqueness),
-                                    scoreText(field.validity), QString::number(field.counts.rows),
+                                    field.score < report.value().threshold ? u"true"_s : u"false"_s,
+                                    toIsoTimestamp(field.measuredAt), scoreText(field.completeness),
+                                    scoreText(field.uniqueness), scoreText(field.validity),
+                                    QString::number(field.counts.rows),
                                     QString::number(field.counts.rows - field.counts.nonNull),
                                     QString::number(field.counts.nonNull - field.counts.valid),
                                     QString::number(field.openAlerts), failingRules(field.counts)} +

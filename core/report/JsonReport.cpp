@@ -304,24 +304,21 @@ Status writeApprovals(Database &database, const ReportRequest &request, const Re
         return cursor.error();
     QByteArray buffer = openObject(head) + ",\n    \"decisions\": [";
     const qint64 total = summary.value().all.total();
-    qint64 done = 0;
-    DecisionRecord record;
-    while (true) {
-        auto more = cursor.value().next(record);
-        if (!more)
-            return more.error();
-        if (!more.value())
-            break;
-        buffer += done == 0 ? "\n        " : ",\n        ";
-        buffer += json::serialize(decisionNode(record));
-        if (buffer.size() >= kBlock) {
-            if (auto failed = writeAll(device, buffer))
-                return failed;
-            buffer.clear();
-        }
-        if (++done % kProgressEvery == 0 && !progress.step(done, total))
-            return cancelledError();
-    }
+    bool first = true;
+    const Status written =
+        forEachDecision(cursor.value(), total, progress, kProgressEvery, [&](const DecisionRecord &record) -> Status {
+            buffer += first ? "\n        " : ",\n        ";
+            first = false;
+            buffer += json::serialize(decisionNode(record));
+            if (buffer.size() >= kBlock) {
+                if (auto failed = writeAll(device, buffer))
+                    return failed;
+                buffer.clear();
+            }
+            return std::nullopt;
+        });
+    if (written)
+        return written;
     buffer += "\n    ]\n}\n";
     if (!progress.step(total, total))
         return cancelledError();

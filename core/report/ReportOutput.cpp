@@ -32,6 +32,20 @@ Result<ReportHeader> makeHeader(Database &database, const ReportRequest &request
     return header;
 }
 
+bool isDataFormat(ReportFormat format)
+{
+    return format == ReportFormat::Csv || format == ReportFormat::Json;
+}
+
+Status writeDataReport(Database &database, const ReportRequest &request, QIODevice &device,
+                       const ReportProgress &progress)
+{
+    auto header = makeHeader(database, request);
+    if (!header)
+        return header.error();
+    return writeDataReport(database, request, header.value(), device, progress);
+}
+
 Status writeDataReport(Database &database, const ReportRequest &request, const ReportHeader &header, QIODevice &device,
                        const ReportProgress &progress)
 {

@@ -17,9 +17,16 @@ namespace steward::report {
 // period, the generation time (now unless the request fixes it) and the user.
 Result<ReportHeader> makeHeader(Database &database, const ReportRequest &request);
 
+// CSV and JSON, the data formats, are written here with Qt Core alone; PDF and HTML need
+// Qt Gui and are rendered by steward_render (steward-cli runs it as a helper process).
+bool isDataFormat(ReportFormat format);
+
 // The data formats (CSV, JSON) of either kind; PDF and HTML are rendered by
 // steward_render, which calls this for the other two.
 Status writeDataReport(Database &database, const ReportRequest &request, const ReportHeader &header, QIODevice &device,
+                       const ReportProgress &progress = {});
+// The same, starting with the header makeHeader() gives.
+Status writeDataReport(Database &database, const ReportRequest &request, QIODevice &device,
                        const ReportProgress &progress = {});
 
 // Writes `path` all or nothing: the content goes to a temporary file beside it

@@ -1,8 +1,10 @@
 #include "store/ApprovalRepository.h"
 
+#include "Tr.h"
+#include "json/JsonParser.h"
 #include "store/Database.h"
+#include "store/SqlDialect.h"
 
-#include <QJsonDocument>
 #include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
@@ -14,40 +16,70 @@ const QString kSummaryColumns =
     u"id, tenant_id, entity_type, entity_id, entity_key, tier, lane, status, decision_reason, requested_by, "
     u"decided_by, requested_at, decided_at, required_role, base_version"_s;
 
-QString jsonText(const QJsonObject &object)
+// The request documents as stored exactly (member order, number text), under the
+// contract's names whatever column holds them in this engine.
+QString documentColumns(const SqlDialect &dialect)
 {
-    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+    return dialect.exactJsonColumn(u"payload"_s) + u" AS payload, "_s + dialect.exactJsonColumn(u"current_state"_s)
+           + u" AS current_state"_s;
 }
 
-Approval readApproval(const QSqlQuery &query, bool withPayloads)
+// A stored document, exactly (the column holds JSON that json_valid accepted).
+Result<json::Node> storedDocument(const QVariant &value, const QString &column)
+{
+    auto parsed = json::parse(value.toString().toUtf8());
+    if (!parsed)
+        return Error::make(ErrorCode::Unavailable, CoreTr::tr("%1 does not hold valid JSON: %2")
+                                                       .arg(column, parsed.error().text()));
+    return parsed;
+}
+
+Result<Approval> readApproval(const QSqlQuery &query, bool withPayloads)
 {
     const QSqlRecord record = query.record();
     auto text = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))).toString(); };
     auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
+    auto column = [](const char *name) { return u"mdm_approval."_s + QLatin1StringView(name); };
 
     Approval approval;
     approval.id = QUuid::fromString(text("id"));
     approval.tenantId = QUuid::fromString(text("tenant_id"));
-    approval.entityType = entityTypeFromString(text("entity_type")).value_or(EntityType::GlobalMetadata);
     approval.entityId = QUuid::fromString(text("entity_id"));
     approval.entityKey = text("entity_key");
-    approval.tier = tierFromString(text("tier")).value_or(Tier::Tier5);
-    approval.lane = laneFromString(text("lane")).value_or(Lane::Draft);
-    approval.status = approvalStatusFromString(text("status")).value_or(ApprovalStatus::Pending);
     approval.decisionReason = text("decision_reason");
     approval.requestedBy = text("requested_by");
     approval.decidedBy = text("decided_by");
     approval.requestedAt = fromIsoTimestamp(text("requested_at"));
     approval.decidedAt = fromIsoTimestamp(text("decided_at"));
-    approval.requiredRole = roleFromString(text("required_role")).value_or(Role::KernelArchitect);
     if (!value("base_version").isNull())
         approval.baseVersion = value("base_version").toLongLong();
+
+    Status unknown; // the first column holding a spelling this version does not know
+    auto spelled = [&](auto parse, const char *name, auto &target) {
+        const auto parsed = storedValue(parse, column(name), text(name));
+        if (parsed)
+            target = parsed.value();
+        else if (!unknown)
+            unknown = parsed.error();
+    };
+    spelled(entityTypeFromString, "entity_type", approval.entityType);
+    spelled(tierFromString, "tier", approval.tier);
+    spelled(laneFromString, "lane", approval.lane);
+    spelled(approvalStatusFromString, "status", approval.status);
+    spelled(roleFromString, "required_role", approval.requiredRole);
+    if (unknown)
+        return *unknown;
+
     if (withPayloads) {
-        approval.payloadText = value("payload").toString().toUtf8();
-        approval.payload = QJsonDocument::fromJson(approval.payloadText).object();
+        auto payload = storedDocument(value("payload"), column("payload"));
+        if (!payload)
+            return payload.error();
+        approval.payload = std::move(payload.value());
         if (!value("current_state").isNull()) {
-            approval.currentStateText = value("current_state").toString().toUtf8();
-            approval.currentState = QJsonDocument::fromJson(approval.currentStateText).object();
+            auto current = storedDocument(value("current_state"), column("current_state"));
+            if (!current)
+                return current.error();
+            approval.currentState = std::move(current.value());
         }
     }
     return approval;
@@ -68,12 +100,19 @@ QString sortColumn(ApprovalSortKey key)
     return u"requested_at"_s;
 }
 
-// WHERE clause and its bound values; every value is bound, never spliced.
-QString whereClause(const Database &database, const QUuid &tenantId, const ApprovalFilter &filter,
-                    QVariantList &values)
+// The queue's order, ties broken down to the id so every request has one place.
+QString orderClause(const ApprovalSort &sort)
 {
-    QString where = u" WHERE tenant_id = ?"_s;
-    values.append(uuidText(tenantId));
+    const QString direction = sort.order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s;
+    return u" ORDER BY "_s + sortColumn(sort.key) + direction + u", requested_at"_s + direction + u", id"_s
+           + direction;
+}
+
+// The filter's conditions beyond the tenant, each starting with " AND", and their bound
+// values; every value is bound, never spliced.
+QString filterConditions(const Database &database, const ApprovalFilter &filter, QVariantList &values)
+{
+    QString where;
     if (filter.status) {
         where += u" AND status = ?"_s;
         values.append(toString(*filter.status));
@@ -98,6 +137,13 @@ QString whereClause(const Database &database, const QUuid &tenantId, const Appro
     return where;
 }
 
+QString whereClause(const Database &database, const QUuid &tenantId, const ApprovalFilter &filter,
+                    QVariantList &values)
+{
+    values.append(uuidText(tenantId));
+    return u" WHERE tenant_id = ?"_s + filterConditions(database, filter, values);
+}
+
 } // namespace
 
 ApprovalRepository::ApprovalRepository(Database &database) : m_database(database) {}
@@ -105,16 +151,16 @@ ApprovalRepository::ApprovalRepository(Database &database) : m_database(database
 Status ApprovalRepository::insert(const Approval &approval)
 {
     auto result = m_database.run(
-        u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_id, entity_key, tier, lane, payload, "
-        u"current_state, status, decision_reason, requested_by, decided_by, requested_at, decided_at, "
-        u"required_role, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
+        u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_id, entity_key, tier, lane, "_s
+            + m_database.dialect().exactJsonColumn(u"payload"_s) + u", "_s
+            + m_database.dialect().exactJsonColumn(u"current_state"_s)
+            + u", status, decision_reason, requested_by, decided_by, requested_at, decided_at, "
+              u"required_role, base_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s,
         {uuidText(approval.id), uuidText(approval.tenantId), toString(approval.entityType),
          approval.entityId.isNull() ? QVariant() : QVariant(uuidText(approval.entityId)), approval.entityKey,
          toString(approval.tier), toString(approval.lane),
-         approval.payloadText.isEmpty() ? jsonText(approval.payload) : QString::fromUtf8(approval.payloadText),
-         !approval.currentStateText.isEmpty() ? QVariant(QString::fromUtf8(approval.currentStateText))
-         : approval.currentState              ? QVariant(jsonText(*approval.currentState))
-                                              : QVariant(),
+         QString::fromUtf8(json::serialize(approval.payload)),
+         approval.currentState ? QVariant(QString::fromUtf8(json::serialize(*approval.currentState))) : QVariant(),
          toString(approval.status), approval.decisionReason.isEmpty() ? QVariant() : QVariant(approval.decisionReason),
          approval.requestedBy, approval.decidedBy.isEmpty() ? QVariant() : QVariant(approval.decidedBy),
          toIsoTimestamp(approval.requestedAt),
@@ -127,14 +173,17 @@ Status ApprovalRepository::insert(const Approval &approval)
 
 Result<std::optional<Approval>> ApprovalRepository::find(const QUuid &tenantId, const QUuid &id) const
 {
-    auto query = m_database.run(u"SELECT "_s + kSummaryColumns
-                                    + u", payload, current_state FROM mdm_approval WHERE tenant_id = ? AND id = ?"_s,
+    auto query = m_database.run(u"SELECT "_s + kSummaryColumns + u", "_s + documentColumns(m_database.dialect())
+                                    + u" FROM mdm_approval WHERE tenant_id = ? AND id = ?"_s,
                                 {uuidText(tenantId), uuidText(id)});
     if (!query)
         return query.error();
     if (!query.value().next())
         return std::optional<Approval>();
-    return std::optional<Approval>(readApproval(query.value(), true));
+    auto approval = readApproval(query.value(), true);
+    if (!approval)
+        return approval.error();
+    return std::optional<Approval>(std::move(approval.value()));
 }
 
 Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const ApprovalFilter &filter,
@@ -142,18 +191,21 @@ Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const Ap
                                                  bool withPayloads) const
 {
     QVariantList values;
-    QString sql = u"SELECT "_s + kSummaryColumns + (withPayloads ? u", payload, current_state"_s : QString())
+    QString sql = u"SELECT "_s + kSummaryColumns
+                  + (withPayloads ? u", "_s + documentColumns(m_database.dialect()) : QString())
                   + u" FROM mdm_approval"_s + whereClause(m_database, tenantId, filter, values);
-    const QString direction = sort.order == Qt::AscendingOrder ? u" ASC"_s : u" DESC"_s;
-    sql += u" ORDER BY "_s + sortColumn(sort.key) + direction + u", requested_at"_s + direction + u", id"_s
-           + direction + u" LIMIT ? OFFSET ?"_s;
+    sql += orderClause(sort) + u" LIMIT ? OFFSET ?"_s;
     values << limit << offset;
     auto query = m_database.run(sql, values);
     if (!query)
         return query.error();
     QList<Approval> rows;
-    while (query.value().next())
-        rows.append(readApproval(query.value(), withPayloads));
+    while (query.value().next()) {
+        auto approval = readApproval(query.value(), withPayloads);
+        if (!approval)
+            return approval.error();
+        rows.append(std::move(approval.value()));
+    }
     return rows;
 }
 
@@ -165,6 +217,42 @@ Result<int> ApprovalRepository::count(const QUuid &tenantId, const ApprovalFilte
     if (!query)
         return query.error();
     return query.value().next() ? query.value().value(0).toInt() : 0;
+}
+
+// Numbers the queue and the one request together in the queue's order: its number is
+// its place whether or not it belongs to the queue.
+Result<std::optional<QueuePlace>> ApprovalRepository::place(const QUuid &tenantId, const ApprovalFilter &filter,
+                                                            const ApprovalSort &sort, const QUuid &id) const
+{
+    QVariantList matchValues;
+    const QString matches = u"(1 = 1"_s + filterConditions(m_database, filter, matchValues) + u')';
+    QVariantList values = matchValues;
+    values << uuidText(tenantId);
+    values << matchValues;
+    values << uuidText(id) << uuidText(id);
+    const QString sql = u"SELECT position, matches FROM (SELECT id, ROW_NUMBER() OVER ("_s + orderClause(sort).mid(1)
+                        + u") - 1 AS position, CASE WHEN "_s + matches
+                        + u" THEN 1 ELSE 0 END AS matches FROM mdm_approval WHERE tenant_id = ? AND ("_s + matches
+                        + u" OR id = ?)) numbered WHERE id = ?"_s;
+    auto query = m_database.run(sql, values);
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return std::optional<QueuePlace>();
+    return std::optional<QueuePlace>(QueuePlace{query.value().value(0).toInt(), query.value().value(1).toInt() == 1});
+}
+
+Result<Approval> ApprovalRepository::decideInDatabase(const QUuid &id, ApprovalStatus status, const QString &reason)
+{
+    auto query = m_database.run(u"SELECT "_s + kSummaryColumns + u", "_s + documentColumns(m_database.dialect())
+                                    + u" FROM "_s + m_database.dialect().decisionFunction() + u"(?, ?, ?, ?)"_s,
+                                {uuidText(id), toString(status), reason.isEmpty() ? QVariant() : QVariant(reason),
+                                 QVariant()});
+    if (!query)
+        return query.error();
+    if (!query.value().next())
+        return Error::make(ErrorCode::Unavailable, CoreTr::tr("the database returned no decision"));
+    return readApproval(query.value(), true);
 }
 
 Result<bool> ApprovalRepository::decide(const QUuid &tenantId, const QUuid &id, ApprovalStatus status,

@@ -27,6 +27,13 @@ struct ApprovalSort
     Qt::SortOrder order = Qt::AscendingOrder;
 };
 
+// Where one request sits in a filtered, sorted queue.
+struct QueuePlace
+{
+    int row = 0;          // how many of the queue's requests come before it
+    bool matches = false; // whether it is in the queue itself (else: where it would be)
+};
+
 // mdm_approval, always scoped to one tenant.
 class ApprovalRepository
 {
@@ -39,10 +46,18 @@ public:
     Result<QList<Approval>> list(const QUuid &tenantId, const ApprovalFilter &filter, const ApprovalSort &sort,
                                  int offset, int limit, bool withPayloads = false) const;
     Result<int> count(const QUuid &tenantId, const ApprovalFilter &filter) const;
+    // The place of one request in the queue list() pages through, in the same order;
+    // nothing when the tenant has no such request.
+    Result<std::optional<QueuePlace>> place(const QUuid &tenantId, const ApprovalFilter &filter,
+                                            const ApprovalSort &sort, const QUuid &id) const;
     // Moves a pending request to a final status. Returns false when it was no longer
     // pending: someone else decided first.
     Result<bool> decide(const QUuid &tenantId, const QUuid &id, ApprovalStatus status, const QString &decidedBy,
                         const QString &reason, const QDateTime &decidedAt);
+    // Where the database decides by itself (SqlDialect::decisionFunction, team mode): it
+    // locks the request, re-checks every rule as the signed-in user, applies the change
+    // and writes the events in one transaction, and the stored request comes back.
+    Result<Approval> decideInDatabase(const QUuid &id, ApprovalStatus status, const QString &reason);
 
 private:
     Database &m_database;

@@ -1,6 +1,8 @@
 #include "store/Database.h"
 
 #include "Tr.h"
+#include "model/Approval.h"
+#include "store/PostgresDialect.h"
 #include "store/SqliteDialect.h"
 
 #include <QAtomicInt>
@@ -18,6 +20,19 @@ QString nextConnectionName()
 {
     static QAtomicInt counter;
     return u"steward-%1"_s.arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Why a team database would not let us in, in words a person can act on.
+Error connectError(const DatabaseUrl &url, const QSqlError &error)
+{
+    const QString text = error.text().trimmed();
+    const QString where = u"%1@%2:%3/%4"_s.arg(url.user, url.host).arg(url.port).arg(url.databaseName);
+    if (text.contains(u"no password supplied"_s) || text.contains(u"password authentication failed"_s))
+        return Error::invalid(u"password"_s, CoreTr::tr("%1 needs a password (from ~/.pgpass, PGPASSWORD or the "
+                                                         "prompt): %2")
+                                                  .arg(where, text.section(u'\n', 0, 0)));
+    return Error::make(ErrorCode::Unavailable,
+                       CoreTr::tr("cannot connect to the team database %1: %2").arg(where, text.section(u'\n', 0, 0)));
 }
 
 } // namespace
@@ -46,35 +61,82 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url)
+Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const QString &password)
 {
+    std::unique_ptr<SqlDialect> dialect;
     if (url.kind == DatabaseUrl::Kind::Postgres)
-        return Error::make(ErrorCode::Unavailable,
-                           CoreTr::tr("team mode on PostgreSQL is not available in this build yet"));
-
-    auto dialect = std::make_unique<SqliteDialect>();
+        dialect = std::make_unique<PostgresDialect>();
+    else
+        dialect = std::make_unique<SqliteDialect>();
     if (!QSqlDatabase::isDriverAvailable(dialect->driverName()))
         return Error::make(ErrorCode::Unavailable,
                            CoreTr::tr("the Qt SQL driver %1 is not installed").arg(dialect->driverName()));
 
-    const QFileInfo file(url.path);
-    if (!file.absoluteDir().exists())
-        return Error::make(ErrorCode::Unavailable,
-                           CoreTr::tr("cannot open %1: the folder does not exist").arg(url.path));
+    if (url.kind == DatabaseUrl::Kind::Sqlite) {
+        const QFileInfo file(url.path);
+        if (!file.absoluteDir().exists())
+            return Error::make(ErrorCode::Unavailable,
+                               CoreTr::tr("cannot open %1: the folder does not exist").arg(url.path));
+    }
 
     const QString name = nextConnectionName();
     std::unique_ptr<Database> database(new Database(url, std::move(dialect), name));
     QSqlDatabase db = QSqlDatabase::addDatabase(database->m_dialect->driverName(), name);
     database->m_dialect->configure(db);
-    db.setDatabaseName(url.path);
-    if (!db.open())
+    if (url.kind == DatabaseUrl::Kind::Postgres) {
+        db.setHostName(url.host);
+        db.setPort(url.port);
+        db.setDatabaseName(url.databaseName);
+        db.setUserName(url.user);
+        if (!password.isEmpty())
+            db.setPassword(password);
+        QStringList options{u"connect_timeout=10"_s, u"application_name=metadata-steward"_s};
+        if (!url.sslMode.isEmpty())
+            options.append(u"sslmode="_s + url.sslMode);
+        db.setConnectOptions(options.join(u';'));
+    } else {
+        db.setDatabaseName(url.path);
+    }
+    if (!db.open()) {
+        if (url.kind == DatabaseUrl::Kind::Postgres)
+            return connectError(url, db.lastError());
         return Error::make(ErrorCode::Unavailable,
                            CoreTr::tr("cannot open %1: %2").arg(url.path, db.lastError().text()));
+    }
     for (const QString &statement : database->m_dialect->sessionStatements()) {
         if (auto result = database->run(statement); !result)
             return result.error();
     }
     return database;
+}
+
+Status Database::signIn(const QUuid &tenantId, const QString &userId)
+{
+    const QString statement = m_dialect->signInStatement();
+    if (statement.isEmpty() || (tenantId == m_signedInTenant && userId == m_signedInUser))
+        return std::nullopt;
+    auto result = run(statement, {uuidText(tenantId), userId});
+    if (!result)
+        return result.error();
+    m_signedInTenant = tenantId;
+    m_signedInUser = userId;
+    return std::nullopt;
+}
+
+Result<QStringList> Database::texts(const QString &sql, const QVariantList &values) const
+{
+    auto query = run(sql, values);
+    if (!query)
+        return query.error();
+    QStringList texts;
+    while (query.value().next())
+        texts.append(query.value().value(0).toString());
+    return texts;
+}
+
+Error Database::error(const QSqlError &error) const
+{
+    return m_dialect->translate(error);
 }
 
 QSqlDatabase Database::connection() const
@@ -86,12 +148,17 @@ Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values) 
 {
     QSqlQuery query(connection());
     query.setForwardOnly(true);
+    if (values.isEmpty()) {
+        if (!query.exec(sql))
+            return error(query.lastError());
+        return query;
+    }
     if (!query.prepare(sql))
-        return databaseError(query.lastError());
+        return error(query.lastError());
     for (const QVariant &value : values)
         query.addBindValue(value);
     if (!query.exec())
-        return databaseError(query.lastError());
+        return error(query.lastError());
     return query;
 }
 

@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QStandardPaths>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -33,6 +34,19 @@ Result<DatabaseUrl> DatabaseUrl::parse(const QString &text)
         result.port = url.port(5432);
         result.user = url.userName();
         result.databaseName = url.path().mid(1);
+        if (result.user.isEmpty() || result.databaseName.isEmpty())
+            return Error::invalid(u"--db"_s, CoreTr::tr("a team database URI names the user and the database: "
+                                                        "postgresql://user@host:port/db"));
+        const QUrlQuery query(url);
+        for (const auto &[key, value] : query.queryItems()) {
+            if (key != u"sslmode"_s)
+                return Error::invalid(u"--db"_s, CoreTr::tr("unknown option %1 in the database URI (only sslmode)").arg(key));
+            static const QStringList modes{u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s, u"verify-ca"_s,
+                                           u"verify-full"_s};
+            if (!modes.contains(value))
+                return Error::invalid(u"--db"_s, CoreTr::tr("sslmode must be one of %1").arg(modes.join(u", "_s)));
+            result.sslMode = value;
+        }
         return result;
     }
     return Error::invalid(u"--db"_s,
@@ -58,7 +72,12 @@ QString DatabaseUrl::toString() const
 {
     if (kind == Kind::Sqlite)
         return u"sqlite:"_s + path;
-    return u"postgresql://%1@%2:%3/%4"_s.arg(user, host).arg(port).arg(databaseName);
+    QString text = u"postgresql://%1@%2:%3/%4"_s.arg(QString::fromUtf8(QUrl::toPercentEncoding(user)), host)
+                       .arg(port)
+                       .arg(databaseName);
+    if (!sslMode.isEmpty())
+        text += u"?sslmode="_s + sslMode;
+    return text;
 }
 
 } // namespace steward

@@ -16,6 +16,7 @@ struct DatabaseUrl
     int port = 5432;
     QString user;
     QString databaseName;
+    QString sslMode; // libpq sslmode (disable, prefer, require, verify-ca, verify-full); empty: libpq's default
 
     static Result<DatabaseUrl> parse(const QString &text);
     static DatabaseUrl sqlite(const QString &path);

@@ -44,8 +44,10 @@ Result<QList<User>> DirectoryRepository::users(const QUuid &tenantId) const
         const QString userId = query.value().value(0).toString();
         if (result.isEmpty() || result.constLast().id != userId)
             result.append(User{userId, query.value().value(2).toString(), {}});
-        if (const auto role = roleFromString(query.value().value(1).toString()))
-            result.last().roles.append(*role);
+        auto role = storedValue(roleFromString, u"mdm_user_role.role"_s, query.value().value(1).toString());
+        if (!role)
+            return role.error();
+        result.last().roles.append(role.value());
     }
     return result;
 }

@@ -7,7 +7,6 @@
 
 #include "json/JsonParser.h"
 
-#include <QJsonValue>
 #include <QSqlRecord>
 #include <QStringList>
 
@@ -58,15 +57,9 @@ Result<std::optional<EntitySnapshot>> EntityRepository::findByKey(const QUuid &t
 
 Result<QStringList> EntityRepository::keys(const QUuid &tenantId, EntityType type) const
 {
-    auto query = m_database.run(u"SELECT canonical_key FROM "_s + EntitySchema::of(type).table
-                                    + u" WHERE tenant_id = ? ORDER BY canonical_key"_s,
-                                {uuidText(tenantId)});
-    if (!query)
-        return query.error();
-    QStringList keys;
-    while (query.value().next())
-        keys.append(query.value().value(0).toString());
-    return keys;
+    return m_database.texts(u"SELECT canonical_key FROM "_s + EntitySchema::of(type).table
+                                + u" WHERE tenant_id = ? ORDER BY canonical_key"_s,
+                            {uuidText(tenantId)});
 }
 
 Result<std::optional<EntitySnapshot>> EntityRepository::findWhere(const QUuid &tenantId, EntityType type,
@@ -98,8 +91,7 @@ Result<std::optional<EntitySnapshot>> EntityRepository::findWhere(const QUuid &t
         if (!fieldValue.isNull())
             snapshot.document.setMember(spec.jsonName, std::move(fieldValue));
     }
-    snapshot.state = json::toQJsonValue(snapshot.document).toObject();
-    snapshot.canonicalKey = snapshot.state.value(u"canonicalKey"_s).toString();
+    snapshot.canonicalKey = snapshot.document.stringMember(u"canonicalKey"_s);
     return std::optional<EntitySnapshot>(snapshot);
 }
 

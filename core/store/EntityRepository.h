@@ -5,7 +5,6 @@
 #include "model/Types.h"
 
 #include <QDateTime>
-#include <QJsonObject>
 #include <QUuid>
 
 #include <optional>
@@ -21,7 +20,6 @@ struct EntitySnapshot
     QString canonicalKey;
     qint64 version = 0;
     json::Node document; // camelCase keys in column order, including tenantId; JSON columns exact
-    QJsonObject state;   // the same, for validation
 };
 
 // Reads and writes the four entity tables through the column map of EntitySchema.

@@ -21,15 +21,16 @@ int Migrator::latestVersion() const
 
 Result<int> Migrator::currentVersion() const
 {
-    auto created = m_database.run(uR"(CREATE TABLE IF NOT EXISTS mdm_schema_version (
-                                        version INTEGER PRIMARY KEY,
-                                        description TEXT NOT NULL,
-                                        applied_at TEXT NOT NULL))"_s);
-    if (!created)
-        return created.error();
+    // A database nobody migrated has no version table yet: version 0. (Reading first and
+    // creating the table only while upgrading lets a login that may not create tables,
+    // a person on a team database, learn the version.)
     auto query = m_database.run(u"SELECT COALESCE(MAX(version), 0) FROM mdm_schema_version"_s);
-    if (!query)
+    if (!query) {
+        auto tables = m_database.run(u"SELECT COUNT(*) FROM mdm_tenant"_s);
+        if (!tables)
+            return 0; // an empty database
         return query.error();
+    }
     return query.value().next() ? query.value().value(0).toInt() : 0;
 }
 
@@ -59,6 +60,18 @@ Status Migrator::upgrade(int targetVersion)
         WriteTransaction transaction(m_database);
         if (auto failed = transaction.begin())
             return failed;
+        auto created = m_database.run(uR"(CREATE TABLE IF NOT EXISTS mdm_schema_version (
+                                            version INTEGER PRIMARY KEY,
+                                            description TEXT NOT NULL,
+                                            applied_at TEXT NOT NULL))"_s);
+        if (!created)
+            return Error::make(ErrorCode::Unavailable,
+                               CoreTr::tr("the database is at schema version %1 and this program needs %2, but this "
+                                          "login may not upgrade it (%3); an administrator runs the upgrade as the "
+                                          "schema's owner: steward-cli --db URL migrate")
+                                   .arg(current.value())
+                                   .arg(latestVersion())
+                                   .arg(created.error().message));
         for (const QString &statement : step.statements) {
             if (auto result = m_database.run(statement); !result)
                 return Error::make(ErrorCode::Unavailable,

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "model/Error.h"
+
 #include <QList>
 #include <QString>
 #include <QStringList>
 
 class QSqlDatabase;
+class QSqlError;
 
 namespace steward {
 
@@ -43,6 +46,20 @@ public:
     // One member of a JSON object column as text, NULL when absent. `member` is a plain
     // identifier ([A-Za-z0-9_]).
     virtual QString jsonMemberText(const QString &json, const QString &member) const = 0;
+    // The column holding a request document (payload, current_state) exactly as it was
+    // submitted, member order and number text kept.
+    virtual QString exactJsonColumn(const QString &column) const = 0;
+
+    // How a session states who it acts as (bound: tenant id, user id), where the engine
+    // checks it; empty where the program's own checks are all there is.
+    virtual QString signInStatement() const = 0;
+    // The function through which the database itself decides a request (id, decision,
+    // reason, expected entity version; returns the stored mdm_approval row), or empty
+    // where the program decides in its own transaction.
+    virtual QString decisionFunction() const = 0;
+    // A driver error as the user-facing error it stands for (refusals of the database's
+    // own guard keep their code: forbidden, conflict, stale, invalid, not found).
+    virtual Error translate(const QSqlError &error) const = 0;
 };
 
 // Escapes % _ and \ so user text matches literally inside a LIKE pattern.

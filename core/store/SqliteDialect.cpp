@@ -1,5 +1,7 @@
 #include "store/SqliteDialect.h"
 
+#include "store/Database.h"
+
 #include <QSqlDatabase>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +43,47 @@ QString SqliteDialect::jsonMemberText(const QString &json, const QString &member
 {
     return u"json_extract(%1, '$.%2')"_s.arg(json, member);
 }
+
+QString SqliteDialect::exactJsonColumn(const QString &column) const
+{
+    return column; // TEXT, stored as submitted
+}
+
+QString SqliteDialect::signInStatement() const
+{
+    return {}; // one file, one person: the program's checks are the guard
+}
+
+QString SqliteDialect::decisionFunction() const
+{
+    return {}; // ApprovalService applies decisions in its write transaction
+}
+
+Error SqliteDialect::translate(const QSqlError &error) const
+{
+    return databaseError(error);
+}
+
+namespace {
+
+// mdm_event as version 1 created it, and as version 5 rebuilt it with the tenant's key.
+QString eventTable(const QString &name, const QString &tenantConstraint)
+{
+    return uR"(CREATE TABLE %1 (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              id TEXT NOT NULL UNIQUE,
+              tenant_id TEXT %2,
+              type TEXT NOT NULL,
+              version INTEGER NOT NULL DEFAULT 1,
+              occurred_at TEXT NOT NULL,
+              actor_id TEXT,
+              actor_role TEXT,
+              correlation_id TEXT,
+              payload TEXT NOT NULL CHECK (json_valid(payload))))"_s
+        .arg(name, tenantConstraint);
+}
+
+} // namespace
 
 QList<Migration> SqliteDialect::migrations() const
 {
@@ -129,17 +172,7 @@ QList<Migration> SqliteDialect::migrations() const
               details TEXT CHECK (details IS NULL OR json_valid(details)),
               created_at TEXT NOT NULL))"_s,
         u"CREATE INDEX mdm_profile_tenant_key ON mdm_profile (tenant_id, canonical_key, created_at)"_s,
-        uR"(CREATE TABLE mdm_event (
-              seq INTEGER PRIMARY KEY AUTOINCREMENT,
-              id TEXT NOT NULL UNIQUE,
-              tenant_id TEXT NOT NULL,
-              type TEXT NOT NULL,
-              version INTEGER NOT NULL DEFAULT 1,
-              occurred_at TEXT NOT NULL,
-              actor_id TEXT,
-              actor_role TEXT,
-              correlation_id TEXT,
-              payload TEXT NOT NULL CHECK (json_valid(payload))))"_s,
+        eventTable(u"mdm_event"_s, u"NOT NULL"_s),
         uR"(CREATE TABLE mdm_data_source (
               id TEXT PRIMARY KEY,
               tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
@@ -199,17 +232,7 @@ QList<Migration> SqliteDialect::migrations() const
         uR"(INSERT INTO mdm_tenant (id, name, created_at)
               SELECT e.tenant_id, e.tenant_id, MIN(e.occurred_at) FROM mdm_event e
               WHERE NOT EXISTS (SELECT 1 FROM mdm_tenant t WHERE t.id = e.tenant_id) GROUP BY e.tenant_id)"_s,
-        uR"(CREATE TABLE mdm_event_v5 (
-              seq INTEGER PRIMARY KEY AUTOINCREMENT,
-              id TEXT NOT NULL UNIQUE,
-              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
-              type TEXT NOT NULL,
-              version INTEGER NOT NULL DEFAULT 1,
-              occurred_at TEXT NOT NULL,
-              actor_id TEXT,
-              actor_role TEXT,
-              correlation_id TEXT,
-              payload TEXT NOT NULL CHECK (json_valid(payload))))"_s,
+        eventTable(u"mdm_event_v5"_s, u"NOT NULL REFERENCES mdm_tenant(id)"_s),
         u"INSERT INTO mdm_event_v5 (seq, id, tenant_id, type, version, occurred_at, actor_id, actor_role, "
         u"correlation_id, payload) SELECT seq, id, tenant_id, type, version, occurred_at, actor_id, actor_role, "
         u"correlation_id, payload FROM mdm_event ORDER BY seq"_s,
@@ -225,7 +248,10 @@ QList<Migration> SqliteDialect::migrations() const
         u"CREATE INDEX mdm_profile_field_history ON mdm_profile "
         u"(tenant_id, canonical_key, created_at, id, status, quality_score, quality_grade, tier)"_s,
     };
-    return {initial, staleness, decisions, quality, tenantRules};
+    // Team mode's guard lives in PostgreSQL (PostgresDialect); an embedded file belongs to
+    // one person, so the version only keeps both engines on the same numbers.
+    Migration team{6, u"team mode (PostgreSQL only; nothing changes in an embedded file)"_s, {}};
+    return {initial, staleness, decisions, quality, tenantRules, team};
 }
 
 } // namespace steward

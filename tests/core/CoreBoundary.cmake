@@ -4,6 +4,7 @@
 #   GUI_LIBRARY  a library known to load Qt Gui (Qt6::Widgets), to prove the link check bites
 #   SCRATCH_DIR  a writable folder, to prove the include check bites
 cmake_minimum_required(VERSION 3.22)
+include(${CMAKE_CURRENT_LIST_DIR}/SourceLines.cmake)
 
 foreach(variable EXECUTABLE CORE_DIR GUI_LIBRARY SCRATCH_DIR)
     if(NOT DEFINED ${variable})
@@ -44,25 +45,11 @@ endfunction()
 
 # Sets `out` to "file:line: text" for every forbidden include (and Gui link) under `dir`.
 function(gui_includes_in dir out)
-    file(GLOB_RECURSE sources "${dir}/*.h" "${dir}/*.hpp" "${dir}/*.cpp" "${dir}/*.cc")
-    if(NOT sources)
-        message(FATAL_ERROR "no sources under ${dir}")
-    endif()
-    set(found "")
-    foreach(source IN LISTS sources)
-        file(STRINGS "${source}" lines REGEX "${include_pattern}")
-        foreach(line IN LISTS lines)
-            list(APPEND found "${source}: ${line}")
-        endforeach()
-    endforeach()
+    cpp_sources_under("${dir}" "" sources)
+    lines_matching("${sources}" "${include_pattern}" included)
     file(GLOB_RECURSE build_files "${dir}/CMakeLists.txt" "${dir}/*.cmake")
-    foreach(build_file IN LISTS build_files)
-        file(STRINGS "${build_file}" lines REGEX "Qt6?::(Gui|Widgets|OpenGL|Charts|PrintSupport|Svg)")
-        foreach(line IN LISTS lines)
-            list(APPEND found "${build_file}: ${line}")
-        endforeach()
-    endforeach()
-    set(${out} "${found}" PARENT_SCOPE)
+    lines_matching("${build_files}" "Qt6?::(Gui|Widgets|OpenGL|Charts|PrintSupport|Svg)" linked)
+    set(${out} ${included} ${linked} PARENT_SCOPE)
 endfunction()
 
 # First prove each check can fail, so a pass below means something.

@@ -16,6 +16,7 @@
 #include <QSqlRecord>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
 #include <memory>
 
 namespace steward {
@@ -144,7 +145,7 @@ inline ChangeRequest createRequest(EntityType type, const QString &key, Tier tie
     request.tier = tier;
     request.lane = laneFor(tier);
     request.requiredRole = roleFor(request.lane);
-    request.payload = payload;
+    request.payload = json::fromQJsonValue(payload);
     return request;
 }
 
@@ -155,15 +156,49 @@ inline ChangeRequest updateRequest(EntityType type, const EntitySnapshot &entity
     return request;
 }
 
+// The team database under test: STEWARD_TEST_POSTGRES names the migrated template on the
+// server the CTest fixture started (tests/postgres/test-server.sh). Unset: the embedded
+// SQLite store is under test.
+inline std::optional<DatabaseUrl> postgresUnderTest()
+{
+    const QString text = qEnvironmentVariable("STEWARD_TEST_POSTGRES");
+    if (text.isEmpty())
+        return std::nullopt;
+    auto url = DatabaseUrl::parse(text);
+    if (!url)
+        qFatal("STEWARD_TEST_POSTGRES is not a PostgreSQL URI: %s", qPrintable(url.error().text()));
+    return url.value();
+}
+
 class TestDatabase
 {
 public:
-    // Creates, migrates and fills the database; call once, check the result.
+    TestDatabase() = default;
+    TestDatabase(const TestDatabase &) = delete;
+    TestDatabase &operator=(const TestDatabase &) = delete;
+    ~TestDatabase()
+    {
+        m_service.reset();
+        m_database.reset();
+        m_owner.reset();
+        if (m_admin && !m_url.databaseName.isEmpty())
+            (void)m_admin->run(u"DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)"_s.arg(m_url.databaseName));
+    }
+
+    // Creates, migrates and fills the database; call once, check the result. On
+    // PostgreSQL a database of its own, copied from the migrated template (an empty one
+    // without `migrate`), used through the service login the shared tests act with.
     Status setUp(bool migrate = true)
     {
         if (!m_dir.isValid())
             return Error::make(ErrorCode::Unavailable, u"no temporary folder: "_s + m_dir.errorString());
-        auto opened = Database::open(DatabaseUrl::sqlite(path()));
+        if (const auto team = postgresUnderTest()) {
+            if (auto failed = createTeamDatabase(*team, migrate))
+                return failed;
+        } else {
+            m_url = DatabaseUrl::sqlite(path());
+        }
+        auto opened = Database::open(m_url);
         if (!opened)
             return opened.error();
         m_database = std::move(opened.value());
@@ -179,6 +214,8 @@ public:
                                      {Users::Owner, {Role::DataOwner}},
                                      {Users::Viewer, {Role::Viewer}}}))
             return failed;
+        if (auto failed = m_database->signIn(tenantId(), Users::Steward))
+            return failed;
         m_service = std::make_unique<ApprovalService>(*m_database, m_bus, [this] {
             // A clock that moves one second per reading keeps timestamps distinct and repeatable.
             m_now = m_now.addSecs(1);
@@ -187,9 +224,12 @@ public:
         return std::nullopt;
     }
 
+    bool isTeamDatabase() const { return m_url.kind == DatabaseUrl::Kind::Postgres; }
+    const DatabaseUrl &url() const { return m_url; }
+
     Status addTenant(const QUuid &id, const QString &name, const QList<std::pair<QString, QList<Role>>> &users)
     {
-        DirectoryRepository directory(*m_database);
+        DirectoryRepository directory(fixture());
         if (auto failed = directory.addTenant(Tenant{id, name}))
             return failed;
         for (const auto &[userId, roles] : users) {
@@ -202,14 +242,19 @@ public:
     }
 
     QString path() const { return m_dir.filePath(u"steward.db"_s); }
+    // The connection the code under test uses.
     Database &database() { return *m_database; }
+    // The connection a test writes its fixture rows through: the schema's owner on a team
+    // database (row-level security and the guard let the service login write only what
+    // users may), the same connection on SQLite.
+    Database &fixture() const { return m_owner ? *m_owner : *m_database; }
     EventBus &bus() { return m_bus; }
     ApprovalService &service() { return *m_service; }
     static QUuid tenantId() { return QUuid(u"0d6a8f52-4a7b-4c1e-9f3d-5b2e7c9a1f00"_s); }
     Actor as(const QString &userId) const { return Actor{tenantId(), userId}; }
 
-    // Another connection to the same file, as a second process or thread would have.
-    Result<std::unique_ptr<Database>> openConnection() const { return Database::open(DatabaseUrl::sqlite(path())); }
+    // Another connection to the same database, as a second process or thread would have.
+    Result<std::unique_ptr<Database>> openConnection() const { return Database::open(m_url); }
 
     // Creates an entity the way users do: a request by the data owner, approved by
     // someone entitled to decide it.
@@ -245,10 +290,10 @@ public:
         return *found.value();
     }
 
-    // The first column of the first row, or an invalid QVariant.
+    // The first column of the first row, or an invalid QVariant (read as the owner).
     QVariant scalar(const QString &sql, const QVariantList &values = {}) const
     {
-        auto query = m_database->run(sql, values);
+        auto query = fixture().run(sql, values);
         if (!query || !query.value().next())
             return {};
         return query.value().value(0);
@@ -260,7 +305,7 @@ public:
     QStringList dump(const QString &table) const
     {
         QStringList rows;
-        auto query = m_database->run(u"SELECT * FROM "_s + table + u" ORDER BY 1"_s);
+        auto query = fixture().run(u"SELECT * FROM "_s + table + u" ORDER BY 1"_s);
         if (!query)
             return {u"error: "_s + query.error().text()};
         while (query.value().next()) {
@@ -274,7 +319,52 @@ public:
     }
 
 private:
+    // A database of its own on the test server, copied from the migrated template (or
+    // from template0 when the test migrates by itself), with an owner connection for the
+    // fixture rows. The copy waits while another test copies the same template.
+    Status createTeamDatabase(const DatabaseUrl &template_, bool migrated)
+    {
+        DatabaseUrl admin = template_;
+        admin.user = u"postgres"_s;
+        admin.databaseName = u"postgres"_s;
+        auto adminConnection = Database::open(admin);
+        if (!adminConnection)
+            return Error::make(ErrorCode::Unavailable,
+                               u"the test PostgreSQL server is not running (%1); run the tests through ctest, which "
+                               u"starts it (apt-get install postgresql libqt6sql6-psql)"_s
+                                   .arg(adminConnection.error().text()));
+        m_admin = std::move(adminConnection.value());
+        m_url = template_;
+        m_url.databaseName = u"steward_t_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16);
+        const QString source = migrated ? template_.databaseName : u"template0"_s;
+        Status created;
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            auto result = m_admin->run(u"CREATE DATABASE \"%1\" TEMPLATE \"%2\" OWNER steward_owner"_s.arg(
+                m_url.databaseName, source));
+            created = result ? Status() : Status(result.error());
+            if (!created || !created->message.contains(u"being accessed by other users"_s))
+                break;
+            QThread::msleep(50);
+        }
+        if (created)
+            return created;
+        DatabaseUrl owner = m_url;
+        owner.user = u"steward_owner"_s;
+        auto ownerConnection = Database::open(owner);
+        if (!ownerConnection)
+            return ownerConnection.error();
+        m_owner = std::move(ownerConnection.value());
+        if (!migrated) {
+            m_url = owner; // a test that migrates by itself does so as the schema's owner
+            m_owner.reset();
+        }
+        return std::nullopt;
+    }
+
     QTemporaryDir m_dir;
+    DatabaseUrl m_url;
+    std::unique_ptr<Database> m_admin;
+    std::unique_ptr<Database> m_owner;
     std::unique_ptr<Database> m_database;
     EventBus m_bus;
     QDateTime m_now = QDateTime(QDate(2025, 3, 3), QTime(9, 0), Qt::UTC);

@@ -239,7 +239,7 @@ void ApprovalRulesTest::kernelLaneRowNamingAnotherRoleStillNeedsKernelArchitect(
     approval.entityKey = u"term.order"_s;
     approval.tier = Tier::Tier1;
     approval.lane = Lane::Kernel;
-    approval.payload = glossaryPayload(u"term.order"_s);
+    approval.payload = json::fromQJsonValue(glossaryPayload(u"term.order"_s));
     approval.requestedBy = Users::Owner;
     approval.requestedAt = QDateTime::currentDateTimeUtc();
     approval.requiredRole = Role::MetadataSteward;
@@ -476,9 +476,9 @@ void ApprovalRulesTest::staleUpdateRefused()
     QVERIFY(still.decidedBy.isEmpty());
     // The reviewer still has the request-time state for the three-way view.
     QCOMPARE(still.baseVersion, std::optional<qint64>(1));
-    QCOMPARE(still.currentState.value().value(u"description"_s).toString(), u"Gross amount of an order."_s);
+    QCOMPARE(still.currentState.value().stringMember(u"description"_s), u"Gross amount of an order."_s);
     QCOMPARE(m_db->dump(u"mdm_global_metadata"_s), entities);
-    QCOMPARE(m_db->entity(EntityType::GlobalMetadata, u"orders.amount"_s).value().state.value(u"label"_s).toString(),
+    QCOMPARE(m_db->entity(EntityType::GlobalMetadata, u"orders.amount"_s).value().document.stringMember(u"label"_s),
              u"Order amount"_s);
     QCOMPARE(eventCount(), events);
     QCOMPARE(published.count(), 0);
@@ -579,7 +579,7 @@ void ApprovalRulesTest::racingDecidersExactlyOneWins()
         const auto entity = m_db->entity(EntityType::GlobalMetadata, requests.at(i).entityKey);
         STEWARD_VERIFY_OK(entity);
         QCOMPARE(entity.value().version, 2);
-        QCOMPARE(entity.value().state.value(u"label"_s).toString(), u"Amount %1"_s.arg(i));
+        QCOMPARE(entity.value().document.stringMember(u"label"_s), u"Amount %1"_s.arg(i));
 
         const auto trail = events.forCorrelation(m_db->tenantId(), requests.at(i).id);
         STEWARD_VERIFY_OK(trail);

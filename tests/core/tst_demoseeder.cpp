@@ -190,10 +190,10 @@ void DemoSeederTest::updatesCarryCurrentState()
     for (const Approval &approval : queue.value()) {
         if (approval.isCreate())
             continue;
-        const QJsonObject live = approval.currentState.value_or(QJsonObject());
+        const json::Node live = approval.currentState.value_or(json::Node::object());
         bool changes = false;
-        for (auto it = approval.payload.begin(); it != approval.payload.end(); ++it)
-            changes = changes || live.value(it.key()) != it.value();
+        for (const auto &[key, value] : approval.payload.members())
+            changes = changes || !live.member(key) || !live.member(key)->identical(value);
         if (!changes)
             emptyDiffs.append(approval.entityKey);
     }

@@ -127,8 +127,9 @@ void FailedApplyTest::invalidStoredPayloadRefused()
     approval.entityKey = u"orders.amount"_s;
     approval.tier = Tier::Tier3;
     approval.lane = Lane::Governed;
-    approval.payload = fieldPayload(u"orders.amount"_s, Tier::Tier3);
-    approval.payload.insert(key, value);
+    QJsonObject payload = fieldPayload(u"orders.amount"_s, Tier::Tier3);
+    payload.insert(key, value);
+    approval.payload = json::fromQJsonValue(payload);
     approval.requestedBy = Users::Owner;
     approval.requestedAt = QDateTime::currentDateTimeUtc();
     approval.requiredRole = Role::MetadataSteward;

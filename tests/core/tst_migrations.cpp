@@ -245,7 +245,7 @@ void MigrationsTest::upgradeFromVersionOneKeepsRows()
     QCOMPARE(toString(approval.status), u"pending"_s);
     QCOMPARE(approval.entityKey, u"term.order"_s);
     QCOMPARE(approval.requestedBy, u"otto.owner"_s);
-    QCOMPARE(approval.payload.value(u"term"_s).toString(), u"Order"_s);
+    QCOMPARE(approval.payload.stringMember(u"term"_s), u"Order"_s);
     QVERIFY(!approval.baseVersion.has_value());
     QCOMPARE(toIsoTimestamp(approval.requestedAt), u"2024-01-02T10:00:00.000Z"_s);
 }

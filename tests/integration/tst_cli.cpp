@@ -81,6 +81,10 @@ private Q_SLOTS:
     void followPrintsNewEventsUntilTerminated();
     void commandLineMistakesAreUsageErrors();
     void diffPrintsChangesJsonAndAnApplicablePatch();
+    void diffRefusesEmptyInputs_data();
+    void diffRefusesEmptyInputs();
+    void diffTakesStandardInputForOneSideOnly();
+    void diffNamesATooDeepDocumentInOneShortLine();
 
 private:
     Run cli(const QStringList &arguments, const QByteArray &input = {});
@@ -498,6 +502,81 @@ void CliTest::diffPrintsChangesJsonAndAnApplicablePatch()
     verifyOneLineError(broken, Usage);
     QVERIFY2(broken.err.contains(u"more than once"_s), qPrintable(broken.err));
     verifyOneLineError(cli({u"diff"_s, oldPath, newPath, u"--format"_s, u"yaml"_s}), Usage);
+}
+
+void CliTest::diffRefusesEmptyInputs_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("empty") << QByteArray();
+    QTest::newRow("whitespace") << QByteArray(" \n\t\r\n ");
+}
+
+void CliTest::diffRefusesEmptyInputs()
+{
+    QFETCH(QByteArray, text);
+    const QString emptyPath = m_dir.filePath(u"empty.json"_s);
+    const QString fullPath = m_dir.filePath(u"full.json"_s);
+    for (const auto &[path, content] : {std::pair{emptyPath, text}, std::pair{fullPath, QByteArray(R"({"a":1})")}}) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    for (const QStringList &sides : {QStringList{emptyPath, fullPath}, QStringList{fullPath, emptyPath}}) {
+        for (const QString &format : {u"text"_s, u"patch"_s}) {
+            const Run run = cli(QStringList{u"diff"_s} + sides + QStringList{u"--format"_s, format});
+            verifyOneLineError(run, Usage);
+            QVERIFY2(run.err.contains(emptyPath + u" is empty"_s), qPrintable(run.err));
+            QCOMPARE(run.out, QString()); // no "everything removed"
+        }
+    }
+    const Run fromStdin = cli({u"diff"_s, fullPath, u"-"_s}, text);
+    verifyOneLineError(fromStdin, Usage);
+    QVERIFY2(fromStdin.err.contains(u"standard input is empty"_s), qPrintable(fromStdin.err));
+    // "null" is a document, not an empty file.
+    QFile null(emptyPath);
+    QVERIFY(null.open(QIODevice::WriteOnly));
+    null.write("null\n");
+    null.close();
+    const Run deleted = cli({u"diff"_s, fullPath, emptyPath});
+    QCOMPARE(deleted.exitCode, 0);
+    QVERIFY2(deleted.out.startsWith(u"- /: {\"a\":1}\n"_s), qPrintable(deleted.out));
+}
+
+void CliTest::diffTakesStandardInputForOneSideOnly()
+{
+    const Run both = cli({u"diff"_s, u"-"_s, u"-"_s}, R"({"a":1})");
+    verifyOneLineError(both, Usage);
+    QVERIFY2(both.err.contains(u"standard input"_s) && both.err.contains(u"only one side"_s), qPrintable(both.err));
+    QCOMPARE(both.out, QString());
+
+    const QString path = m_dir.filePath(u"one-side.json"_s);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(R"({"a":1})");
+    file.close();
+    const Run oldFromStdin = cli({u"diff"_s, u"-"_s, path, u"--format"_s, u"patch"_s}, R"({"a":2})");
+    QCOMPARE(oldFromStdin.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(oldFromStdin.out.toUtf8()).array().size(), 1);
+}
+
+void CliTest::diffNamesATooDeepDocumentInOneShortLine()
+{
+    const QString flat = m_dir.filePath(u"flat.json"_s);
+    const QString deep = m_dir.filePath(u"deep.json"_s);
+    QFile flatFile(flat);
+    QVERIFY(flatFile.open(QIODevice::WriteOnly));
+    flatFile.write("{}");
+    flatFile.close();
+    QFile deepFile(deep);
+    QVERIFY(deepFile.open(QIODevice::WriteOnly));
+    deepFile.write(QByteArray(R"({"a":)").repeated(250) + "1" + QByteArray(250, '}'));
+    deepFile.close();
+
+    const Run run = cli({u"diff"_s, flat, deep});
+    verifyOneLineError(run, Usage);
+    QVERIFY2(run.err.size() < deep.size() + 200, qPrintable(run.err));
+    QVERIFY2(run.err.contains(deep + u": /a/a/a/…/a/a/a"_s), qPrintable(run.err)); // which file, and where
+    QVERIFY2(run.err.contains(u"200"_s) && run.err.contains(u"deeper"_s), qPrintable(run.err));
 }
 
 QTEST_GUILESS_MAIN(CliTest)

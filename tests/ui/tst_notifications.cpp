@@ -42,6 +42,7 @@
 #include <QSqlQuery>
 #include <QTabWidget>
 #include <QTableView>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -407,8 +408,18 @@ private Q_SLOTS:
         QVERIFY(!ok->isEnabled());
         QVERIFY(dialog->findChild<QLabel *>(u"metricsProblemLabel"_s)->isVisible());
         QVERIFY(dialog->findChild<QLabel *>(u"metricsRestartNoteLabel"_s)->text().contains(u"next time"_s));
+        // Beyond this computer only with a bearer token, as steward-cli serve demands.
+        qunsetenv("STEWARD_METRICS_TOKEN");
         bind->selectAll();
         QTest::keyClicks(bind, u"0.0.0.0"_s);
+        QVERIFY(!ok->isEnabled());
+        auto *metricsProblem = dialog->findChild<QLabel *>(u"metricsProblemLabel"_s);
+        QVERIFY2(metricsProblem->isVisible() && metricsProblem->text().contains(u"bearer token"_s),
+                 qPrintable(metricsProblem->text()));
+        QFile tokenFile(m_dir.filePath(u"metrics-%1.token"_s.arg(m_run)));
+        QVERIFY(tokenFile.open(QIODevice::WriteOnly) && tokenFile.write("desktop-scrape-token-42\n") > 0);
+        tokenFile.close();
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"metricsTokenFileEdit"_s), tokenFile.fileName());
         QVERIFY(ok->isEnabled());
         QVERIFY(dialog->findChild<QLabel *>(u"metricsExposureLabel"_s)->isVisible()); // a warning, not an error
 

@@ -3,6 +3,7 @@
 
 #include "review/DiffTreeModel.h"
 #include "review/ReviewView.h"
+#include "json/JsonParser.h"
 
 #include <QCheckBox>
 #include <QClipboard>
@@ -31,6 +32,17 @@ std::pair<QByteArray, QByteArray> documents(int fields, int stride)
     return {before + "}", after + "}"};
 }
 
+// A document as the approval carries it, parsed exactly; empty text: none (a create).
+std::optional<json::Node> tree(const QByteArray &text)
+{
+    if (text.isEmpty())
+        return std::nullopt;
+    auto parsed = json::parse(text);
+    if (!parsed)
+        qFatal("test document does not parse: %s", qPrintable(parsed.error().text()));
+    return parsed.value();
+}
+
 } // namespace
 
 class TestReviewView : public QObject
@@ -51,7 +63,7 @@ private Q_SLOTS:
     void pressingNThreeTimesSelectsTheThirdChangeAndShowsIt()
     {
         const auto [before, after] = documents(120, 20); // changes at field19, field39, field59 ...
-        m_view->showChange(before, after);
+        m_view->showChange(tree(before), *tree(after));
         QVERIFY(m_view->result());
         QCOMPARE(m_view->result()->counts.changed, 6);
 
@@ -74,7 +86,7 @@ private Q_SLOTS:
     void changesOnlyHidesUnchangedRows()
     {
         const auto [before, after] = documents(30, 10);
-        m_view->showChange(before, after);
+        m_view->showChange(tree(before), *tree(after));
         auto *tree = m_view->findChild<QTreeView *>(u"diffTreeView"_s);
         QCOMPARE(tree->model()->rowCount(), 30);
         QTest::mouseClick(m_view->findChild<QCheckBox *>(u"changesOnlyCheckBox"_s), Qt::LeftButton);
@@ -94,8 +106,8 @@ private Q_SLOTS:
     void countersNameEachKindOfChange()
     {
         // The payload is laid over the current state, so only array items can disappear.
-        m_view->showChange(R"({"a":1,"b":[{"id":1},{"id":2},{"id":3}],"c":"x"})",
-                           R"({"a":1.0,"b":[{"id":3},{"id":1}],"d":"y"})");
+        m_view->showChange(tree(R"({"a":1,"b":[{"id":1},{"id":2},{"id":3}],"c":"x"})"),
+                           *tree(R"({"a":1.0,"b":[{"id":3},{"id":1}],"d":"y"})"));
         const QString counts = m_view->findChild<QLabel *>(u"diffCountsLabel"_s)->text();
         QVERIFY2(counts.contains(u"+ 1 added"_s), qPrintable(counts));
         QVERIFY2(counts.contains(u"- 1 removed"_s), qPrintable(counts));
@@ -109,27 +121,18 @@ private Q_SLOTS:
     {
         const auto [before, after] = documents(12000, 1000);
         QVERIFY(before.size() > ReviewView::kBackgroundThreshold);
-        m_view->showChange(before, after);
+        m_view->showChange(tree(before), *tree(after));
         QVERIFY(m_view->isComputing());
         QVERIFY(m_view->findChild<QLabel *>(u"diffStatusLabel"_s)->isVisible()); // "Comparing … of JSON"
         QTRY_VERIFY(!m_view->isComputing());
         QCOMPARE(m_view->result()->counts.changed, 12);
 
         // A newer request replaces one still computing: the stale result is dropped.
-        m_view->showChange(before, after);
-        m_view->showChange(R"({"a":1})", R"({"a":2})");
+        m_view->showChange(tree(before), *tree(after));
+        m_view->showChange(tree(R"({"a":1})"), *tree(R"({"a":2})"));
         QCOMPARE(m_view->result()->counts.changed, 1);
         QTest::qWait(300);
         QCOMPARE(m_view->result()->counts.changed, 1);
-    }
-
-    void malformedPayloadSaysWhy()
-    {
-        m_view->showChange(R"({"a":1})", R"({"a":1,"a":2})");
-        auto *status = m_view->findChild<QLabel *>(u"diffStatusLabel"_s);
-        QVERIFY(status->isVisible());
-        QVERIFY2(status->text().contains(u"a"_s), qPrintable(status->text()));
-        QVERIFY(!m_view->result());
     }
 
 private:

@@ -12,6 +12,7 @@
 #include "store/EventRepository.h"
 
 #include <QAbstractItemModelTester>
+#include <QSignalSpy>
 #include <QHeaderView>
 #include <QJsonObject>
 #include <QTableView>
@@ -20,6 +21,14 @@
 
 using namespace Qt::StringLiterals;
 using namespace steward;
+
+// Fails the test when a repository write did not take.
+#define STEWARD_DECIDE(expression)                                                                                     \
+    do {                                                                                                               \
+        auto stewardDecided = (expression);                                                                            \
+        QVERIFY2(stewardDecided && stewardDecided.value(),                                                             \
+                 stewardDecided ? "not pending" : qPrintable(stewardDecided.error().text()));                          \
+    } while (false)
 
 class TestUiModels : public QObject
 {
@@ -92,6 +101,82 @@ private Q_SLOTS:
         view.scrollToBottom();
         QTest::qWait(20);
         QCOMPARE(model.loadedPageCount(), 2); // the first page and the last one, not those between
+    }
+
+    void queueModelMovesOnlyTheRowsARequestChanges()
+    {
+        ApprovalRepository repository(*m_database);
+        ApprovalQueueModel model(repository);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTenant(demo::northwindTenantId());
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QTableView view;
+        view.resize(800, 300);
+        view.setModel(&model);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view)); // the first page is read, the rest not
+        const QUuid tenant = demo::northwindTenantId();
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+
+        // A request leaves the pending queue: far below the screen, never read, and on it.
+        const int pending = model.rowCount();
+        ApprovalQueueModel fresh(repository);
+        fresh.setTenant(tenant);
+        const QUuid farBelow = fresh.approvalIdAt(pending - 10);
+        QCOMPARE(model.loadedRowOf(farBelow), -1); // never read by this model
+        STEWARD_DECIDE(repository.decide(tenant, farBelow, ApprovalStatus::Approved, u"tom.baker"_s, {}, now));
+        model.requestChanged(farBelow);
+        QCOMPARE(model.rowCount(), pending - 1);
+        QVERIFY(sameAsFresh(model, repository));
+
+        const QUuid onScreen = model.approvalIdAt(2);
+        STEWARD_DECIDE(repository.decide(tenant, onScreen, ApprovalStatus::Rejected, u"tom.baker"_s, u"no"_s, now));
+        model.requestChanged(onScreen);
+        QCOMPARE(model.rowCount(), pending - 2);
+        QVERIFY(sameAsFresh(model, repository));
+        QCOMPARE(model.loadedRowOf(onScreen), -1);
+
+        // A new request comes in where the order puts it.
+        const QUuid copied = copyRequest(model.approvalIdAt(5));
+        QVERIFY(!copied.isNull());
+        model.requestChanged(copied);
+        QCOMPARE(model.rowCount(), pending - 1);
+        QVERIFY(model.loadedRowOf(copied) >= 0);
+        QVERIFY(sameAsFresh(model, repository));
+
+        // Every status shown: a decision changes the row in place ...
+        ApprovalFilter all;
+        model.setFilter(all);
+        resets.clear();
+        const int everything = model.rowCount();
+        int row = 0;
+        while (model.index(row, ApprovalQueueModel::StatusColumn).data().toString()
+               != displayName(ApprovalStatus::Pending))
+            ++row;
+        const QUuid decidedHere = model.approvalIdAt(row);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        STEWARD_DECIDE(repository.decide(tenant, decidedHere, ApprovalStatus::Rejected, u"tom.baker"_s, u"no"_s, now));
+        model.requestChanged(decidedHere);
+        QCOMPARE(model.rowCount(), everything);
+        QCOMPARE(model.loadedRowOf(decidedHere), row);
+        QCOMPARE(model.index(row, ApprovalQueueModel::StatusColumn).data().toString(),
+                 displayName(ApprovalStatus::Rejected));
+        QCOMPARE(changed.size(), 1);
+
+        // ... and, sorted by status, moves it where it now belongs.
+        model.sort(ApprovalQueueModel::StatusColumn, Qt::AscendingOrder);
+        resets.clear();
+        QSignalSpy moved(&model, &QAbstractItemModel::rowsMoved);
+        const QUuid mover = copyRequest(model.approvalIdAt(0));
+        model.requestChanged(mover); // a new pending one first
+        QVERIFY(sameAsFresh(model, repository, ApprovalQueueModel::StatusColumn));
+        for (int i = 0; i < model.rowCount(); ++i)
+            (void)model.approvalIdAt(i); // everything read
+        STEWARD_DECIDE(repository.decide(tenant, mover, ApprovalStatus::Approved, u"tom.baker"_s, {}, now));
+        model.requestChanged(mover);
+        QCOMPARE(moved.size(), 1);
+        QVERIFY(sameAsFresh(model, repository, ApprovalQueueModel::StatusColumn));
+        QCOMPARE(resets.size(), 0);
     }
 
     void diffTreeModelShowsBothSidesAndHidesUnchangedOnRequest()
@@ -185,6 +270,40 @@ private Q_SLOTS:
     }
 
 private:
+    // The model reads the same requests in the same order as one made from scratch.
+    static bool sameAsFresh(ApprovalQueueModel &model, ApprovalRepository &repository, int sortColumn = -1)
+    {
+        ApprovalQueueModel fresh(repository);
+        fresh.setTenant(demo::northwindTenantId());
+        fresh.setFilter(model.filter());
+        if (sortColumn >= 0)
+            fresh.sort(sortColumn, Qt::AscendingOrder);
+        if (fresh.rowCount() != model.rowCount()) {
+            qWarning("%d rows, %d from scratch", model.rowCount(), fresh.rowCount());
+            return false;
+        }
+        for (int row = 0; row < fresh.rowCount(); ++row) {
+            if (fresh.approvalIdAt(row) != model.approvalIdAt(row)) {
+                qWarning("row %d differs", row);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // A pending copy of a request under a new id, as another desktop would submit it.
+    QUuid copyRequest(const QUuid &original)
+    {
+        const QUuid id = QUuid::createUuid();
+        auto copied = m_database->run(
+            u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_id, entity_key, tier, lane, payload, "
+            u"current_state, status, requested_by, requested_at, required_role, base_version) "
+            u"SELECT ?, tenant_id, entity_type, entity_id, entity_key, tier, lane, payload, current_state, "
+            u"'pending', requested_by, ?, required_role, base_version FROM mdm_approval WHERE id = ?"_s,
+            {uuidText(id), toIsoTimestamp(QDateTime::currentDateTimeUtc()), uuidText(original)});
+        return copied ? id : QUuid();
+    }
+
     QTemporaryDir m_dir;
     std::unique_ptr<Database> m_database;
 };

@@ -13,17 +13,6 @@ using namespace Qt::StringLiterals;
 namespace steward {
 namespace {
 
-bool isAlertEvent(const QString &type)
-{
-    return type == QStringView(alerts::AlertEventType::Fired) || type == QStringView(alerts::AlertEventType::Resolved);
-}
-
-bool isDecisionEvent(const QString &type)
-{
-    return type == QStringView(EventType::ApprovalApproved) || type == QStringView(EventType::ApprovalRejected) ||
-           type == QStringView(EventType::ApprovalCancelled);
-}
-
 alerts::Notification alertFromEvent(const Event &event)
 {
     alerts::Notification alert;
@@ -47,7 +36,9 @@ NotificationCenter::NotificationCenter(const AppServices &services, Session &ses
       m_model(new NotificationModel(this))
 {
     qRegisterMetaType<steward::alerts::Notification>();
-    connect(&services.bus, &EventBus::eventPublished, this, &NotificationCenter::onEvent);
+    // Alerts and decisions are what the bell counts.
+    connect(&services.bus, &EventBus::alertChanged, this, &NotificationCenter::onNews);
+    connect(&services.bus, &EventBus::approvalDecided, this, &NotificationCenter::onNews);
     connect(&services.bus, &EventBus::batchPublished, this, &NotificationCenter::onBatch);
     connect(&session, &Session::tenantChanged, this, &NotificationCenter::onSessionChanged);
     connect(&session, &Session::userChanged, this, &NotificationCenter::onSessionChanged);
@@ -84,13 +75,12 @@ bool NotificationCenter::acknowledge(const QUuid &alertId)
     return true;
 }
 
-void NotificationCenter::onEvent(const Event &event)
+void NotificationCenter::onNews(const Event &event)
 {
     if (event.tenantId != m_session.tenant().id)
         return;
-    if (isAlertEvent(event.type) || isDecisionEvent(event.type))
-        m_stale = true;
-    if (event.type == QStringView(alerts::AlertEventType::Fired))
+    m_stale = true;
+    if (event.kind() == EventKind::AlertFired)
         Q_EMIT alertFired(alertFromEvent(event));
 }
 

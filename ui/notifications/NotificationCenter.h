@@ -42,7 +42,7 @@ Q_SIGNALS:
     void failed(const QString &message);
 
 private:
-    void onEvent(const Event &event);
+    void onNews(const Event &event); // an alert changed or a request was decided
     void onBatch(const QUuid &tenantId);
     void onSessionChanged();
     void refresh();

@@ -272,7 +272,7 @@ void showTierTrend(ChartPanel &panel, const QualitySnapshot &snapshot)
         series->replace(points);
         chart->addSeries(series);
         attach(series, x, y);
-        const int interval = quality::QualityQueries::trendIntervalDays(tier);
+        const int interval = profileWindowDays(tier);
         tooltipOnHover(series, panel.view(), [tier, runs, interval](const QPointF &point) {
             const QString when = interval == 1 ? UiTr::tr("on %1").arg(dayText(dayOfMsecs(point.x())))
                                                : UiTr::tr("in the %1 days to %2").arg(interval).arg(

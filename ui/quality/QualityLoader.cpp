@@ -1,10 +1,7 @@
 #include "QualityLoader.h"
 
-#include "UiTr.h"
 #include "alerts/AlertThresholdService.h"
 #include "store/Database.h"
-
-#include <exception>
 
 using namespace Qt::StringLiterals;
 
@@ -34,12 +31,6 @@ private:
 };
 
 } // namespace
-
-QualityLoader::QualityLoader(DatabaseUrl url, QObject *parent) : QObject(parent), m_url(std::move(url)) {}
-
-// Deleted in the loader's thread (deleteLater when the thread finishes), so the
-// connection closes where it was opened.
-QualityLoader::~QualityLoader() = default;
 
 QualitySnapshot QualityLoader::read(Database &database, const QualityRequest &request, const QDateTime &now)
 {
@@ -81,34 +72,6 @@ QualitySnapshot QualityLoader::read(Database &database, const QualityRequest &re
     if (!snapshot.fieldKey.isEmpty())
         reader.take(queries.fieldTrend(tenant, snapshot.fieldKey, period), snapshot.fieldTrend);
     return snapshot;
-}
-
-void QualityLoader::load(const QualityRequest &request)
-{
-    QualitySnapshot snapshot;
-    try {
-        if (!m_database) {
-            auto opened = Database::open(m_url);
-            if (!opened) {
-                snapshot.request = request;
-                snapshot.error = opened.error().text();
-                Q_EMIT loaded(snapshot);
-                return;
-            }
-            m_database = std::move(opened.value());
-        }
-        snapshot = read(*m_database, request, QDateTime::currentDateTimeUtc());
-    } catch (const std::exception &exception) {
-        snapshot = QualitySnapshot();
-        snapshot.request = request;
-        snapshot.error =
-            UiTr::tr("The quality figures could not be read: %1").arg(QString::fromLocal8Bit(exception.what()));
-    } catch (...) {
-        snapshot = QualitySnapshot();
-        snapshot.request = request;
-        snapshot.error = UiTr::tr("The quality figures could not be read.");
-    }
-    Q_EMIT loaded(snapshot);
 }
 
 } // namespace steward

@@ -4,10 +4,7 @@
 #include "quality/QualityQueries.h"
 #include "store/DatabaseUrl.h"
 
-#include <QMetaType>
-#include <QObject>
-
-#include <memory>
+#include <QDateTime>
 
 namespace steward {
 
@@ -54,34 +51,13 @@ struct QualitySnapshot
     QString error; // non-empty: the load failed and says why
 };
 
-// Runs the Quality page's queries on the thread it was moved to, with its own database
-// connection opened and closed in that thread. Results leave over a queued signal that
-// carries the request's generation, so the page drops answers it no longer wants. No
-// exception leaves a slot.
-class QualityLoader : public QObject
+// Reads the Quality page's figures. The page runs it on worker threads (JobRunner) with
+// their own connections; tests and benchmarks call it directly.
+class QualityLoader
 {
-    Q_OBJECT
-
 public:
-    explicit QualityLoader(DatabaseUrl url, QObject *parent = nullptr);
-    ~QualityLoader() override;
-
-    // Runs the queries of the request's parts on `database`, synchronously: the slot's
-    // work, also usable without a thread (tests, reports).
+    // Runs the queries of the request's parts on `database`, synchronously.
     static QualitySnapshot read(Database &database, const QualityRequest &request, const QDateTime &now);
-
-public Q_SLOTS:
-    void load(const steward::QualityRequest &request);
-
-Q_SIGNALS:
-    void loaded(const steward::QualitySnapshot &snapshot);
-
-private:
-    DatabaseUrl m_url;
-    std::unique_ptr<Database> m_database;
 };
 
 } // namespace steward
-
-Q_DECLARE_METATYPE(steward::QualityRequest)
-Q_DECLARE_METATYPE(steward::QualitySnapshot)

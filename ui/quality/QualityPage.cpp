@@ -6,7 +6,7 @@
 #include "Session.h"
 #include "UiTr.h"
 #include "events/EventBus.h"
-#include "profiler/ProfileExecution.h"
+#include "jobs/JobRunner.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -21,7 +21,6 @@
 #include <QPushButton>
 #include <QTabWidget>
 #include <QTableView>
-#include <QThread>
 #include <QTime>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -30,16 +29,6 @@ using namespace Qt::StringLiterals;
 
 namespace steward {
 namespace {
-
-// Events after which the figures change: finished profiles and the approval queue.
-bool changesTheFigures(const QString &type)
-{
-    return type == QStringView(profiler::ProfileEventType::Completed)
-           || type == QStringView(profiler::ProfileEventType::Failed)
-           || type == QStringView(profiler::ProfileEventType::Cancelled)
-           || type == QStringView(EventType::ApprovalRequested) || type == QStringView(EventType::ApprovalApproved)
-           || type == QStringView(EventType::ApprovalRejected) || type == QStringView(EventType::ApprovalCancelled);
-}
 
 // Several events arrive together (a run, its alerts; an approval's chain): wait this
 // long after the last one before reading again.
@@ -59,10 +48,8 @@ QLabel *headline(QWidget *parent, const QString &objectName)
 QualityPage::QualityPage(const AppServices &services, Session &session, QWidget *parent)
     : QWidget(parent),
       m_session(session),
-      m_activityThread(new QThread(this)),
-      m_activityLoader(new QualityLoader(services.databaseUrl)),
-      m_fieldsThread(new QThread(this)),
-      m_fieldsLoader(new QualityLoader(services.databaseUrl)),
+      m_activityRunner(new jobs::JobRunner(u"quality-activity"_s, services.databaseUrl, this)),
+      m_fieldsRunner(new jobs::JobRunner(u"quality-fields"_s, services.databaseUrl, this)),
       m_reloadTimer(new QTimer(this)),
       m_periodCombo(new QComboBox(this)),
       m_statusLabel(new QLabel(this)),
@@ -83,20 +70,6 @@ QualityPage::QualityPage(const AppServices &services, Session &session, QWidget 
       m_decisionTimeLabel(headline(this, u"decisionTimeLabel"_s))
 {
     setObjectName(u"qualityPage"_s);
-    qRegisterMetaType<steward::QualityRequest>();
-    qRegisterMetaType<steward::QualitySnapshot>();
-
-    // Each loader lives on its own thread and opens its connection there on first use;
-    // it is deleted in that thread when the thread ends.
-    m_activityThread->setObjectName(u"quality-activity"_s);
-    m_fieldsThread->setObjectName(u"quality-fields"_s);
-    for (auto [thread, loader] :
-         {std::pair{m_activityThread, m_activityLoader}, std::pair{m_fieldsThread, m_fieldsLoader}}) {
-        loader->moveToThread(thread);
-        connect(thread, &QThread::finished, loader, &QObject::deleteLater);
-        connect(loader, &QualityLoader::loaded, this, &QualityPage::onLoaded, Qt::QueuedConnection);
-        thread->start();
-    }
 
     m_reloadTimer->setSingleShot(true);
     m_reloadTimer->setInterval(kCoalesceMs);
@@ -134,7 +107,10 @@ QualityPage::QualityPage(const AppServices &services, Session &session, QWidget 
         });
     }
     connect(m_periodCombo, &QComboBox::currentIndexChanged, this, [this] { request(false); });
-    connect(&services.bus, &EventBus::eventPublished, this, &QualityPage::onEvent);
+    // The figures change when a profile run ends and when the approval queue changes.
+    connect(&services.bus, &EventBus::profileFinished, this, &QualityPage::onFiguresChanged);
+    connect(&services.bus, &EventBus::approvalRequested, this, &QualityPage::onFiguresChanged);
+    connect(&services.bus, &EventBus::approvalDecided, this, &QualityPage::onFiguresChanged);
     connect(&m_session, &Session::tenantChanged, this, &QualityPage::onTenantChanged);
 
     // Read at once, in the background: the tab shows its charts as soon as it is opened.
@@ -143,11 +119,9 @@ QualityPage::QualityPage(const AppServices &services, Session &session, QWidget 
 
 QualityPage::~QualityPage()
 {
-    // Each loader finishes the query it is running, then its thread ends and deletes it.
-    m_activityThread->quit();
-    m_fieldsThread->quit();
-    m_activityThread->wait();
-    m_fieldsThread->wait();
+    // Before the members the answers would touch: each thread finishes its query and ends.
+    m_activityRunner->shutdown();
+    m_fieldsRunner->shutdown();
 }
 
 QWidget *QualityPage::buildTrendsTab()
@@ -328,9 +302,9 @@ void QualityPage::showEvent(QShowEvent *event)
         request(false);
 }
 
-void QualityPage::onEvent(const Event &event)
+void QualityPage::onFiguresChanged(const Event &event)
 {
-    if (event.tenantId != m_session.tenant().id || !changesTheFigures(event.type))
+    if (event.tenantId != m_session.tenant().id)
         return;
     scheduleReload();
 }
@@ -357,10 +331,14 @@ void QualityPage::request(bool fieldOnly)
     next.tenantId = m_session.tenant().id;
     next.days = periodDays();
     next.fieldKey = m_fieldKey;
+    // Answers to older requests are stale now: the runners drop them. A field trend
+    // asked for alone spares the full request on its way, but not its field trend.
+    m_fieldsRunner->discard(m_fieldOnlyJob);
     if (!fieldOnly) {
         m_dirty = false;
         m_reloadTimer->stop();
-        m_latestFull = next.generation;
+        m_activityRunner->discardAll();
+        m_fieldsRunner->discardAll();
         m_assembling = QualitySnapshot();
         m_arrived = {};
     }
@@ -370,18 +348,33 @@ void QualityPage::request(bool fieldOnly)
     m_statusLabel->setText(UiTr::tr("Loading…"));
     if (fieldOnly) {
         next.parts = Part::FieldTrend;
-        send(m_fieldsLoader, next);
+        send(*m_fieldsRunner, next);
         return;
     }
     next.parts = Part::Activity;
-    send(m_activityLoader, next);
+    send(*m_activityRunner, next);
     next.parts = QualityRequest::Parts(Part::Fields | Part::FieldTrend);
-    send(m_fieldsLoader, next);
+    send(*m_fieldsRunner, next);
 }
 
-void QualityPage::send(QualityLoader *loader, const QualityRequest &request)
+void QualityPage::send(jobs::JobRunner &runner, const QualityRequest &request)
 {
-    QMetaObject::invokeMethod(loader, [loader, request] { loader->load(request); }, Qt::QueuedConnection);
+    const jobs::JobId job = runner.start(
+        [request](jobs::JobContext &context) -> Result<QualitySnapshot> {
+            return QualityLoader::read(context.database(), request, QDateTime::currentDateTimeUtc());
+        },
+        [this, request](const Result<QualitySnapshot> &result) {
+            if (result) {
+                onLoaded(result.value());
+                return;
+            }
+            QualitySnapshot failed;
+            failed.request = request;
+            failed.error = UiTr::tr("The quality figures could not be read: %1").arg(result.error().text());
+            onLoaded(failed);
+        });
+    if (request.fieldOnly())
+        m_fieldOnlyJob = job;
 }
 
 void QualityPage::onLoaded(const QualitySnapshot &part)
@@ -389,8 +382,6 @@ void QualityPage::onLoaded(const QualitySnapshot &part)
     using Part = QualityRequest::Part;
     const quint64 generation = part.request.generation;
     if (part.request.fieldOnly()) {
-        if (generation != m_latestField)
-            return; // the steward picked another field since
         if (!part.error.isEmpty()) {
             m_statusLabel->setText(part.error);
             Q_EMIT failed(part.error);
@@ -400,8 +391,6 @@ void QualityPage::onLoaded(const QualitySnapshot &part)
         finishUpdate(generation);
         return;
     }
-    if (generation != m_latestFull)
-        return; // a newer request is on its way
     if (!part.error.isEmpty()) {
         if (m_assembling.error.isEmpty()) {
             m_assembling.error = part.error;

@@ -10,10 +10,12 @@ class QLabel;
 class QPushButton;
 class QTabWidget;
 class QTableView;
-class QThread;
 class QTimer;
 
 namespace steward {
+namespace jobs {
+class JobRunner;
+}
 
 class ChartPanel;
 class DegradationModel;
@@ -22,9 +24,9 @@ struct Event;
 
 // The Quality tab: how each tier's quality moves, one field's trend, grades by domain,
 // what just got worse, how the profiler runs and how the approval queue is doing, over
-// the last 30 or 90 days. Figures are read by a QualityLoader on its own thread with its
-// own connection (the GUI thread never runs these queries) and reloaded when a profile
-// finishes or a request is decided, bursts coalesced. Follows the session's tenant.
+// the last 30 or 90 days. Figures are read by QualityLoader on two worker threads with
+// their own connections (the GUI thread never runs these queries) and reloaded when a
+// profile finishes or a request is decided, bursts coalesced. Follows the session's tenant.
 class QualityPage : public QWidget
 {
     Q_OBJECT
@@ -56,11 +58,11 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    void onEvent(const Event &event);
+    void onFiguresChanged(const Event &event);
     void onTenantChanged();
     void scheduleReload();
     void request(bool fieldOnly);
-    void send(QualityLoader *loader, const QualityRequest &request);
+    void send(jobs::JobRunner &runner, const QualityRequest &request);
     void onLoaded(const QualitySnapshot &part);
     void present(const QualitySnapshot &snapshot, bool withFieldTrend);
     void presentFieldTrend(const QualitySnapshot &snapshot);
@@ -72,18 +74,16 @@ private:
     QWidget *buildApprovalsTab();
 
     Session &m_session;
-    // Two loaders on two threads, each with its own connection: the pass over the
-    // period's runs and the per-field seeks run side by side.
-    QThread *m_activityThread;
-    QualityLoader *m_activityLoader;
-    QThread *m_fieldsThread;
-    QualityLoader *m_fieldsLoader;
+    // Two worker threads, each with its own connection: the pass over the period's runs
+    // and the per-field seeks run side by side.
+    jobs::JobRunner *m_activityRunner;
+    jobs::JobRunner *m_fieldsRunner;
+    quint64 m_fieldOnlyJob = 0; // the field trend asked for alone, until it arrives
     QualitySnapshot m_assembling; // the parts of the latest full request that arrived
     QualityRequest::Parts m_arrived;
     QTimer *m_reloadTimer;
     quint64 m_generation = 0;
-    quint64 m_latestFull = 0;
-    quint64 m_latestField = 0;
+    quint64 m_latestField = 0; // the latest request, full or field only: whose field trend counts
     bool m_dirty = true;
     int m_updates = 0;
     QString m_fieldKey;

@@ -275,35 +275,30 @@ Status writeApprovals(Database &database, const ReportRequest &request, const Re
             if (!cursor)
                 return cursor.error();
             const qint64 total = totals.all.total();
-            qint64 done = 0;
-            DecisionRecord record;
-            while (true) {
-                auto more = cursor.value().next(record);
-                if (!more)
-                    return more.error();
-                if (!more.value())
-                    break;
-                QString changes = u"<ul>"_s;
-                for (const ChangeEntry &change : record.changes.changes)
-                    changes += u"<li>"_s + escaped(describe(change)) + u"</li>"_s;
-                if (record.changes.truncated())
-                    changes += u"<li>"_s +
-                               escaped(moreChangesText(record.changes.count - int(record.changes.changes.size()))) +
-                               u"</li>"_s;
-                changes += u"</ul>"_s;
-                out << u"<tr data-approval-id=\""_s << escaped(record.approvalId) << u"\" title=\""_s
-                    << escaped(record.approvalId) << u"\">"_s << cell(storedMinute(record.decidedAt))
-                    << cell(ReportLabels::decision(record.decision), record.decision)
-                    << cell(ReportLabels::entityType(record.entityType)) << cell(record.entityKey, u"key"_s)
-                    << cell(record.tier) << cell(record.lane) << cell(storedMinute(record.requestedAt))
-                    << cell(record.requestedBy) << cell(record.decidedBy)
-                    << cell(ReportLabels::role(record.deciderRole))
-                    << numberCell(displayDuration(record.timeToDecisionMs)) << cell(record.reason, u"reason"_s)
-                    << u"<td class=\"changes\" data-change-count=\""_s << QString::number(record.changes.count)
-                    << u"\">"_s << changes << u"</td></tr>\n"_s;
-                if (++done % kProgressEvery == 0 && !progress.step(done, total))
-                    return cancelledError();
-            }
+            const Status written = forEachDecision(
+                cursor.value(), total, progress, kProgressEvery, [&](const DecisionRecord &record) -> Status {
+                    QString changes = u"<ul>"_s;
+                    for (const ChangeEntry &change : record.changes.changes)
+                        changes += u"<li>"_s + escaped(describe(change)) + u"</li>"_s;
+                    if (record.changes.truncated())
+                        changes += u"<li>"_s +
+                                   escaped(moreChangesText(record.changes.count - int(record.changes.changes.size()))) +
+                                   u"</li>"_s;
+                    changes += u"</ul>"_s;
+                    out << u"<tr data-approval-id=\""_s << escaped(record.approvalId) << u"\" title=\""_s
+                        << escaped(record.approvalId) << u"\">"_s << cell(storedMinute(record.decidedAt))
+                        << cell(ReportLabels::decision(record.decision), record.decision)
+                        << cell(ReportLabels::entityType(record.entityType)) << cell(record.entityKey, u"key"_s)
+                        << cell(record.tier) << cell(record.lane) << cell(storedMinute(record.requestedAt))
+                        << cell(record.requestedBy) << cell(record.decidedBy)
+                        << cell(ReportLabels::role(record.deciderRole))
+                        << numberCell(displayDuration(record.timeToDecisionMs)) << cell(record.reason, u"reason"_s)
+                        << u"<td class=\"changes\" data-change-count=\""_s << QString::number(record.changes.count)
+                        << u"\">"_s << changes << u"</td></tr>\n"_s;
+                    return std::nullopt;
+                });
+            if (written)
+                return written;
             out << u"</tbody></table>\n"_s;
         }
         out << u"</section>\n"_s;

@@ -1,9 +1,8 @@
 #include "PdfReport.h"
 
-#include "ChartPalette.h"
-
 #include "../UiTr.h"
 #include "ChartPainter.h"
+#include "ChartPalette.h"
 #include "PdfDocument.h"
 #include "ReportCharts.h"
 #include "ReportLabels.h"
@@ -199,41 +198,36 @@ private:
         if (!cursor)
             return cursor.error();
         const qint64 total = m_summary.all.total();
-        qint64 done = 0;
-        DecisionRecord record;
-        while (true) {
-            auto more = cursor.value().next(record);
-            if (!more)
-                return more.error();
-            if (!more.value())
-                break;
-            QList<PdfTable::Detail> details;
-            QString head = UiTr::tr("ID %1").arg(record.approvalId.left(8));
-            if (!record.reason.isEmpty())
-                head += u"  ·  "_s + UiTr::tr("Reason: %1").arg(record.reason);
-            details.append({head, {}, 3});
-            for (const ChangeEntry &change : record.changes.changes)
-                details.append({describe(change), QColor(0x37, 0x47, 0x4f), 1});
-            if (record.changes.truncated())
-                details.append({moreChangesText(record.changes.count - int(record.changes.changes.size())), {}, 1});
-            if (!record.changes.error.isEmpty())
-                details.append({UiTr::tr("Diff unavailable: %1").arg(record.changes.error), kNotice, 1});
-            const QString decider = record.deciderRole.isEmpty()
-                                        ? record.decidedBy
-                                        : record.decidedBy + u" · "_s + ReportLabels::role(record.deciderRole);
-            table.row({{storedMinute(record.decidedAt)},
-                       {ReportLabels::decision(record.decision), ChartPalette::decision(record.decision), true},
-                       {ReportLabels::entityType(record.entityType)},
-                       {record.entityKey, {}, true},
-                       {record.tier + u" · "_s + record.lane},
-                       {storedMinute(record.requestedAt)},
-                       {record.requestedBy},
-                       {decider},
-                       {displayDuration(record.timeToDecisionMs)}},
-                      details);
-            if (++done % kProgressEvery == 0 && !progress.step(done, total))
-                return cancelledError();
-        }
+        const Status written = forEachDecision(
+            cursor.value(), total, progress, kProgressEvery, [&](const DecisionRecord &record) -> Status {
+                QList<PdfTable::Detail> details;
+                QString head = UiTr::tr("ID %1").arg(record.approvalId.left(8));
+                if (!record.reason.isEmpty())
+                    head += u"  ·  "_s + UiTr::tr("Reason: %1").arg(record.reason);
+                details.append({head, {}, 3});
+                for (const ChangeEntry &change : record.changes.changes)
+                    details.append({describe(change), QColor(0x37, 0x47, 0x4f), 1});
+                if (record.changes.truncated())
+                    details.append({moreChangesText(record.changes.count - int(record.changes.changes.size())), {}, 1});
+                if (!record.changes.error.isEmpty())
+                    details.append({UiTr::tr("Diff unavailable: %1").arg(record.changes.error), kNotice, 1});
+                const QString decider = record.deciderRole.isEmpty()
+                                            ? record.decidedBy
+                                            : record.decidedBy + u" · "_s + ReportLabels::role(record.deciderRole);
+                table.row({{storedMinute(record.decidedAt)},
+                           {ReportLabels::decision(record.decision), ChartPalette::decision(record.decision), true},
+                           {ReportLabels::entityType(record.entityType)},
+                           {record.entityKey, {}, true},
+                           {record.tier + u" · "_s + record.lane},
+                           {storedMinute(record.requestedAt)},
+                           {record.requestedBy},
+                           {decider},
+                           {displayDuration(record.timeToDecisionMs)}},
+                          details);
+                return std::nullopt;
+            });
+        if (written)
+            return written;
         if (!progress.step(total, total))
             return cancelledError();
         return std::nullopt;
@@ -254,8 +248,7 @@ class QualityPdf
 {
 public:
     QualityPdf(Database &database, const ReportRequest &request, const ReportHeader &header)
-        : m_request(request), m_header(header),
-          m_data(database, header.tenant.id, header.period)
+        : m_request(request), m_header(header), m_data(database, header.tenant.id, header.period)
     {
     }
 

@@ -10,19 +10,14 @@ namespace steward::report::ReportRenderer {
 
 Status render(Database &database, const ReportRequest &request, QIODevice &device, const ReportProgress &progress)
 {
+    if (isDataFormat(request.format))
+        return writeDataReport(database, request, device, progress);
     auto header = makeHeader(database, request);
     if (!header)
         return header.error();
-    switch (request.format) {
-    case ReportFormat::Pdf:
+    if (request.format == ReportFormat::Pdf)
         return PdfReport::write(database, request, header.value(), device, progress);
-    case ReportFormat::Html:
-        return HtmlReport::write(database, request, header.value(), device, progress);
-    case ReportFormat::Csv:
-    case ReportFormat::Json:
-        break;
-    }
-    return writeDataReport(database, request, header.value(), device, progress);
+    return HtmlReport::write(database, request, header.value(), device, progress);
 }
 
 Status renderFile(Database &database, const ReportRequest &request, const QString &path, const ReportProgress &progress)

@@ -4,6 +4,7 @@
 #include "Session.h"
 #include "Settings.h"
 #include "UiTr.h"
+#include "jobs/JobRunner.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -21,7 +22,6 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStandardPaths>
-#include <QThread>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -45,7 +45,7 @@ QString fileSlug(const QString &text)
 } // namespace
 
 ExportDialog::ExportDialog(const AppServices &services, Session &session, Settings &settings, QWidget *parent)
-    : QDialog(parent), m_session(session), m_settings(settings), m_databaseUrl(services.databaseUrl),
+    : QDialog(parent), m_session(session), m_settings(settings),
       m_kindCombo(new QComboBox(this)), m_fromEdit(new QDateEdit(this)), m_toEdit(new QDateEdit(this)),
       m_formatCombo(new QComboBox(this)), m_sectionsBox(new QWidget(this)), m_destinationEdit(new QLineEdit(this)),
       m_browseButton(new QPushButton(UiTr::tr("&Choose…"), this)), m_progressBar(new QProgressBar(this)),
@@ -53,6 +53,7 @@ ExportDialog::ExportDialog(const AppServices &services, Session &session, Settin
       m_openFolderButton(new QPushButton(UiTr::tr("Show &folder"), this)),
       m_exportButton(new QPushButton(UiTr::tr("&Export"), this)),
       m_closeButton(new QPushButton(UiTr::tr("Close"), this)),
+      m_runner(new jobs::JobRunner(u"report"_s, services.databaseUrl, this)),
       m_openUrl([](const QUrl &url) { return QDesktopServices::openUrl(url); })
 {
     setObjectName(u"exportDialog"_s);
@@ -150,14 +151,14 @@ ExportDialog::ExportDialog(const AppServices &services, Session &session, Settin
 
 ExportDialog::~ExportDialog()
 {
-    // Closed with the window while a report runs: stop it and let its thread end here,
-    // before the thread object goes.
-    if (m_thread) {
-        if (m_job)
-            m_job->cancel();
-        m_thread->quit();
-        m_thread->wait();
-    }
+    // Closed with the window while a report runs: it stops at its next step and its
+    // thread ends here, before the widgets its answer would touch.
+    m_runner->shutdown();
+}
+
+bool ExportDialog::isRunning() const
+{
+    return m_runner->isBusy();
 }
 
 void ExportDialog::setUrlOpener(std::function<bool(const QUrl &)> opener)
@@ -322,28 +323,23 @@ void ExportDialog::startExport()
     if (request.format != report::ReportFormat::Csv && request.sections.isEmpty())
         return showError(UiTr::tr("Choose at least one section."));
 
-    // The job and its thread: the job opens its own connection there; the GUI thread
-    // only hears progress and the outcome.
-    m_thread = new QThread(this);
-    m_thread->setObjectName(u"report"_s);
-    auto *job = new ReportJob(m_databaseUrl);
-    m_job = job;
-    job->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, job, &QObject::deleteLater);
-    connect(job, &ReportJob::progressed, this, &ExportDialog::onProgress, Qt::QueuedConnection);
-    connect(job, &ReportJob::finished, this, &ExportDialog::onFinished, Qt::QueuedConnection);
-    m_thread->start();
+    // The job runs on the dialog's worker thread with its own connection; the GUI
+    // thread only hears progress and the outcome.
+    m_cancelling = false;
     setRunning(true);
     showStatus(UiTr::tr("Writing %1…").arg(QDir::toNativeSeparators(path)));
-    QMetaObject::invokeMethod(
-        job, [job, request, path] { job->run(request, path); }, Qt::QueuedConnection);
+    m_job = m_runner->start(
+        [request, path](jobs::JobContext &context) { return ReportJob::run(request, path, context); },
+        [this](const Result<ReportJob::Written> &result) { onFinished(result); },
+        [this](int percent) { onProgress(percent); });
 }
 
 void ExportDialog::cancelExport()
 {
-    if (!m_job)
+    if (!isRunning())
         return;
-    m_job->cancel();
+    m_cancelling = true;
+    m_runner->cancel(m_job);
     m_closeButton->setEnabled(false);
     showStatus(UiTr::tr("Cancelling…"));
 }
@@ -353,24 +349,25 @@ void ExportDialog::onProgress(int percent)
     m_progressBar->setValue(percent);
 }
 
-void ExportDialog::onFinished(const QString &path, const QString &error, bool cancelled, qint64 decisions)
+void ExportDialog::onFinished(const Result<ReportJob::Written> &result)
 {
-    // The job has returned: its thread ends at once, and with it the job.
-    m_thread->quit();
-    m_thread->wait();
-    delete m_thread;
-    m_thread = nullptr;
+    m_job = 0;
     setRunning(false);
 
-    if (cancelled || !error.isEmpty()) {
+    // A cancelled report wrote nothing, whatever it answered on the way out.
+    const bool cancelled = m_cancelling;
+    m_cancelling = false;
+    if (cancelled || !result) {
         m_progressBar->setValue(0);
         m_progressBar->hide();
     }
     if (cancelled) {
         showStatus(UiTr::tr("Cancelled; nothing was written."));
-    } else if (!error.isEmpty()) {
-        showError(UiTr::tr("The report was not written: %1").arg(error));
+    } else if (!result) {
+        showError(UiTr::tr("The report was not written: %1").arg(result.error().text()));
     } else {
+        const QString &path = result.value().path;
+        const qint64 decisions = result.value().decisions;
         m_writtenPath = path;
         rememberChoices();
         m_progressBar->setValue(100);

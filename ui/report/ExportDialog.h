@@ -1,12 +1,11 @@
 #pragma once
 
 #include "AppServices.h"
+#include "ReportJob.h"
 #include "report/ReportTypes.h"
-#include "store/DatabaseUrl.h"
 
 #include <QDialog>
 #include <QMap>
-#include <QPointer>
 #include <functional>
 
 class QCheckBox;
@@ -16,12 +15,13 @@ class QLabel;
 class QLineEdit;
 class QProgressBar;
 class QPushButton;
-class QThread;
 class QUrl;
 
 namespace steward {
 
-class ReportJob;
+namespace jobs {
+class JobRunner;
+}
 class Session;
 class Settings;
 
@@ -39,7 +39,7 @@ public:
 
     // How a written report is opened (QDesktopServices::openUrl); tests put a recorder here.
     void setUrlOpener(std::function<bool(const QUrl &)> opener);
-    bool isRunning() const { return m_thread != nullptr; }
+    bool isRunning() const;
 
 public Q_SLOTS:
     void reject() override;
@@ -58,14 +58,13 @@ private:
     void startExport();
     void cancelExport();
     void onProgress(int percent);
-    void onFinished(const QString &path, const QString &error, bool cancelled, qint64 decisions);
+    void onFinished(const Result<ReportJob::Written> &result);
     void setRunning(bool running);
     void showError(const QString &message);
     void showStatus(const QString &message);
 
     Session &m_session;
     Settings &m_settings;
-    DatabaseUrl m_databaseUrl;
     QComboBox *m_kindCombo;
     QDateEdit *m_fromEdit;
     QDateEdit *m_toEdit;
@@ -82,8 +81,9 @@ private:
     QPushButton *m_closeButton;
     QString m_suggestedPath; // what the destination held before the user typed their own
     QString m_writtenPath;
-    QThread *m_thread = nullptr;
-    QPointer<ReportJob> m_job;
+    jobs::JobRunner *m_runner; // its own thread and connection, idle until an export starts
+    quint64 m_job = 0; // the running export's job id
+    bool m_cancelling = false;
     bool m_closeWhenDone = false;
     std::function<bool(const QUrl &)> m_openUrl;
 };

@@ -1,11 +1,8 @@
 #pragma once
 
 #include "DiffTreeModel.h"
+#include "diff/ReviewDocuments.h"
 #include "diff/StructuralDiff.h"
-
-#include <QByteArray>
-#include <QMetaType>
-#include <QObject>
 
 #include <memory>
 
@@ -14,33 +11,17 @@ namespace steward {
 // Everything a review view shows, computed in one go.
 struct DiffComputation
 {
-    quint64 generation = 0;
     std::shared_ptr<const diff::DiffResult> result;
     DiffTreeModel::ParentMap parents;
     QString error;
 };
 
-// Parses and diffs two documents. Lives on a worker thread for large payloads; the
-// generation number lets the view drop results it no longer wants.
-class DiffJob : public QObject
+// Diffs the documents of a review: on the GUI thread for small payloads, as a JobRunner
+// job for large ones.
+class DiffJob
 {
-    Q_OBJECT
-
 public:
-    using QObject::QObject;
-
-    static DiffComputation run(quint64 generation, const QByteArray &currentStateText,
-                               const QByteArray &payloadText, const diff::DiffOptions &options);
-
-public Q_SLOTS:
-    void compute(quint64 generation, const QByteArray &currentStateText, const QByteArray &payloadText,
-                 const steward::diff::DiffOptions &options);
-
-Q_SIGNALS:
-    void computed(const steward::DiffComputation &computation);
+    static DiffComputation run(const diff::ReviewDocuments &documents, const diff::DiffOptions &options);
 };
 
 } // namespace steward
-
-Q_DECLARE_METATYPE(steward::DiffComputation)
-Q_DECLARE_METATYPE(steward::diff::DiffOptions)

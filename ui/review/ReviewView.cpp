@@ -5,6 +5,7 @@
 #include "OverviewRuler.h"
 #include "UiTr.h"
 #include "WordDiffDelegate.h"
+#include "jobs/JobRunner.h"
 #include "json/JsonParser.h"
 
 #include <QAction>
@@ -19,7 +20,6 @@
 #include <QStackedWidget>
 #include <QTextBrowser>
 #include <QTableView>
-#include <QThread>
 #include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -42,6 +42,31 @@ QColor markColor(const diff::DiffNode &node)
 // Rows expanded up front; beyond this the reviewer expands by hand.
 constexpr int kAutoExpandLimit = 400;
 
+// About the length of the compact JSON text (escapes aside), which the diff's cost
+// grows with, counted without writing the text.
+qsizetype textSize(const json::Node &node)
+{
+    switch (node.kind()) {
+    case json::Node::Kind::Null: return 4;
+    case json::Node::Kind::Bool: return node.toBool() ? 4 : 5;
+    case json::Node::Kind::Number: return node.text().size();
+    case json::Node::Kind::String: return node.text().size() + 2;
+    case json::Node::Kind::Array: {
+        qsizetype size = 2;
+        for (const json::Node &item : node.items())
+            size += textSize(item) + 1;
+        return size;
+    }
+    case json::Node::Kind::Object: {
+        qsizetype size = 2;
+        for (const auto &[key, value] : node.members())
+            size += key.size() + 4 + textSize(value);
+        return size;
+    }
+    }
+    return 0;
+}
+
 } // namespace
 
 ReviewView::ReviewView(QWidget *parent)
@@ -61,8 +86,7 @@ ReviewView::ReviewView(QWidget *parent)
       m_listView(new QTableView(this)),
       m_ruler(new OverviewRuler(this)),
       m_inspector(new QTextBrowser(this)),
-      m_thread(new QThread(this)),
-      m_job(new DiffJob)
+      m_runner(new jobs::JobRunner(u"diff"_s, this))
 {
     setObjectName(u"reviewView"_s);
     m_countsLabel->setObjectName(u"diffCountsLabel"_s);
@@ -189,19 +213,17 @@ ReviewView::ReviewView(QWidget *parent)
     layout->addWidget(m_breadcrumbLabel);
     layout->addWidget(split, 1);
 
-    qRegisterMetaType<steward::DiffComputation>();
-    qRegisterMetaType<steward::diff::DiffOptions>();
-    m_job->moveToThread(m_thread);
-    connect(m_thread, &QThread::finished, m_job, &QObject::deleteLater);
-    connect(m_job, &DiffJob::computed, this, &ReviewView::present, Qt::QueuedConnection);
-    m_thread->start();
     clear();
 }
 
 ReviewView::~ReviewView()
 {
-    m_thread->quit();
-    m_thread->wait();
+    m_runner->shutdown(); // the running diff ends before the models it would fill
+}
+
+bool ReviewView::isComputing() const
+{
+    return m_runner->isBusy();
 }
 
 const diff::DiffResult *ReviewView::result() const
@@ -211,8 +233,7 @@ const diff::DiffResult *ReviewView::result() const
 
 void ReviewView::clear()
 {
-    ++m_generation;
-    m_pendingGeneration = 0;
+    m_runner->discardAll();
     m_changes.clear();
     m_currentChange = -1;
     m_treeModel->setResult(nullptr, {});
@@ -224,29 +245,32 @@ void ReviewView::clear()
     m_statusLabel->hide();
 }
 
-void ReviewView::showChange(const QByteArray &currentStateText, const QByteArray &payloadText,
+void ReviewView::showChange(const std::optional<json::Node> &currentState, const json::Node &payload,
                             const diff::DiffOptions &options)
 {
-    clear();
-    const quint64 generation = m_generation;
-    if (currentStateText.size() + payloadText.size() < kBackgroundThreshold) {
-        present(DiffJob::run(generation, currentStateText, payloadText, options));
+    clear(); // a diff still being computed for the previous change is stale now
+    const diff::ReviewDocuments documents = diff::reviewDocuments(currentState, payload);
+    const qsizetype size = (currentState ? textSize(*currentState) : 0) + textSize(payload);
+    // The documents share their trees with the caller's copies (implicitly shared, never
+    // changed): the worker reads them while the GUI thread goes on.
+    const auto work = [documents, options] { return Result<DiffComputation>(DiffJob::run(documents, options)); };
+    const auto done = [this](const Result<DiffComputation> &computed) {
+        if (computed)
+            present(computed.value());
+        else
+            present(DiffComputation{nullptr, {}, computed.error().text()});
+    };
+    if (size < kBackgroundThreshold) {
+        done(jobs::runHere(work));
         return;
     }
-    m_pendingGeneration = generation;
-    m_statusLabel->setText(UiTr::tr("Comparing %1 of JSON…")
-                               .arg(QLocale().formattedDataSize(currentStateText.size() + payloadText.size())));
+    m_statusLabel->setText(UiTr::tr("Comparing %1 of JSON…").arg(QLocale().formattedDataSize(size)));
     m_statusLabel->show();
-    QMetaObject::invokeMethod(m_job, [job = m_job, generation, currentStateText, payloadText, options] {
-        job->compute(generation, currentStateText, payloadText, options);
-    });
+    m_runner->start([work](jobs::JobContext &) { return work(); }, done);
 }
 
 void ReviewView::present(const DiffComputation &computation)
 {
-    if (computation.generation != m_generation)
-        return; // the reviewer has moved on to another request
-    m_pendingGeneration = 0;
     if (!computation.error.isEmpty() || !computation.result) {
         m_statusLabel->setText(UiTr::tr("This change cannot be shown: %1").arg(computation.error));
         m_statusLabel->show();

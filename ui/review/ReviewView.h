@@ -10,11 +10,13 @@ class QSplitter;
 class QStackedWidget;
 class QTextBrowser;
 class QTableView;
-class QThread;
 class QTreeView;
 class QToolButton;
 
 namespace steward {
+namespace jobs {
+class JobRunner;
+}
 
 class ChangeListModel;
 class DiffTreeModel;
@@ -28,18 +30,19 @@ class ReviewView : public QWidget
     Q_OBJECT
 
 public:
-    // Payloads at least this large (bytes, both sides) are diffed off the GUI thread.
+    // Payloads at least this large (bytes of JSON text, both sides) are diffed off the
+    // GUI thread.
     static constexpr qsizetype kBackgroundThreshold = 128 * 1024;
 
     explicit ReviewView(QWidget *parent = nullptr);
     ~ReviewView() override;
 
-    // Empty `currentStateText` is a create.
-    void showChange(const QByteArray &currentStateText, const QByteArray &payloadText,
+    // No `currentState`: a create.
+    void showChange(const std::optional<json::Node> &currentState, const json::Node &payload,
                     const diff::DiffOptions &options = {});
     void clear();
     const diff::DiffResult *result() const;
-    bool isComputing() const { return m_pendingGeneration != 0; }
+    bool isComputing() const;
 
     void nextChange();
     void previousChange();
@@ -74,10 +77,7 @@ private:
     QList<const diff::DiffNode *> m_changes;
     int m_currentChange = -1;
 
-    QThread *m_thread;
-    DiffJob *m_job;
-    quint64 m_generation = 0;
-    quint64 m_pendingGeneration = 0;
+    jobs::JobRunner *m_runner; // large payloads; a new change makes the older one stale
 };
 
 } // namespace steward

@@ -85,6 +85,36 @@ private Q_SLOTS:
         QVERIFY(!rejectOwnersRequest(u"sales.order.region"_s).isNull());
         QCOMPARE(countsFor(testing::Users::Owner, 0).unseenDecisions, 1);
     }
+
+    void anotherTenantsEventsLeaveTheUnseenWindowAlone()
+    {
+        QVERIFY(!rejectOwnersRequest(u"sales.order.amount"_s).isNull());
+        QCOMPARE(countsFor(testing::Users::Owner, 0).unseenDecisions, 1);
+
+        // A busy second tenant: 5,000 events after the decision, none of them this tenant's.
+        const QUuid other(u"7c1e2d3f-0a4b-4c5d-8e9f-a0b1c2d3e4f5"_s);
+        STEWARD_VERIFY_OK(db().addTenant(other, u"Globex"_s, {{u"globex.steward"_s, {Role::MetadataSteward}}}));
+        QVERIFY(db().database().run(u"BEGIN"_s));
+        for (int i = 0; i < 5000; ++i) {
+            auto inserted = db().database().run(
+                u"INSERT INTO mdm_event (id, tenant_id, type, occurred_at, payload) VALUES (?, ?, ?, ?, '{}')"_s,
+                {uuidText(QUuid::createUuid()), uuidText(other), u"metadata.profile.started"_s,
+                 u"2026-01-01T00:00:00.000Z"_s});
+            QVERIFY2(inserted, qPrintable(testing::describe(inserted)));
+        }
+        QVERIFY(db().database().run(u"COMMIT"_s));
+
+        // Still news here, and the list still marks it new.
+        QCOMPARE(countsFor(testing::Users::Owner, 0).unseenDecisions, 1);
+        auto page = m_feed->page(testing::TestDatabase::tenantId(), testing::Users::Owner, 0, 20);
+        QVERIFY(page);
+        QCOMPARE(page.value().size(), 1);
+        QVERIFY(page.value().constFirst().unseen);
+        // And the other tenant's user has no news of it.
+        auto theirs = m_feed->counts(other, u"globex.steward"_s, 0);
+        QVERIFY(theirs);
+        QCOMPARE(theirs.value().unseenDecisions, 0);
+    }
 };
 
 } // namespace steward

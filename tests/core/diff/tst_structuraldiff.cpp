@@ -61,6 +61,7 @@ private Q_SLOTS:
     void arraysOfScalars();
     void objectsWithoutIdentity();
     void longStringWordDiff();
+    void memberNamesCompareByTextOrSharedString();
     void pathsAreEscaped();
     void approximateFallback();
     void countsMatchChanges_data();
@@ -267,6 +268,28 @@ void StructuralDiffTest::longStringWordDiff()
 
     const DiffResult shortText = diffText("{\"s\":\"short one\"}", "{\"s\":\"short two\"}");
     QVERIFY(shortText.root.children[0].words.isEmpty());
+
+    // "Long" counts characters, not bytes of UTF-8: 60 two-byte letters are still short.
+    const auto accented = [](int letters, const char *last) {
+        return QByteArray("{\"s\":\"") + QString(letters - 1, u'é').toUtf8() + last + "\"}";
+    };
+    QVERIFY(diffText(accented(60, "a"), accented(60, "b")).root.children[0].words.isEmpty());
+    QVERIFY(!diffText(accented(61, "a"), accented(61, "b")).root.children[0].words.isEmpty());
+}
+
+void StructuralDiffTest::memberNamesCompareByTextOrSharedString()
+{
+    const json::Node a = *document(R"({"x":1,"y":2})");
+    QVERIFY(sameMemberNames(a, *document(R"({"x":3,"y":4})"))); // equal texts, separate strings
+    QVERIFY(sameMemberNames(a, a));                              // the same strings
+    QVERIFY(!sameMemberNames(a, *document(R"({"y":1,"x":2})")));
+    QVERIFY(!sameMemberNames(a, *document(R"({"x":1,"z":2})")));
+    QVERIFY(!sameMemberNames(a, *document(R"({"x":1})")));
+    // A name sharing another's characters but shorter is another name.
+    const QString xy = u"xy"_s;
+    const QString x = QString::fromRawData(xy.constData(), 1);
+    QVERIFY(!sameMemberNames(json::Node::object({{xy, json::Node::null()}}),
+                             json::Node::object({{x, json::Node::null()}})));
 }
 
 void StructuralDiffTest::pathsAreEscaped()

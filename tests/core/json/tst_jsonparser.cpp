@@ -45,6 +45,13 @@ private Q_SLOTS:
     void keyOrderPreserved();
     void duplicateKeys_data();
     void duplicateKeys();
+    void repeatedShapesStillRefuseDuplicates_data();
+    void repeatedShapesStillRefuseDuplicates();
+    void repeatedShapesKeepEachObjectsNames();
+    void parserSharesNamesAcrossDocuments();
+    void parserRecoversAfterAFailure();
+    void parseInPlaceMatchesParse_data();
+    void parseInPlaceMatchesParse();
     void depthLimit();
     void depthLimitObjects();
     void extremeNestingDoesNotCrash_data();
@@ -114,6 +121,102 @@ void TestJsonParser::duplicateKeys()
     QCOMPARE(parsed.error().code, ErrorCode::Invalid);
     QCOMPARE(parsed.error().field, field);
     QVERIFY2(parsed.error().message.contains(u'"' + key + u'"'), qPrintable(parsed.error().message));
+}
+
+// The parser remembers the member names of recent objects and skips the duplicate check
+// while a new object follows them: leaving such a shape must bring the check back.
+void TestJsonParser::repeatedShapesStillRefuseDuplicates_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("a known name again") << QByteArray(R"([{"a":1,"b":2},{"a":1,"a":2}])") << u"a"_s;
+    QTest::newRow("past the shape's end") << QByteArray(R"([{"a":1,"b":2},{"a":1,"b":2,"b":3}])") << u"b"_s;
+    QTest::newRow("after leaving the shape") << QByteArray(R"([{"a":1,"b":2,"c":3},{"a":1,"x":2,"a":3}])") << u"a"_s;
+    QByteArray wide = "[{";
+    for (int k = 0; k < 14; ++k)
+        wide += (k ? "," : "") + QByteArray("\"k") + QByteArray::number(k) + "\":1";
+    wide += "},{";
+    for (int k = 0; k < 13; ++k)
+        wide += QByteArray("\"k") + QByteArray::number(k) + "\":1,";
+    wide += R"("k1":2}])";
+    QTest::newRow("a large object (indexed check)") << wide << u"k1"_s;
+}
+
+void TestJsonParser::repeatedShapesStillRefuseDuplicates()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QString, key);
+    const auto parsed = parse(text);
+    QVERIFY(!parsed.ok());
+    QVERIFY2(parsed.error().message.contains(u"\"%1\" appears more than once"_s.arg(key)),
+             qPrintable(parsed.error().message));
+    QCOMPARE(parsed.error().field, u"/1"_s);
+}
+
+void TestJsonParser::repeatedShapesKeepEachObjectsNames()
+{
+    const QByteArray text = R"([{"a":1,"b":2},{"a":1,"b":2,"c":3},{"a":1},{"b":1,"a":2},{"c\u0061":0},{"ca":1}])";
+    const auto parsed = parse(text);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().text()));
+    QCOMPARE(serialize(parsed.value()),
+             QByteArray(R"([{"a":1,"b":2},{"a":1,"b":2,"c":3},{"a":1},{"b":1,"a":2},{"ca":0},{"ca":1}])"));
+}
+
+void TestJsonParser::parserSharesNamesAcrossDocuments()
+{
+    Parser parser;
+    const auto first = parser.parse(R"([{"name":1,"other":2}])");
+    const auto second = parser.parseInPlace(QByteArray(R"({"other":3,"name":4})"));
+    QVERIFY(first.ok() && second.ok());
+    const QString &firstName = first.value().items().at(0).members().at(0).first;
+    const QString &secondName = second.value().members().at(1).first;
+    QCOMPARE(secondName, u"name"_s);
+    QCOMPARE(firstName.constData(), secondName.constData()); // one QString for both
+    QCOMPARE(serialize(second.value()), QByteArray(R"({"other":3,"name":4})"));
+}
+
+void TestJsonParser::parserRecoversAfterAFailure()
+{
+    Parser parser;
+    // Fails deep inside, with items and members half collected at several levels.
+    QVERIFY(!parser.parse(R"([{"a":[1,2,{"b":[3,4)").ok());
+    QVERIFY(!parser.parse(R"([{"a":[1,2,{"b":1,"b":2}]}])").ok());
+    const auto parsed = parser.parse(R"([{"a":[5]},{"z":{"b":[6]}}])");
+    QVERIFY2(parsed.ok(), qPrintable(parsed.ok() ? QString() : parsed.error().text()));
+    QCOMPARE(serialize(parsed.value()), QByteArray(R"([{"a":[5]},{"z":{"b":[6]}}])"));
+    // A larger document after a small one, and a small one after it.
+    QByteArray large = "[";
+    for (int i = 0; i < 20000; ++i)
+        large += (i ? "," : "") + QByteArray(R"({"id":"item)") + QByteArray::number(i) + R"(","v":1.50})";
+    large += "]";
+    const auto big = parser.parseInPlace(large);
+    QVERIFY(big.ok());
+    QCOMPARE(serialize(big.value()), large);
+    QCOMPARE(serialize(parser.parse("[true]").value()), QByteArray("[true]"));
+}
+
+void TestJsonParser::parseInPlaceMatchesParse_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::newRow("plain and escaped strings")
+        << QByteArray(R"(["plain","with \"quotes\"","tab\tand\\slash","\u00e9t\u00e9","ends with \\"])");
+    QTest::newRow("escaped keys") << QByteArray(R"({"a\"b":1,"c\\":2,"plain":3})");
+    QTest::newRow("spaces everywhere") << QByteArray(" { \"a\" : [ 1 , \"x\" , null ] , \"b\" : \"y\" } \n");
+    QTest::newRow("scalar") << QByteArray(R"("just text")");
+    QTest::newRow("numbers") << QByteArray("[0,-0.0,1.50,2e10,12345678901234567.89]");
+}
+
+void TestJsonParser::parseInPlaceMatchesParse()
+{
+    QFETCH(QByteArray, text);
+    const auto copied = parse(text);
+    QVERIFY2(copied.ok(), qPrintable(copied.ok() ? QString() : copied.error().text()));
+    const QByteArray kept = text; // shares text's buffer: parsing in place must not change it
+    const auto inPlace = parseInPlace(text);
+    QVERIFY(inPlace.ok());
+    QVERIFY(inPlace.value().identical(copied.value()));
+    QCOMPARE(text, kept);
+    QCOMPARE(text.size(), kept.size());
 }
 
 void TestJsonParser::depthLimit()

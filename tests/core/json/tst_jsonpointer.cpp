@@ -16,6 +16,7 @@ private Q_SLOTS:
     void escaping_data();
     void escaping();
     void append();
+    void abbreviate();
     void split_data();
     void split();
     void resolveMembersAndItems_data();
@@ -54,6 +55,20 @@ void TestJsonPointer::append()
     QCOMPARE(appendToken(QString(), QString()), u"/"_s);
     QCOMPARE(appendIndex(u"/items"_s, 12), u"/items/12"_s);
     QCOMPARE(appendIndex(QString(), 0), u"/0"_s);
+}
+
+void TestJsonPointer::abbreviate()
+{
+    QCOMPARE(abbreviatePointer(QString()), QString());
+    QCOMPARE(abbreviatePointer(u"/a/b/c/d/e/f/g/h"_s), u"/a/b/c/d/e/f/g/h"_s); // 8 tokens: whole
+    const QString deep = u"/a/b/c/d/e/f/g/h/i"_s;
+    QVERIFY2(abbreviatePointer(deep).startsWith(u"/a/b/c/…/g/h/i ("_s), qPrintable(abbreviatePointer(deep)));
+    QVERIFY2(abbreviatePointer(deep).contains(u"9"_s), qPrintable(abbreviatePointer(deep)));
+    QStringList steps(200, u"a"_s);
+    const QString short200 = abbreviatePointer(u'/' + steps.join(u'/'));
+    QVERIFY2(short200.size() < 40 && short200.contains(u"200"_s), qPrintable(short200));
+    // Escaped tokens stay whole.
+    QVERIFY(abbreviatePointer(u"/x~1y/b/c/d/e/f/g/h/last~0"_s).startsWith(u"/x~1y/b/c/…/g/h/last~0"_s));
 }
 
 void TestJsonPointer::split_data()

@@ -215,6 +215,8 @@ private Q_SLOTS:
     void noRulesIsFullyValid();
     void badBindingsFailAlone();
     void badRegexFailsOnlyItsField();
+    void patternTheEngineGivesUpOnFailsItsRule();
+    void unknownStoredTierFailsItsField();
     void cancelStopsTheScan();
     void timeLimitFailsTheRun();
     void connectionsAreRemoved();
@@ -274,6 +276,10 @@ Status ProfileRunnerTest::createWarehouse()
           u"CREATE TABLE big (id INTEGER PRIMARY KEY, code TEXT, name TEXT)"_s,
           u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300000) "
           u"INSERT INTO big SELECT i, 'K-' || ((i * 7919) % 250000), 'name ' || (i % 5000) FROM n"_s,
+          u"CREATE TABLE words (id INTEGER PRIMARY KEY, word TEXT, other TEXT)"_s,
+          // The third word is a near miss that ^(a+)+$ backtracks on until PCRE2 gives up.
+          u"INSERT INTO words (word, other) VALUES ('aaa', 'p'), ('ab', 'q'), ('"_s + QString(40, u'a')
+              + u"b', 'r'), ('aaaa', 's')"_s,
           u"CREATE TABLE keyed (code TEXT PRIMARY KEY, v INTEGER) WITHOUT ROWID"_s,
           u"WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100) "
           u"INSERT INTO keyed SELECT 'k' || i, CASE WHEN i % 2 THEN i END FROM n"_s,
@@ -620,10 +626,50 @@ void ProfileRunnerTest::badRegexFailsOnlyItsField()
     QCOMPARE(runs.size(), 3);
     QCOMPARE(toString(runs.at(0).status), toString(RunStatus::Failed));
     QVERIFY2(runs.at(0).error.contains(u"rule.label_copy.pattern"_s), qPrintable(runs.at(0).error));
-    QVERIFY2(runs.at(0).error.contains(u"invalid regular expression \"([A-Z\""_s), qPrintable(runs.at(0).error));
+    QVERIFY2(runs.at(0).error.contains(u"\"([A-Z\" is not a valid regular expression"_s), qPrintable(runs.at(0).error));
     QCOMPARE(toString(runs.at(1).status), toString(RunStatus::Completed));
     QCOMPARE(toString(runs.at(2).status), toString(RunStatus::Completed));
     verifyColumn(runs.at(1), ledgerColumns().at(4), 1);
+}
+
+void ProfileRunnerTest::patternTheEngineGivesUpOnFailsItsRule()
+{
+    // A valid pattern that backtracks exponentially: the engine gives up on one value.
+    const ColumnSpec word{u"word"_s, {}, u"TEXT"_s, {}, {{u"rule.words.word"_s, u"regex"_s,
+                                                         uR"({"pattern": "^(a+)+$"})"_s}}, {}};
+    const ColumnSpec other{u"other"_s, {}, u"TEXT"_s, {}, {}, {}};
+    STEWARD_VERIFY_OK(addField(u"words"_s, word));
+    STEWARD_VERIFY_OK(addField(u"words"_s, other));
+
+    const QList<ProfileRun> runs = runMany({fieldKey(u"words"_s, u"word"_s), fieldKey(u"words"_s, u"other"_s)});
+    QCOMPARE(runs.size(), 2);
+    // Not a silently invalid row: the rule failed to evaluate, and the field's run says so.
+    const ProfileRun &failed = runs.at(0);
+    QCOMPARE(toString(failed.status), toString(RunStatus::Failed));
+    QVERIFY2(failed.error.contains(u"rule.words.word could not be evaluated on 1 value"_s), qPrintable(failed.error));
+    QVERIFY(!failed.metrics.qualityScore);
+    const QJsonObject rule = failed.details.value(u"rules"_s).toArray().at(0).toObject();
+    QCOMPARE(rule.value(u"ruleKey"_s).toString(), u"rule.words.word"_s);
+    QCOMPARE(rule.value(u"unevaluated"_s).toInteger(), 1);
+    QCOMPARE(rule.value(u"violations"_s).toInteger(), 1); // "ab"
+    QVERIFY(rule.value(u"error"_s).toString().contains(u"could not be evaluated"_s));
+    // The other column of the same scan is measured as usual.
+    QVERIFY2(runs.at(1).status == RunStatus::Completed, qPrintable(runs.at(1).error));
+    QCOMPARE(runs.at(1).metrics.nonNull, 4);
+}
+
+void ProfileRunnerTest::unknownStoredTierFailsItsField()
+{
+    // Another tool wrote a tier this version does not know (the column has no CHECK).
+    const ColumnSpec other{u"other"_s, {}, u"TEXT"_s, {}, {}, {}};
+    const QString key = u"wh.words.other_tier9"_s;
+    STEWARD_VERIFY_OK(addField(u"words"_s, other, u"finance"_s, u"warehouse"_s, key));
+    STEWARD_VERIFY_OK(m_db.database().run(u"UPDATE mdm_global_metadata SET tier = 'tier9' WHERE canonical_key = ?"_s,
+                                          {key}));
+    const ProfileRun run = runOne(key);
+    QCOMPARE(toString(run.status), toString(RunStatus::Failed));
+    QVERIFY2(run.error.contains(u"\"tier9\""_s) && run.error.contains(u"mdm_global_metadata.tier"_s),
+             qPrintable(run.error));
 }
 
 void ProfileRunnerTest::cancelStopsTheScan()

@@ -136,8 +136,14 @@ void QualityScoreTest::weightsAreDescribed()
 void QualityScoreTest::ruleOutcomesFromCounts()
 {
     ColumnTarget target;
-    target.rules = {{u"r.format"_s, u"regex"_s, {}}, {u"r.required"_s, u"not_null"_s, {}},
-                    {u"r.unique"_s, u"unique"_s, {}}};
+    auto rule = [](steward::RuleType type) {
+        steward::RuleDefinition definition;
+        definition.type = type;
+        return definition;
+    };
+    target.rules = {{u"r.format"_s, rule(steward::RuleType::Regex)},
+                    {u"r.required"_s, rule(steward::RuleType::NotNull)},
+                    {u"r.unique"_s, rule(steward::RuleType::Unique)}};
     ColumnCounts counts;
     counts.rows = 100;
     counts.nonNull = 80;

@@ -4,6 +4,7 @@
 #include "profiler/DistinctParts.h"
 #include "profiler/SqliteFunctions.h"
 
+#include <QElapsedTimer>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -23,6 +24,7 @@ private Q_SLOTS:
     void regexpMatches_data();
     void regexpMatches();
     void invalidPatternIsAClearError();
+    void patternTheEngineGivesUpOnIsUnknown();
     void decimalFits_data();
     void decimalFits();
     void numbers_data();
@@ -84,7 +86,11 @@ void SqliteFunctionsTest::regexpMatches_data()
     QTest::addColumn<QVariant>("expected");
     QTest::newRow("match") << QVariant(u"EUR"_s) << u"^[A-Z]{3}$"_s << QVariant(1);
     QTest::newRow("no match") << QVariant(u"eur"_s) << u"^[A-Z]{3}$"_s << QVariant(0);
-    QTest::newRow("unanchored finds inside") << QVariant(u"x-EUR-y"_s) << u"[A-Z]{3}"_s << QVariant(1);
+    // A rule's pattern judges the whole value, anchored or not.
+    QTest::newRow("unanchored matches the whole value") << QVariant(u"EUR"_s) << u"[A-Z]{3}"_s << QVariant(1);
+    QTest::newRow("unanchored does not find inside") << QVariant(u"x-EUR-y"_s) << u"[A-Z]{3}"_s << QVariant(0);
+    QTest::newRow("trailing newline is not the end") << QVariant(u"EUR\n"_s) << u"^[A-Z]{3}$"_s << QVariant(0);
+    QTest::newRow("alternatives each take the whole value") << QVariant(u"ab"_s) << u"a|ab"_s << QVariant(1);
     QTest::newRow("number as text") << QVariant(400100) << u"^[0-9]{6,10}$"_s << QVariant(1);
     QTest::newRow("unicode letters") << QVariant(u"Müller Straße"_s) << u"^[\\p{L} ]+$"_s << QVariant(1);
     QTest::newRow("unicode class miss") << QVariant(u"株式会社1"_s) << u"^\\p{L}+$"_s << QVariant(0);
@@ -108,6 +114,28 @@ void SqliteFunctionsTest::invalidPatternIsAClearError()
     const QVariant result = scalar(u"SELECT 'abc' REGEXP ?"_s, {u"([A-Z"_s});
     QVERIFY(!result.isValid());
     QVERIFY2(lastError.contains(u"invalid regular expression \"([A-Z\""_s), qPrintable(lastError));
+}
+
+void SqliteFunctionsTest::patternTheEngineGivesUpOnIsUnknown()
+{
+    // Nested quantifiers backtrack exponentially on a near miss: PCRE2 stops at its
+    // match limit. The value is then neither valid nor invalid: NULL, which
+    // steward_checks counts as not evaluated.
+    const QString catastrophic = u"^(a+)+$"_s;
+    const QString nearMiss = QString(40, u'a') + u'b';
+    QElapsedTimer clock;
+    clock.start();
+    const QVariant result = scalar(u"SELECT ? REGEXP ?"_s, {nearMiss, catastrophic});
+    QVERIFY2(lastError.isEmpty(), qPrintable(lastError));
+    QVERIFY2(result.isValid() && result.isNull(), qPrintable(result.toString()));
+    qInfo("the engine gave up after %lld ms", clock.elapsed());
+    // The same pattern still judges values it can decide.
+    QCOMPARE(scalar(u"SELECT ? REGEXP ?"_s, {u"aaaa"_s, catastrophic}).toInt(), 1);
+    QCOMPARE(scalar(u"SELECT ? REGEXP ?"_s, {u"ab"_s, catastrophic}).toInt(), 0);
+    QCOMPARE(scalar(u"SELECT steward_checks(v, v REGEXP ?) FROM (SELECT ? AS v UNION ALL SELECT 'aaa')"_s,
+                    {catastrophic, nearMiss})
+                 .toString(),
+             u"1 1 1"_s);
 }
 
 void SqliteFunctionsTest::decimalFits_data()
@@ -273,15 +301,15 @@ void SqliteFunctionsTest::rowsCountsAndReportsProgress()
 void SqliteFunctionsTest::checksCountPassesAndAll()
 {
     // Over 1..1000: even numbers pass the first check, multiples of 3 the second; a NULL
-    // check never passes.
+    // check never passes, and counts as not evaluated (the last numbers, per check).
     const QString counts = scalar(u"SELECT steward_checks(v, v % 2 = 0, v % 3 = 0, CASE WHEN v > 10 THEN 1 END) "
                                   u"FROM (SELECT id AS v FROM wide WHERE id <= 1000)"_s)
                                .toString();
-    QCOMPARE(counts, u"500 333 990 165"_s);
+    QCOMPARE(counts, u"500 333 990 165 0 0 10"_s);
     // Rows with a NULL value are not checked, whatever the checks say.
     QCOMPARE(scalar(u"SELECT steward_checks(CASE WHEN id % 4 THEN id END, 1) FROM wide WHERE id <= 1000"_s)
                  .toString(),
-             u"750 750"_s);
+             u"750 750 0"_s);
     QCOMPARE(scalar(u"SELECT steward_checks(1, 1) FROM wide WHERE 0"_s).toString(), QString()); // no rows
 }
 

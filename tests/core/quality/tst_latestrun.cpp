@@ -48,7 +48,7 @@ private:
 
 void LatestRunTest::addField(const QString &key, const QString &domain)
 {
-    STEWARD_VERIFY_OK(m_db.database().run(
+    STEWARD_VERIFY_OK(m_db.fixture().run(
         u"INSERT INTO mdm_global_metadata (id, tenant_id, canonical_key, domain, tier, binding, created_at, updated_at) "
         u"VALUES (?, ?, ?, ?, 'tier1', '{}', ?, ?)"_s,
         {uuidText(QUuid::createUuid()), uuidText(TestDatabase::tenantId()), key, domain, toIsoTimestamp(at(1, 0)),
@@ -58,7 +58,7 @@ void LatestRunTest::addField(const QString &key, const QString &domain)
 void LatestRunTest::addRun(const QUuid &id, const QString &key, const QDateTime &when, const QString &status,
                            std::optional<double> score, const QString &grade)
 {
-    STEWARD_VERIFY_OK(m_db.database().run(
+    STEWARD_VERIFY_OK(m_db.fixture().run(
         u"INSERT INTO mdm_profile (id, tenant_id, canonical_key, tier, trigger, status, completeness, validity, "
         u"quality_score, quality_grade, row_count, sampled_rows, duration_ms, details, created_at) "
         u"VALUES (?, ?, ?, 'tier1', 'schedule', ?, ?, ?, ?, ?, 100, 100, 5, '{}', ?)"_s,

@@ -12,10 +12,13 @@ using namespace Qt::StringLiterals;
 
 namespace steward::testing {
 
-HttpReply httpRequest(QNetworkAccessManager &network, const QByteArray &verb, const QUrl &url, int timeoutMs)
+HttpReply httpRequest(QNetworkAccessManager &network, const QByteArray &verb, const QUrl &url, int timeoutMs,
+                      const HttpHeaders &headers)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
+    for (const auto &[name, value] : headers)
+        request.setRawHeader(name, value);
     std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(request, verb));
     QEventLoop loop;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
@@ -31,6 +34,7 @@ HttpReply httpRequest(QNetworkAccessManager &network, const QByteArray &verb, co
     answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     answer.contentType = reply->rawHeader("Content-Type");
     answer.allow = reply->rawHeader("Allow");
+    answer.wwwAuthenticate = reply->rawHeader("WWW-Authenticate");
     answer.body = reply->readAll();
     if (answer.status == 0)
         answer.error = reply->errorString();
@@ -53,6 +57,13 @@ QProcessEnvironment CliFixture::environment() const
     environment.remove(u"STEWARD_TENANT"_s);
     environment.remove(u"STEWARD_USER"_s);
     environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data-home"_s)); // never the real default database
+    environment.remove(u"STEWARD_METRICS_TOKEN"_s);
+    for (auto it = m_variables.cbegin(); it != m_variables.cend(); ++it) {
+        if (it.value().isEmpty())
+            environment.remove(it.key());
+        else
+            environment.insert(it.key(), it.value());
+    }
     return environment;
 }
 

@@ -4,6 +4,9 @@
 // profile, serve) and plain HTTP requests with a time limit.
 
 #include <QByteArray>
+#include <QList>
+#include <QMap>
+#include <QPair>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -27,12 +30,16 @@ struct HttpReply
     int status = 0; // 0: no answer (see error)
     QByteArray contentType;
     QByteArray allow;
+    QByteArray wwwAuthenticate;
     QByteArray body;
     QString error;
 };
 
+using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
+
 // Sends one request and waits for the answer, at most `timeoutMs`.
-HttpReply httpRequest(QNetworkAccessManager &network, const QByteArray &verb, const QUrl &url, int timeoutMs = 10000);
+HttpReply httpRequest(QNetworkAccessManager &network, const QByteArray &verb, const QUrl &url, int timeoutMs = 10000,
+                      const HttpHeaders &headers = {});
 
 // A demo database in a temporary folder and the steward-cli that works on it.
 class CliFixture
@@ -51,6 +58,9 @@ public:
         return m_databasePath.isEmpty() ? m_dir.filePath(QStringLiteral("steward.db")) : m_databasePath;
     }
     void setDatabasePath(const QString &path) { m_databasePath = path; }
+    // Sets a variable of the CLI's environment; an empty value removes it. The fixture
+    // removes STEWARD_METRICS_TOKEN unless a test sets it.
+    void setEnvironmentVariable(const QString &name, const QString &value) { m_variables[name] = value; }
     QString dir() const { return m_dir.path(); }
 
 private:
@@ -59,6 +69,7 @@ private:
     QTemporaryDir m_dir;
     QString m_cli;
     QString m_databasePath;
+    QMap<QString, QString> m_variables;
 };
 
 // Stops a serve process with SIGTERM; true when it then exited cleanly with status 0.

@@ -1,6 +1,7 @@
 // MetricsServer in-process, as the GUI uses it: it listens on its own thread with its
 // own connection, says 503 with the reason when the database does not answer, reports a
-// port in use through failed(), and stops listening when destroyed.
+// port in use through failed(), stops listening when destroyed, and listens beyond
+// loopback only with a bearer token, which /metrics then requires.
 
 #include "ExpositionParser.h"
 #include "MetricsServer.h"
@@ -21,12 +22,12 @@ using namespace steward::testing;
 
 namespace {
 
-// Starts `server` on loopback and waits for its answer; the URL, or empty with `why`.
-QUrl startOnLoopback(MetricsServer &server, quint16 port, QString &why)
+// Starts `server` on `address` and waits for its answer; the URL, or empty with `why`.
+QUrl startOn(MetricsServer &server, const QHostAddress &address, quint16 port, QString &why)
 {
     QSignalSpy listening(&server, &MetricsServer::listening);
     QSignalSpy failed(&server, &MetricsServer::failed);
-    server.start(QHostAddress(QHostAddress::LocalHost), port);
+    server.start(address, port);
     if (!QTest::qWaitFor([&] { return !listening.isEmpty() || !failed.isEmpty(); }, 10000)) {
         why = u"neither listening() nor failed() within 10 s"_s;
         return {};
@@ -36,6 +37,11 @@ QUrl startOnLoopback(MetricsServer &server, quint16 port, QString &why)
         return {};
     }
     return listening.first().first().toUrl();
+}
+
+QUrl startOnLoopback(MetricsServer &server, quint16 port, QString &why)
+{
+    return startOn(server, QHostAddress(QHostAddress::LocalHost), port, why);
 }
 
 } // namespace
@@ -49,6 +55,7 @@ private Q_SLOTS:
     void anUnreachableDatabaseIs503WithTheReason();
     void aPortInUseIsReportedThroughFailed();
     void destroyingTheServerStopsListening();
+    void beyondLoopbackOnlyWithABearerToken();
 };
 
 void MetricsEndpointTest::servesMetricsAndHealthFromItsOwnThread()
@@ -135,6 +142,30 @@ void MetricsEndpointTest::destroyingTheServerStopsListening()
     socket.connectToHost(QHostAddress(QHostAddress::LocalHost), port);
     QVERIFY(!socket.waitForConnected(2000));
     QCOMPARE(socket.error(), QAbstractSocket::ConnectionRefusedError);
+}
+
+void MetricsEndpointTest::beyondLoopbackOnlyWithABearerToken()
+{
+    TestDatabase db;
+    STEWARD_VERIFY_OK(db.setUp());
+    const DatabaseUrl url = DatabaseUrl::sqlite(db.path());
+    QString why;
+    MetricsServer open(url);
+    QVERIFY(!startOn(open, QHostAddress(QHostAddress::AnyIPv4), 0, why).isValid());
+    QVERIFY2(why.contains(u"without a bearer token"_s), qPrintable(why));
+
+    const QByteArray token = QByteArrayLiteral("gui-endpoint-token-123456");
+    auto access = metrics::MetricsAccess::withToken(token, u"the test"_s);
+    QVERIFY2(access, qPrintable(access ? QString() : access.error().text()));
+    MetricsServer guarded(url, access.value());
+    QUrl served = startOn(guarded, QHostAddress(QHostAddress::AnyIPv4), 0, why);
+    QVERIFY2(served.isValid(), qPrintable(why));
+    served.setHost(u"127.0.0.1"_s);
+    QNetworkAccessManager network;
+    const QUrl metrics = served.resolved(QUrl(u"/metrics"_s));
+    QCOMPARE(httpRequest(network, "GET", metrics).status, 401);
+    QCOMPARE(httpRequest(network, "GET", metrics, 10000, {{"Authorization", "Bearer " + token}}).status, 200);
+    QCOMPARE(httpRequest(network, "GET", served.resolved(QUrl(u"/healthz"_s))).status, 200);
 }
 
 QTEST_GUILESS_MAIN(MetricsEndpointTest)

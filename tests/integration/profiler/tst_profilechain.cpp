@@ -183,7 +183,8 @@ void ProfileChainTest::approvingATier1FieldProfilesItAndASecondApprovalIsSkipped
     create.tier = Tier::Tier1;
     create.lane = Lane::Kernel;
     create.requiredRole = Role::KernelArchitect;
-    create.payload = ProfilerFixture::fieldPayload(key, Tier::Tier1, u"ledger"_s, u"quantity"_s, u"INTEGER"_s);
+    create.payload = json::fromQJsonValue(
+        ProfilerFixture::fieldPayload(key, Tier::Tier1, u"ledger"_s, u"quantity"_s, u"INTEGER"_s));
     const Approval approval = submitAndApprove(create);
     QVERIFY(!approval.id.isNull());
 
@@ -262,7 +263,7 @@ void ProfileChainTest::approvingATier1FieldProfilesItAndASecondApprovalIsSkipped
     QVERIFY(live && live.value());
     ChangeRequest update = create;
     update.entityId = live.value()->id;
-    update.payload = QJsonObject{{u"label"_s, u"Quantity in units"_s}};
+    update.payload = json::fromQJsonValue(QJsonObject{{u"label"_s, u"Quantity in units"_s}});
     QSignalSpy skipped(m_profiler.get(), &ProfilerService::jobSkipped);
     QVERIFY(!submitAndApprove(update).id.isNull());
     QCOMPARE(published(QString::fromUtf16(EventType::MetadataProfileDue), key).size(), 2);
@@ -291,7 +292,8 @@ void ProfileChainTest::approvingABusinessRuleReprofilesItsField()
     field.tier = Tier::Tier3;
     field.lane = Lane::Governed;
     field.requiredRole = Role::MetadataSteward;
-    field.payload = ProfilerFixture::fieldPayload(key, Tier::Tier3, u"ledger"_s, u"currency"_s, u"TEXT"_s);
+    field.payload =
+        json::fromQJsonValue(ProfilerFixture::fieldPayload(key, Tier::Tier3, u"ledger"_s, u"currency"_s, u"TEXT"_s));
     QVERIFY(!submitAndApprove(field).id.isNull());
     QVERIFY(published(QString::fromUtf16(EventType::MetadataProfileDue), key).isEmpty());
     QVERIFY(m_profiler->jobs().isEmpty());
@@ -303,13 +305,14 @@ void ProfileChainTest::approvingABusinessRuleReprofilesItsField()
     rule.tier = Tier::Tier3;
     rule.lane = Lane::Governed;
     rule.requiredRole = Role::MetadataSteward;
-    rule.payload = QJsonObject{{u"canonicalKey"_s, rule.entityKey},
-                               {u"label"_s, u"Currency is one we book in"_s},
-                               {u"appliesTo"_s, key},
-                               {u"ruleType"_s, u"enum"_s},
-                               {u"definition"_s, QJsonObject{{u"values"_s, QJsonArray{u"EUR"_s, u"USD"_s, u"GBP"_s}}}},
-                               {u"severity"_s, u"error"_s},
-                               {u"status"_s, u"active"_s}};
+    rule.payload = json::fromQJsonValue(
+        QJsonObject{{u"canonicalKey"_s, rule.entityKey},
+                    {u"label"_s, u"Currency is one we book in"_s},
+                    {u"appliesTo"_s, key},
+                    {u"ruleType"_s, u"enum"_s},
+                    {u"definition"_s, QJsonObject{{u"values"_s, QJsonArray{u"EUR"_s, u"USD"_s, u"GBP"_s}}}},
+                    {u"severity"_s, u"error"_s},
+                    {u"status"_s, u"active"_s}});
     QVERIFY(!submitAndApprove(rule).id.isNull());
     const QList<Event> due = published(QString::fromUtf16(EventType::MetadataProfileDue), key);
     QCOMPARE(due.size(), 1);

@@ -47,7 +47,7 @@ ChangeRequest changeRequest(EntityType type, const QString &key, Tier tier, cons
     request.tier = tier;
     request.lane = tier == Tier::Tier1 ? Lane::Kernel : Lane::Governed;
     request.requiredRole = tier == Tier::Tier1 ? Role::KernelArchitect : Role::MetadataSteward;
-    request.payload = payload;
+    request.payload = json::fromQJsonValue(payload);
     return request;
 }
 
