@@ -10,15 +10,16 @@
 //   sqlite3 bare    the same query without the distinct counts
 //   pandas          read_sql of the whole table, isna / nunique / rule masks
 //
-// Exits non-zero, with a line saying why, when a contender fails or times out, or when
-// a count differs: the profiler's exact distinct and non-null counts must equal sqlite3's.
+// Fails loudly through bench/common's verdict (a "FAILED" line, exit 1, no figure over a
+// missing round) when a contender fails or times out, or when a count differs: the
+// profiler's exact distinct and non-null counts must equal sqlite3's.
 // Prints the targets of issue 15 and whether this run met them; it does not fail on them.
 // `--distinct approximate` (the default) adds the HyperLogLog run, its error measured
 // against the exact counts; `--distinct exact` leaves it out.
 // Run it through bench_wide_table.sh, which installs sqlite3 and python3-pandas.
 
+#include "BenchSupport.h"
 #include "WideTable.h"
-
 #include "approval/ApprovalService.h"
 #include "events/EventBus.h"
 #include "model/ChangeRequest.h"
@@ -39,10 +40,11 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTextStream>
-
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 using namespace steward;
@@ -53,23 +55,26 @@ const QUuid kTenant = QUuid::fromString(u"{6b1f3c52-15a0-4c9e-9d1e-0b2d7f5e4a15}
 const QString kRequester = u"ada.lovelace"_s;
 const QString kApprover = u"ben.okri"_s;
 
-[[noreturn]] void fail(const QString &message)
+// Setting up failed (the table, the metadata, the child's profile): nothing can be
+// measured after it, so the verdict ends the program.
+[[noreturn]] void giveUp(bench::Verdict &verdict, const QString &what)
 {
     std::fflush(stdout);
-    std::fprintf(stderr, "bench_wide_table: FAILED: %s\n", qPrintable(message));
-    std::exit(1);
+    verdict.fail(what);
+    std::exit(verdict.exitStatus());
 }
 
 // ---- the profile, in a process of its own ----------------------------------------------
 
 int profileChild(const QString &metadataPath, bool approximate)
 {
+    bench::Verdict verdict(u"bench_wide_table --profile-child"_s);
     auto database = Database::open(DatabaseUrl::sqlite(metadataPath));
     if (!database)
-        fail(database.error().text());
+        giveUp(verdict, database.error().text());
     auto due = profiler::ProfileRepository(*database.value()).dueKeys(kTenant, QDateTime::currentDateTimeUtc());
     if (!due || due.value().isEmpty())
-        fail(u"no due fields in %1"_s.arg(metadataPath));
+        giveUp(verdict, u"no due fields in %1"_s.arg(metadataPath));
     profiler::ProfileRequest request;
     request.tenantId = kTenant;
     request.canonicalKeys = due.value();
@@ -79,10 +84,10 @@ int profileChild(const QString &metadataPath, bool approximate)
         request.options.distinctMemoryBytes = 0;
     auto outcome = profiler::ProfileExecution(*database.value()).execute(request);
     if (!outcome)
-        fail(outcome.error().text());
+        giveUp(verdict, outcome.error().text());
     for (const profiler::ProfileRun &run : outcome.value().runs) {
         if (run.status != profiler::RunStatus::Completed)
-            fail(u"%1: %2"_s.arg(run.canonicalKey, run.error));
+            verdict.fail(u"%1: %2"_s.arg(run.canonicalKey, run.error));
         const auto &metrics = run.metrics;
         std::printf("%s %lld %lld %lld %d %lld %d\n",
                     qPrintable(run.details.value(u"binding"_s).toObject().value(u"column"_s).toString()),
@@ -90,20 +95,20 @@ int profileChild(const QString &metadataPath, bool approximate)
                     static_cast<long long>(metrics.distinct), metrics.distinctExact ? 1 : 0,
                     static_cast<long long>(run.durationMs), run.details.value(u"scanParts"_s).toInt());
     }
-    return 0;
+    return verdict.exitStatus();
 }
 
 // ---- the metadata database, like the demo's: everything through approvals -----------
 
-void check(const Status &status, const QString &what)
+void check(bench::Verdict &verdict, const Status &status, const QString &what)
 {
     if (status)
-        fail(what + u": "_s + status->text());
+        giveUp(verdict, what + u": "_s + status->text());
 }
 
 // Submitted as `steward-cli submit` reads a change request, and approved by another user.
-void approve(ApprovalService &service, const QString &entityType, const QString &key, const QString &tier,
-             const QJsonObject &payload)
+void approve(bench::Verdict &verdict, ApprovalService &service, const QString &entityType, const QString &key,
+             const QString &tier, const QJsonObject &payload)
 {
     const QJsonObject json{{u"entityType"_s, entityType},
                            {u"entityKey"_s, key},
@@ -112,28 +117,28 @@ void approve(ApprovalService &service, const QString &entityType, const QString 
                            {u"payload"_s, payload}};
     auto request = ChangeRequest::fromJsonText(QJsonDocument(json).toJson(QJsonDocument::Compact));
     if (!request)
-        fail(u"request %1: %2"_s.arg(key, request.error().text()));
+        giveUp(verdict, u"request %1: %2"_s.arg(key, request.error().text()));
     auto submitted = service.submit(Actor{kTenant, kRequester}, request.value());
     if (!submitted)
-        fail(u"submit %1: %2"_s.arg(key, submitted.error().text()));
+        giveUp(verdict, u"submit %1: %2"_s.arg(key, submitted.error().text()));
     auto approved = service.approve(Actor{kTenant, kApprover}, submitted.value().id, u"Onboarding the wide table"_s);
     if (!approved)
-        fail(u"approve %1: %2"_s.arg(key, approved.error().text()));
+        giveUp(verdict, u"approve %1: %2"_s.arg(key, approved.error().text()));
 }
 
-void seedMetadata(const QString &path, const QString &warehousePath)
+void seedMetadata(bench::Verdict &verdict, const QString &path, const QString &warehousePath)
 {
     QFile::remove(path);
     auto opened = Database::open(DatabaseUrl::sqlite(path));
     if (!opened)
-        fail(opened.error().text());
+        giveUp(verdict, opened.error().text());
     Database &database = *opened.value();
-    check(Migrator(database).upgrade(), u"migrate"_s);
+    check(verdict, Migrator(database).upgrade(), u"migrate"_s);
     DirectoryRepository directory(database);
-    check(directory.addTenant(Tenant{kTenant, u"Wide Table Co"_s}), u"tenant"_s);
+    check(verdict, directory.addTenant(Tenant{kTenant, u"Wide Table Co"_s}), u"tenant"_s);
     for (const QString &user : {kRequester, kApprover}) {
         for (Role role : {Role::KernelArchitect, Role::MetadataSteward, Role::DataOwner})
-            check(directory.grant(kTenant, user, role, user), u"grant"_s);
+            check(verdict, directory.grant(kTenant, user, role, user), u"grant"_s);
     }
     DataSource source;
     source.tenantId = kTenant;
@@ -142,7 +147,7 @@ void seedMetadata(const QString &path, const QString &warehousePath)
     source.path = warehousePath;
     source.schemaName = u"finance"_s;
     if (auto saved = DataSourceRepository(database).save(source); !saved)
-        fail(saved.error().text());
+        giveUp(verdict, saved.error().text());
 
     EventBus bus;
     ApprovalService service(database, bus);
@@ -163,11 +168,11 @@ void seedMetadata(const QString &path, const QString &warehousePath)
         };
         if (!column.format.isEmpty())
             field.insert(u"format"_s, column.format);
-        approve(service, u"GLOBAL_METADATA"_s, key, column.tier, field);
+        approve(verdict, service, u"GLOBAL_METADATA"_s, key, column.tier, field);
         if (column.ruleType.isEmpty())
             continue;
         const QString ruleKey = u"rule.wide."_s + column.name;
-        approve(service, u"BUSINESS_RULE"_s, ruleKey, u"tier2"_s,
+        approve(verdict, service, u"BUSINESS_RULE"_s, ruleKey, u"tier2"_s,
                 {{u"canonicalKey"_s, ruleKey},
                  {u"label"_s, u"Wide table rule on "_s + column.name},
                  {u"appliesTo"_s, key},
@@ -206,29 +211,33 @@ struct Settings
     int timeoutSeconds = 1800;
 };
 
-// Runs `program` through bench_child_usage; returns its measure with `output` its stdout.
-Measure measure(const Settings &settings, const QString &name, const QStringList &program, const QString &input,
-                QString *output)
+// Runs `program` through bench_child_usage; returns its measure with `output` its stdout,
+// or nothing (and a failure on the verdict) when it failed or timed out.
+std::optional<Measure> measure(const Settings &settings, bench::Verdict &verdict, const QString &name,
+                               const QStringList &program, const QString &input, QString *output)
 {
     const QString stdoutPath = settings.work + u"/child.out"_s;
     const QString stderrPath = settings.work + u"/child.err"_s;
     QProcess usage;
     usage.start(QCoreApplication::applicationDirPath() + u"/bench_child_usage"_s,
                 QStringList{QString::number(settings.timeoutSeconds), input.isEmpty() ? u"/dev/null"_s : input,
-                            stdoutPath, stderrPath, u"--"_s}
-                    + program);
-    if (!usage.waitForFinished(-1) || usage.exitCode() != 0)
-        fail(u"%1: bench_child_usage failed: %2"_s.arg(name, QString::fromLocal8Bit(usage.readAllStandardError())));
+                            stdoutPath, stderrPath, u"--"_s} +
+                    program);
+    if (!usage.waitForFinished(-1) || usage.exitCode() != 0) {
+        verdict.fail(
+            u"%1: bench_child_usage failed: %2"_s.arg(name, QString::fromLocal8Bit(usage.readAllStandardError())));
+        return std::nullopt;
+    }
     const QStringList fields = QString::fromLatin1(usage.readAllStandardOutput()).split(u' ', Qt::SkipEmptyParts);
     QFile err(stderrPath);
     err.open(QIODevice::ReadOnly);
     const QString errors = QString::fromLocal8Bit(err.readAll()).trimmed();
-    if (fields.size() != 5)
-        fail(u"%1: no measure from bench_child_usage"_s.arg(name));
-    if (fields.at(4).trimmed() == u"timeout"_s)
-        fail(u"%1 timed out after %2 s"_s.arg(name).arg(settings.timeoutSeconds));
-    if (fields.at(4).trimmed() != u"0"_s)
-        fail(u"%1 exited with %2: %3"_s.arg(name, fields.at(4).trimmed(), errors));
+    if (!verdict.require(fields.size() == 5, u"%1: no measure from bench_child_usage"_s.arg(name)))
+        return std::nullopt;
+    const QString exit = fields.at(4).trimmed();
+    if (!verdict.require(exit != u"timeout"_s, u"%1 timed out after %2 s"_s.arg(name).arg(settings.timeoutSeconds)) ||
+        !verdict.require(exit == u"0"_s, u"%1 exited with %2: %3"_s.arg(name, exit, errors)))
+        return std::nullopt;
     QFile out(stdoutPath);
     out.open(QIODevice::ReadOnly);
     *output = QString::fromLocal8Bit(out.readAll());
@@ -239,74 +248,89 @@ Measure measure(const Settings &settings, const QString &name, const QStringList
     return result;
 }
 
-Measure runSteward(const Settings &settings, const QString &pristine, bool approximate)
+std::optional<Measure> runSteward(const Settings &settings, bench::Verdict &verdict, const QString &pristine,
+                                  bool approximate)
 {
+    const QString name = approximate ? u"steward HLL"_s : u"steward exact"_s;
     const QString metadata = settings.work + u"/metadata-run.db"_s;
     QFile::remove(metadata);
-    if (!QFile::copy(pristine, metadata))
-        fail(u"cannot copy %1"_s.arg(pristine));
+    if (!verdict.require(QFile::copy(pristine, metadata), u"%1: cannot copy %2"_s.arg(name, pristine)))
+        return std::nullopt;
     QString output;
-    Measure result = measure(settings, approximate ? u"steward HLL"_s : u"steward exact"_s,
-                             {QCoreApplication::applicationFilePath(), u"--profile-child"_s, metadata,
-                              approximate ? u"approximate"_s : u"exact"_s},
-                             {}, &output);
+    auto result = measure(settings, verdict, name,
+                          {QCoreApplication::applicationFilePath(), u"--profile-child"_s, metadata,
+                           approximate ? u"approximate"_s : u"exact"_s},
+                          {}, &output);
+    if (!result)
+        return std::nullopt;
     const QStringList lines = output.split(u'\n', Qt::SkipEmptyParts);
     for (const QString &line : lines) {
         const QStringList f = line.split(u' ');
-        if (f.size() != 7)
-            fail(u"steward: unexpected line \"%1\""_s.arg(line));
-        result.rows = f.at(1).toLongLong();
-        result.columns.insert(f.at(0), Counts{f.at(2).toLongLong(), f.at(3).toLongLong(), f.at(4) == u"1"_s});
-        result.note = u"scan %1 ms in %2 parts"_s.arg(f.at(5), f.at(6));
+        if (!verdict.require(f.size() == 7, u"%1: unexpected line \"%2\""_s.arg(name, line)))
+            return std::nullopt;
+        result->rows = f.at(1).toLongLong();
+        result->columns.insert(f.at(0), Counts{f.at(2).toLongLong(), f.at(3).toLongLong(), f.at(4) == u"1"_s});
+        result->note = u"scan %1 ms in %2 parts"_s.arg(f.at(5), f.at(6));
     }
-    if (result.columns.size() != widetable::columns().size())
-        fail(u"steward profiled %1 columns, not %2"_s.arg(result.columns.size()).arg(widetable::columns().size()));
+    if (!verdict.require(
+            result->columns.size() == widetable::columns().size(),
+            u"%1 profiled %2 columns, not %3"_s.arg(name).arg(result->columns.size()).arg(widetable::columns().size())))
+        return std::nullopt;
     return result;
 }
 
-Measure runSqlite(const Settings &settings, const QString &warehouse, bool distinct)
+std::optional<Measure> runSqlite(const Settings &settings, bench::Verdict &verdict, const QString &warehouse,
+                                 bool distinct)
 {
+    const QString name = distinct ? u"sqlite3 +D"_s : u"sqlite3 bare"_s;
     const QString script = settings.work + (distinct ? u"/distinct.sql"_s : u"/bare.sql"_s);
     QFile file(script);
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) || file.write(widetable::sqliteScript(distinct).toUtf8()) < 0)
-        fail(u"cannot write %1"_s.arg(script));
+    if (!verdict.require(file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+                             file.write(widetable::sqliteScript(distinct).toUtf8()) >= 0,
+                         u"%1: cannot write %2"_s.arg(name, script)))
+        return std::nullopt;
     file.close();
     QString output;
-    Measure result = measure(settings, distinct ? u"sqlite3 +D"_s : u"sqlite3 bare"_s,
-                             {settings.sqlite3, u"-batch"_s, u"-readonly"_s, u"-noheader"_s, u"-csv"_s, warehouse},
-                             script, &output);
+    auto result =
+        measure(settings, verdict, name,
+                {settings.sqlite3, u"-batch"_s, u"-readonly"_s, u"-noheader"_s, u"-csv"_s, warehouse}, script, &output);
+    if (!result)
+        return std::nullopt;
     for (const QString &value : output.trimmed().split(u','))
-        result.values.append(value.toLongLong());
+        result->values.append(value.toLongLong());
     int index = 0;
-    result.rows = result.values.value(index++, -1);
+    result->rows = result->values.value(index++, -1);
     for (const widetable::Column &column : widetable::columns()) {
         Counts counts;
-        counts.nonNull = result.values.value(index++, -1);
+        counts.nonNull = result->values.value(index++, -1);
         if (distinct)
-            counts.distinct = result.values.value(index++, -1);
-        result.columns.insert(column.name, counts);
+            counts.distinct = result->values.value(index++, -1);
+        result->columns.insert(column.name, counts);
         index += int(column.sqliteChecks.size());
     }
-    if (index != result.values.size())
-        fail(u"sqlite3 printed \"%1\""_s.arg(output.trimmed()));
+    if (!verdict.require(index == result->values.size(), u"%1 printed \"%2\""_s.arg(name, output.trimmed())))
+        return std::nullopt;
     return result;
 }
 
-Measure runPandas(const Settings &settings, const QString &warehouse)
+std::optional<Measure> runPandas(const Settings &settings, bench::Verdict &verdict, const QString &warehouse)
 {
     QString output;
-    Measure result = measure(settings, u"pandas"_s,
-                             {settings.python, QStringLiteral(BENCH_SOURCE_DIR "/bench_wide_table_pandas.py"), warehouse},
-                             {}, &output);
+    auto result = measure(settings, verdict, u"pandas"_s,
+                          {settings.python, QStringLiteral(BENCH_SOURCE_DIR "/bench_wide_table_pandas.py"), warehouse},
+                          {}, &output);
+    if (!result)
+        return std::nullopt;
     for (const QString &line : output.split(u'\n', Qt::SkipEmptyParts)) {
         const QStringList f = line.split(u' ');
         if (f.size() == 2 && f.at(0) == u"rows"_s)
-            result.rows = f.at(1).toLongLong();
+            result->rows = f.at(1).toLongLong();
         else if (f.size() >= 3)
-            result.columns.insert(f.at(0), Counts{f.at(1).toLongLong(), f.at(2).toLongLong(), true});
+            result->columns.insert(f.at(0), Counts{f.at(1).toLongLong(), f.at(2).toLongLong(), true});
     }
-    if (result.columns.size() != widetable::columns().size())
-        fail(u"pandas printed \"%1\""_s.arg(output.trimmed()));
+    if (!verdict.require(result->columns.size() == widetable::columns().size(),
+                         u"pandas printed \"%1\""_s.arg(output.trimmed())))
+        return std::nullopt;
     return result;
 }
 
@@ -316,37 +340,37 @@ enum Contender { StewardExact, StewardHll, SqliteDistinct, SqliteBare, Pandas, C
 
 const char *contenderName(int contender)
 {
-    static const char *const names[] = {"steward exact (ProfileExecution, whole process)",
-                                        "steward HyperLogLog forced (distinct budget 0)",
-                                        "sqlite3 shell with COUNT(DISTINCT)", "sqlite3 shell without distinct",
-                                        "pandas read_sql + isna/nunique/masks"};
+    static const char *const names[] = {
+        "steward exact (ProfileExecution, whole process)", "steward HyperLogLog forced (distinct budget 0)",
+        "sqlite3 shell with COUNT(DISTINCT)", "sqlite3 shell without distinct", "pandas read_sql + isna/nunique/masks"};
     return names[contender];
 }
 
 // The counts every contender must agree on: rows and non-null per column, and the exact
-// distinct counts.
-void compareCounts(const Measure &reference, const Measure &other, const char *name, bool distinct)
+// distinct counts. Each difference is a failure on the verdict; returns whether all agree.
+bool compareCounts(bench::Verdict &verdict, const Measure &reference, const Measure &other, const char *name,
+                   bool distinct)
 {
-    if (other.rows != reference.rows)
-        fail(u"%1 counted %2 rows, sqlite3 %3"_s.arg(QLatin1String(name)).arg(other.rows).arg(reference.rows));
+    bool agree = verdict.require(
+        other.rows == reference.rows,
+        u"%1 counted %2 rows, sqlite3 %3"_s.arg(QLatin1String(name)).arg(other.rows).arg(reference.rows));
     for (const widetable::Column &column : widetable::columns()) {
         const Counts mine = other.columns.value(column.name);
         const Counts theirs = reference.columns.value(column.name);
-        if (mine.nonNull != theirs.nonNull)
-            fail(u"%1: %2 non-null values of %3, sqlite3 counts %4"_s.arg(QLatin1String(name))
-                     .arg(mine.nonNull).arg(column.name).arg(theirs.nonNull));
-        if (distinct && (!mine.exact || mine.distinct != theirs.distinct))
-            fail(u"%1: %2 distinct values of %3 (%4), sqlite3 COUNT(DISTINCT) says %5"_s.arg(QLatin1String(name))
-                     .arg(mine.distinct).arg(column.name, mine.exact ? u"exact"_s : u"estimated"_s)
-                     .arg(theirs.distinct));
+        agree &= verdict.require(mine.nonNull == theirs.nonNull,
+                                 u"%1: %2 non-null values of %3, sqlite3 counts %4"_s.arg(QLatin1String(name))
+                                     .arg(mine.nonNull)
+                                     .arg(column.name)
+                                     .arg(theirs.nonNull));
+        if (distinct)
+            agree &= verdict.require(
+                mine.exact && mine.distinct == theirs.distinct,
+                u"%1: %2 distinct values of %3 (%4), sqlite3 COUNT(DISTINCT) says %5"_s.arg(QLatin1String(name))
+                    .arg(mine.distinct)
+                    .arg(column.name, mine.exact ? u"exact"_s : u"estimated"_s)
+                    .arg(theirs.distinct));
     }
-}
-
-double median(QList<double> values)
-{
-    std::sort(values.begin(), values.end());
-    const qsizetype n = values.size();
-    return n % 2 ? values.at(n / 2) : (values.at(n / 2 - 1) + values.at(n / 2)) / 2.0;
+    return agree;
 }
 
 void printTarget(const char *what, double ratio, const char *target, bool met)
@@ -368,8 +392,9 @@ void printRatios(const Measure *m, bool approximate)
                     m[Pandas].peakMiB / ours.peakMiB > 10.0);
     }
     if (approximate)
-        printTarget("steward HyperLogLog wall / sqlite3 without distinct wall", m[StewardHll].wallMs / m[SqliteBare].wallMs,
-                    "<= 1.25x", m[StewardHll].wallMs / m[SqliteBare].wallMs <= 1.25);
+        printTarget("steward HyperLogLog wall / sqlite3 without distinct wall",
+                    m[StewardHll].wallMs / m[SqliteBare].wallMs, "<= 1.25x",
+                    m[StewardHll].wallMs / m[SqliteBare].wallMs <= 1.25);
     std::printf("  (CPU: sqlite3 +D / steward exact %.2fx, steward exact / sqlite3 bare %.2fx)\n",
                 m[SqliteDistinct].cpuMs / ours.cpuMs, ours.cpuMs / m[SqliteBare].cpuMs);
 }
@@ -382,7 +407,41 @@ void warmPageCache(const QString &path)
     }
 }
 
-int benchmark(const Settings &settings, qint64 rows, int rounds, bool withPandas, bool approximate)
+// One round: every contender once, in the same order every round, their counts checked.
+// Empty when a contender failed or disagreed (the verdict says which).
+std::optional<std::array<Measure, ContenderCount>> runRound(const Settings &settings, bench::Verdict &verdict,
+                                                            const QString &warehouse, const QString &pristine,
+                                                            bool withPandas, bool approximate)
+{
+    std::array<std::optional<Measure>, ContenderCount> m;
+    m[SqliteBare] = runSqlite(settings, verdict, warehouse, false);
+    m[StewardExact] = runSteward(settings, verdict, pristine, false);
+    m[SqliteDistinct] = runSqlite(settings, verdict, warehouse, true);
+    if (approximate)
+        m[StewardHll] = runSteward(settings, verdict, pristine, true);
+    if (withPandas)
+        m[Pandas] = runPandas(settings, verdict, warehouse);
+    for (int c = 0; c < ContenderCount; ++c) {
+        const bool wanted = (c != StewardHll || approximate) && (c != Pandas || withPandas);
+        if (wanted && !m[c])
+            return std::nullopt;
+    }
+    bool agree = compareCounts(verdict, *m[SqliteDistinct], *m[StewardExact], "steward exact", true);
+    agree &= compareCounts(verdict, *m[SqliteDistinct], *m[SqliteBare], "sqlite3 bare", false);
+    if (withPandas)
+        agree &= compareCounts(verdict, *m[SqliteDistinct], *m[Pandas], "pandas", true);
+    if (approximate)
+        agree &= compareCounts(verdict, *m[SqliteDistinct], *m[StewardHll], "steward HLL", false);
+    if (!agree)
+        return std::nullopt;
+    std::array<Measure, ContenderCount> measured;
+    for (int c = 0; c < ContenderCount; ++c)
+        measured[c] = m[c].value_or(Measure{});
+    return measured;
+}
+
+void benchmark(const Settings &settings, bench::Verdict &verdict, qint64 rows, int rounds, bool withPandas,
+               bool approximate)
 {
     const QString warehouse = settings.work + u"/wide_lines_%1_v1.db"_s.arg(rows);
     if (!QFileInfo::exists(warehouse)) {
@@ -391,60 +450,54 @@ int benchmark(const Settings &settings, qint64 rows, int rounds, bool withPandas
         const QString partial = warehouse + u".partial"_s;
         QFile::remove(partial);
         if (const QString error = widetable::generate(partial, rows); !error.isEmpty())
-            fail(error);
+            giveUp(verdict, error);
         QFile::rename(partial, warehouse);
     }
     const QString pristine = settings.work + u"/metadata-%1.db"_s.arg(rows);
-    seedMetadata(pristine, warehouse);
+    seedMetadata(verdict, pristine, warehouse);
 
-    std::printf("\n== %s: %lld rows, %.0f MiB, 6 bound columns (3 rules); %d round(s) ==\n", qPrintable(widetable::kTable),
-                static_cast<long long>(rows), double(QFileInfo(warehouse).size()) / 1048576.0, rounds);
+    std::printf("\n== %s: %lld rows, %.0f MiB, 6 bound columns (3 rules); %d round(s) ==\n",
+                qPrintable(widetable::kTable), static_cast<long long>(rows),
+                double(QFileInfo(warehouse).size()) / 1048576.0, rounds);
     QList<double> wall[ContenderCount], cpu[ContenderCount], peak[ContenderCount];
-    Measure last[ContenderCount];
+    std::optional<std::array<Measure, ContenderCount>> last;
     for (int round = 1; round <= rounds; ++round) {
         warmPageCache(warehouse);
-        Measure m[ContenderCount];
-        m[SqliteBare] = runSqlite(settings, warehouse, false);
-        m[StewardExact] = runSteward(settings, pristine, false);
-        m[SqliteDistinct] = runSqlite(settings, warehouse, true);
-        if (approximate)
-            m[StewardHll] = runSteward(settings, pristine, true);
-        if (withPandas)
-            m[Pandas] = runPandas(settings, warehouse);
-
-        compareCounts(m[SqliteDistinct], m[StewardExact], "steward exact", true);
-        compareCounts(m[SqliteDistinct], m[SqliteBare], "sqlite3 bare", false);
-        if (withPandas)
-            compareCounts(m[SqliteDistinct], m[Pandas], "pandas", true);
-        if (approximate)
-            compareCounts(m[SqliteDistinct], m[StewardHll], "steward HLL", false);
-
+        const auto m = runRound(settings, verdict, warehouse, pristine, withPandas, approximate);
+        if (!m) {
+            std::printf("\nround %d of %d FAILED (see the verdict's line above); no figures from it\n", round, rounds);
+            continue;
+        }
         std::printf("\nround %d of %d (same process order every round)\n", round, rounds);
         std::printf("  %-50s %9s %9s %10s\n", "contender", "wall s", "CPU s", "peak MiB");
         for (int c = 0; c < ContenderCount; ++c) {
-            if (m[c].wallMs <= 0)
+            const Measure &measured = (*m)[c];
+            if (measured.wallMs <= 0)
                 continue;
-            std::printf("  %-50s %9.2f %9.2f %10.1f  %s\n", contenderName(c), m[c].wallMs / 1000, m[c].cpuMs / 1000,
-                        m[c].peakMiB, qPrintable(m[c].note));
-            wall[c].append(m[c].wallMs);
-            cpu[c].append(m[c].cpuMs);
-            peak[c].append(m[c].peakMiB);
+            std::printf("  %-50s %9.2f %9.2f %10.1f  %s\n", contenderName(c), measured.wallMs / 1000,
+                        measured.cpuMs / 1000, measured.peakMiB, qPrintable(measured.note));
+            wall[c].append(measured.wallMs);
+            cpu[c].append(measured.cpuMs);
+            peak[c].append(measured.peakMiB);
         }
-        printRatios(m, approximate);
-        for (int c = 0; c < ContenderCount; ++c)
-            last[c] = m[c];
+        printRatios(m->data(), approximate);
+        last = m;
     }
+    if (!verdict.require(last.has_value(), u"%1 rows: no round completed, so there is no figure"_s.arg(rows)))
+        return;
 
     std::printf("\nexact distinct counts (steward = sqlite3 COUNT(DISTINCT), checked every round)%s\n",
                 approximate ? "; HyperLogLog error against them" : "");
     double worst = 0;
     for (const widetable::Column &column : widetable::columns()) {
-        const qint64 exact = last[SqliteDistinct].columns.value(column.name).distinct;
-        std::printf("  %-14s %10lld distinct of %10lld non-null", qPrintable(column.name), static_cast<long long>(exact),
-                    static_cast<long long>(last[SqliteDistinct].columns.value(column.name).nonNull));
+        const Counts exactCounts = (*last)[SqliteDistinct].columns.value(column.name);
+        std::printf("  %-14s %10lld distinct of %10lld non-null", qPrintable(column.name),
+                    static_cast<long long>(exactCounts.distinct), static_cast<long long>(exactCounts.nonNull));
         if (approximate) {
-            const Counts estimate = last[StewardHll].columns.value(column.name);
-            const double error = exact > 0 ? 100.0 * double(estimate.distinct - exact) / double(exact) : 0.0;
+            const Counts estimate = (*last)[StewardHll].columns.value(column.name);
+            const double error = exactCounts.distinct > 0 ? 100.0 * double(estimate.distinct - exactCounts.distinct) /
+                                                                double(exactCounts.distinct)
+                                                          : 0.0;
             worst = std::max(worst, std::fabs(error));
             std::printf("   HLL %10lld (%+.3f%%)%s", static_cast<long long>(estimate.distinct), error,
                         estimate.exact ? "  NOT estimated" : "");
@@ -455,20 +508,27 @@ int benchmark(const Settings &settings, qint64 rows, int rounds, bool withPandas
         std::printf("  worst HyperLogLog error %.3f%% (target under 2%%): %s\n", worst, worst < 2.0 ? "met" : "MISSED");
 
     if (rounds > 1) {
-        std::printf("\nmedian of %d rounds\n", rounds);
+        std::printf("\nmedian of %lld completed round(s) of %d\n", static_cast<long long>(wall[StewardExact].size()),
+                    rounds);
         Measure m[ContenderCount];
         for (int c = 0; c < ContenderCount; ++c) {
-            if (wall[c].isEmpty())
+            const bool wanted = (c != StewardHll || approximate) && (c != Pandas || withPandas);
+            if (!wanted)
                 continue;
-            m[c].wallMs = median(wall[c]);
-            m[c].cpuMs = median(cpu[c]);
-            m[c].peakMiB = median(peak[c]);
+            const QString what = QString::fromUtf8(contenderName(c));
+            const auto wallMs = verdict.median(wall[c], what + u" wall"_s);
+            const auto cpuMs = verdict.median(cpu[c], what + u" CPU"_s);
+            const auto peakMiB = verdict.median(peak[c], what + u" peak memory"_s);
+            if (!wallMs || !cpuMs || !peakMiB)
+                return;
+            m[c].wallMs = *wallMs;
+            m[c].cpuMs = *cpuMs;
+            m[c].peakMiB = *peakMiB;
             std::printf("  %-50s %9.2f %9.2f %10.1f\n", contenderName(c), m[c].wallMs / 1000, m[c].cpuMs / 1000,
                         m[c].peakMiB);
         }
         printRatios(m, approximate);
     }
-    return 0;
 }
 
 } // namespace
@@ -479,6 +539,7 @@ int main(int argc, char *argv[])
         return profileChild(QString::fromLocal8Bit(argv[2]), qstrcmp(argv[3], "approximate") == 0);
 
     QCoreApplication app(argc, argv);
+    bench::Verdict verdict(u"bench_wide_table"_s);
     Settings settings;
     settings.work = QDir::tempPath() + u"/steward-bench-wide-table"_s;
     QList<qint64> rowCounts;
@@ -489,10 +550,10 @@ int main(int argc, char *argv[])
     for (int i = 1; i < args.size(); ++i) {
         const QString &arg = args.at(i);
         const QString next = args.value(i + 1);
-        if (arg == u"--rows"_s && !next.isEmpty())
+        if (arg == u"--rows"_s && next.toLongLong() > 0)
             rowCounts.append(next.toLongLong()), ++i;
-        else if (arg == u"--rounds"_s && !next.isEmpty())
-            rounds = std::max(1, next.toInt()), ++i;
+        else if (arg == u"--rounds"_s && next.toInt() > 0)
+            rounds = next.toInt(), ++i;
         else if (arg == u"--distinct"_s && (next == u"exact"_s || next == u"approximate"_s))
             approximate = next == u"approximate"_s, ++i;
         else if (arg == u"--work"_s && !next.isEmpty())
@@ -501,21 +562,23 @@ int main(int argc, char *argv[])
             settings.sqlite3 = next, ++i;
         else if (arg == u"--python"_s && !next.isEmpty())
             settings.python = next, ++i;
-        else if (arg == u"--timeout"_s && !next.isEmpty())
+        else if (arg == u"--timeout"_s && next.toInt() > 0)
             settings.timeoutSeconds = next.toInt(), ++i;
         else if (arg == u"--no-pandas"_s)
             withPandas = false;
         else
-            fail(u"usage: bench_wide_table [--rows N]... [--rounds R] [--distinct exact|approximate] "
-                 u"[--work DIR] [--sqlite3 PATH] [--python PATH] [--timeout S] [--no-pandas]; not \"%1\""_s.arg(arg));
+            giveUp(verdict,
+                   u"usage: bench_wide_table [--rows N]... [--rounds R] [--distinct exact|approximate] "
+                   u"[--work DIR] [--sqlite3 PATH] [--python PATH] [--timeout S] [--no-pandas]; not \"%1\""_s.arg(arg));
     }
     if (rowCounts.isEmpty())
         rowCounts = {1'000'000, 5'000'000};
     if (!QDir().mkpath(settings.work))
-        fail(u"cannot create %1"_s.arg(settings.work));
+        giveUp(verdict, u"cannot create %1"_s.arg(settings.work));
     std::printf("bench_wide_table: work folder %s; absolute figures depend on the machine, ratios are what to read\n",
                 qPrintable(settings.work));
     for (const qint64 rows : std::as_const(rowCounts))
-        benchmark(settings, rows, rounds, withPandas, approximate);
-    return 0;
+        benchmark(settings, verdict, rows, rounds, withPandas, approximate);
+    std::fflush(stdout);
+    return verdict.exitStatus();
 }
