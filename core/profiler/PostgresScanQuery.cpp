@@ -377,10 +377,26 @@ void PgPartCounts::merge(PgPartCounts &other)
         passes[i] += other.passes.at(i);
     for (int i = 0; i < unevaluated.size() && i < other.unevaluated.size(); ++i)
         unevaluated[i] += other.unevaluated.at(i);
-    if (values && other.values)
-        values->merge(*other.values);
+    if (values && other.values) {
+        otherParts.push_back(std::move(other.values));
+        for (auto &part : other.otherParts)
+            otherParts.push_back(std::move(part));
+        other.otherParts.clear();
+    }
     if (sketch && other.sketch)
         sketch->merge(*other.sketch);
+}
+
+DistinctCount PgPartCounts::distinct()
+{
+    if (!values)
+        return DistinctCount{sketch->count(), false};
+    if (otherParts.empty())
+        return DistinctCount{values->count(), values->isExact()};
+    std::vector<DistinctCounter *> parts{values.get()};
+    for (const auto &part : otherParts)
+        parts.push_back(part.get());
+    return DistinctCounter::unionOf(parts);
 }
 
 PostgresScanQuery::PostgresScanQuery(QList<PgColumn> columns)
@@ -584,8 +600,7 @@ QList<ColumnCounts> PostgresScanQuery::finish(std::vector<PgPartCounts> &counts)
         column.rows = part.rows;
         column.nonNull = part.nonNull;
         column.valid = part.valid;
-        column.distinct = part.values ? DistinctCount{part.values->count(), part.values->isExact()}
-                                      : DistinctCount{part.sketch->count(), false};
+        column.distinct = part.distinct();
         if (slots.typeCheckSlot >= 0)
             column.typePasses = part.passes.value(slots.typeCheckSlot);
         for (int r = 0; r < slots.target.rules.size(); ++r) {

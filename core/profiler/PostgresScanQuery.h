@@ -39,10 +39,13 @@ struct PgPartCounts
     QList<qint64> unevaluated; // per check: values it could not judge (a regex giving up)
     qint64 valid = 0;
     std::unique_ptr<DistinctCounter> values; // exact columns
+    std::vector<std::unique_ptr<DistinctCounter>> otherParts; // their values, counted together at the end
     std::unique_ptr<HyperLogLog> sketch;     // the others
 
     // Takes in the counts of another part of the same column.
     void merge(PgPartCounts &other);
+    // The column's distinct values over every part taken in.
+    DistinctCount distinct();
 };
 
 // The ONE statement that measures every bound column of a PostgreSQL table (or one block

@@ -4,18 +4,29 @@
 #include "events/EventBus.h"
 #include "profiler/ProfileExecution.h"
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace steward::profiler {
 
-// What one job's run on the worker thread comes back with.
+// What one run on the worker thread comes back with, for its jobs' fields.
 struct ProfilerService::JobResult
 {
-    std::optional<ProfileRun> run; // saved (or, with a null id, not saved: its error says why)
-    QString skippedReason;         // the cost guard kept it from running
+    QList<ProfileRun> runs;      // saved (or, with a null id, not saved: its error says why)
+    QList<SkippedField> skipped; // the cost guard kept them from running
 };
 
 namespace {
+
+// Jobs that may share one run: what ProfileExecution takes once for all of its keys is
+// the same. Only scheduled jobs do; a job somebody asked for runs on its own.
+bool shareRun(const ProfileJob &a, const ProfileJob &b)
+{
+    return a.trigger == Trigger::Schedule && b.trigger == Trigger::Schedule && a.tenantId == b.tenantId &&
+           a.highPriority == b.highPriority && a.bypassCostGuard == b.bypassCostGuard && a.actorId == b.actorId &&
+           a.actorRole == b.actorRole && a.sampleRows == b.sampleRows;
+}
 
 ProfileRun failedRun(const ProfileJob &job, const QString &error)
 {
@@ -81,8 +92,8 @@ void ProfilerService::cancel(quint64 jobId)
     const int index = indexOf(jobId);
     if (index < 0)
         return;
-    // A queued job leaves the list now; the running one when its cancelled run comes back.
-    if (jobId == m_runningJob) {
+    // A queued job leaves the list now; a running one when its cancelled run comes back.
+    if (m_runningJobs.contains(jobId)) {
         m_runner.cancel(m_runningRunnerJob);
         return;
     }
@@ -94,30 +105,48 @@ void ProfilerService::cancel(quint64 jobId)
 // waiting joins the queue first and priorities hold.
 void ProfilerService::scheduleNext()
 {
-    if (m_scheduled || m_runningJob != 0)
+    if (m_scheduled || !m_runningJobs.isEmpty())
         return;
     m_scheduled = true;
     QMetaObject::invokeMethod(this, &ProfilerService::startNext, Qt::QueuedConnection);
 }
 
+// The first queued job and every queued job that may share its run, marked running and
+// moved to the front of the queue in that order.
+QList<ProfileJob> ProfilerService::takeNextRun()
+{
+    QList<ProfileJob> run{m_jobs.takeFirst()};
+    for (qsizetype index = 0; index < m_jobs.size();) {
+        if (shareRun(run.constFirst(), m_jobs.at(index)))
+            run.append(m_jobs.takeAt(index));
+        else
+            ++index;
+    }
+    for (qsizetype index = run.size() - 1; index >= 0; --index) {
+        run[index].running = true;
+        m_jobs.prepend(run.at(index));
+    }
+    return run;
+}
+
 void ProfilerService::startNext()
 {
     m_scheduled = false;
-    if (m_runningJob != 0 || m_jobs.isEmpty())
+    if (!m_runningJobs.isEmpty() || m_jobs.isEmpty())
         return;
-    ProfileJob &next = m_jobs.first(); // queued in run order
-    next.running = true;
-    const ProfileJob job = next;
-    m_runningJob = job.id;
-
+    const QList<ProfileJob> run = takeNextRun(); // queued in run order
+    const ProfileJob &first = run.constFirst();
     ProfileRequest request;
-    request.tenantId = job.tenantId;
-    request.canonicalKeys = QStringList{job.canonicalKey};
-    request.trigger = job.trigger;
-    request.bypassCostGuard = job.bypassCostGuard;
-    request.actorId = job.actorId;
-    request.actorRole = job.actorRole;
-    request.options.sampleRows = job.sampleRows;
+    request.tenantId = first.tenantId;
+    for (const ProfileJob &job : run) {
+        request.canonicalKeys.append(job.canonicalKey);
+        m_runningJobs.append(job.id);
+    }
+    request.trigger = first.trigger;
+    request.bypassCostGuard = first.bypassCostGuard;
+    request.actorId = first.actorId;
+    request.actorRole = first.actorRole;
+    request.options.sampleRows = first.sampleRows;
     request.options.timeLimitMs = m_timeLimitMs;
     EventBus *bus = &m_bus;
 
@@ -133,19 +162,12 @@ void ProfilerService::startNext()
             auto outcome = execution.execute(request);
             if (!outcome)
                 return outcome.error();
-            JobResult result;
-            if (!outcome.value().runs.isEmpty())
-                result.run = outcome.value().runs.constFirst();
-            else if (!outcome.value().skipped.isEmpty())
-                result.skippedReason = outcome.value().skipped.constFirst().reason;
-            else
-                return Error::make(ErrorCode::Unavailable,
-                                   CoreTr::tr("the profiler returned no result for this field"));
-            return result;
+            return JobResult{outcome.value().runs, outcome.value().skipped};
         },
-        [this, job](const Result<JobResult> &result) { onJobDone(job, result); },
-        [this, id = job.id](int percent) { onJobProgress(id, percent); });
-    Q_EMIT jobStarted(job.id);
+        [this, run](const Result<JobResult> &result) { onRunDone(run, result); },
+        [this, ids = m_runningJobs](int percent) { onRunProgress(ids, percent); });
+    for (const ProfileJob &job : run)
+        Q_EMIT jobStarted(job.id);
     Q_EMIT jobsChanged();
 }
 
@@ -168,28 +190,43 @@ int ProfilerService::indexOf(quint64 jobId) const
     return -1;
 }
 
-void ProfilerService::onJobProgress(quint64 jobId, int percent)
+void ProfilerService::onRunProgress(const QList<quint64> &jobIds, int percent)
 {
-    const int index = indexOf(jobId);
-    if (index < 0)
-        return;
-    m_jobs[index].percent = percent;
-    Q_EMIT jobProgress(jobId, percent);
+    // The jobs of one run share its scan, and so its progress.
+    for (const quint64 jobId : jobIds) {
+        const int index = indexOf(jobId);
+        if (index < 0)
+            continue;
+        m_jobs[index].percent = percent;
+        Q_EMIT jobProgress(jobId, percent);
+    }
 }
 
-void ProfilerService::onJobDone(const ProfileJob &job, const Result<JobResult> &result)
+void ProfilerService::onRunDone(const QList<ProfileJob> &run, const Result<JobResult> &result)
 {
-    m_runningJob = 0;
+    m_runningJobs.clear();
     m_runningRunnerJob = 0;
-    const int index = indexOf(job.id);
-    if (index >= 0)
-        m_jobs.removeAt(index);
-    if (!result)
-        Q_EMIT jobFinished(job.id, failedRun(job, result.error().text()));
-    else if (result.value().run)
-        Q_EMIT jobFinished(job.id, *result.value().run);
-    else
-        Q_EMIT jobSkipped(job.id, result.value().skippedReason);
+    for (const ProfileJob &job : run) {
+        const int index = indexOf(job.id);
+        if (index >= 0)
+            m_jobs.removeAt(index);
+    }
+    for (const ProfileJob &job : run) {
+        if (!result) {
+            Q_EMIT jobFinished(job.id, failedRun(job, result.error().text()));
+            continue;
+        }
+        const auto measured = std::find_if(result.value().runs.cbegin(), result.value().runs.cend(),
+                                           [&](const ProfileRun &r) { return r.canonicalKey == job.canonicalKey; });
+        const auto skipped = std::find_if(result.value().skipped.cbegin(), result.value().skipped.cend(),
+                                          [&](const SkippedField &f) { return f.canonicalKey == job.canonicalKey; });
+        if (measured != result.value().runs.cend())
+            Q_EMIT jobFinished(job.id, *measured);
+        else if (skipped != result.value().skipped.cend())
+            Q_EMIT jobSkipped(job.id, skipped->reason);
+        else
+            Q_EMIT jobFinished(job.id, failedRun(job, CoreTr::tr("the profiler returned no result for this field")));
+    }
     Q_EMIT jobsChanged();
     scheduleNext();
 }

@@ -31,9 +31,11 @@ struct ProfileJob
 };
 
 // Lives on the GUI thread and keeps the priority queue of profile jobs, approval-triggered
-// (high) first; runs them one at a time on its JobRunner (a worker thread with its own
-// database connection). Progress and runs come back on this thread; events are published
-// on the bus after the worker committed them. Never blocks the calling thread.
+// (high) first; runs them one run at a time on its JobRunner (a worker thread with its own
+// database connection). Scheduled jobs waiting together share one run, as
+// `steward-cli profile --due` does: ProfileRunner scans each table once for all of its
+// fields. Progress and runs come back on this thread; events are published on the bus
+// after the worker committed them. Never blocks the calling thread.
 class ProfilerService : public QObject
 {
     Q_OBJECT
@@ -51,13 +53,15 @@ public:
                     bool bypassCostGuard);
     // The same from a filled-in job (who asked, sampling); its id, percent and running are ignored.
     quint64 request(ProfileJob job);
+    // A queued job leaves the queue; cancelling a running job stops its run, and with it
+    // the jobs sharing that run's scan.
     void cancel(quint64 jobId);
     void setTimeLimitMs(qint64 milliseconds);
     QList<ProfileJob> jobs() const; // queued and running, in run order
 
 Q_SIGNALS:
     void jobsChanged();
-    void jobStarted(quint64 jobId);
+    void jobStarted(quint64 jobId); // once per job, also for each job sharing a run
     void jobProgress(quint64 jobId, int percent);
     void jobFinished(quint64 jobId, const steward::profiler::ProfileRun &run);
     void jobSkipped(quint64 jobId, const QString &reason);
@@ -65,16 +69,17 @@ Q_SIGNALS:
 private:
     struct JobResult;
     int indexOf(quint64 jobId) const;
+    QList<ProfileJob> takeNextRun();
     void scheduleNext();
     void startNext();
-    void onJobProgress(quint64 jobId, int percent);
-    void onJobDone(const ProfileJob &job, const Result<JobResult> &result);
+    void onRunProgress(const QList<quint64> &jobIds, int percent);
+    void onRunDone(const QList<ProfileJob> &run, const Result<JobResult> &result);
 
     jobs::JobRunner m_runner;
     EventBus &m_bus;
     QList<ProfileJob> m_jobs;
     quint64 m_nextId = 1;
-    quint64 m_runningJob = 0;        // 0: none
+    QList<quint64> m_runningJobs; // the jobs of the run on the runner; empty: none
     jobs::JobId m_runningRunnerJob = 0;
     bool m_scheduled = false;
     qint64 m_timeLimitMs = 10 * 60 * 1000;

@@ -2,6 +2,7 @@
 
 #include "model/Error.h"
 #include "model/FieldFormat.h"
+#include "profiler/DistinctCounter.h"
 #include "profiler/ProfileTypes.h"
 
 #include <QByteArrayView>
@@ -73,12 +74,6 @@ DateFormat dateFormat(const QString &fieldFormat);
 bool isBooleanText(QByteArrayView text); // true/false/t/f/yes/no/y/n/0/1, any case
 
 } // namespace ValueChecks
-
-struct DistinctCount
-{
-    qint64 count = 0;
-    bool exact = true;
-};
 
 // What a column's row checks came to over its non-null values.
 struct CheckCounts
@@ -203,7 +198,7 @@ struct ColumnCounts
     qint64 valid = 0;
 
     // Adds the counts of other rows of the same column (distinct counts do not add up:
-    // they are merged apart, see DistinctParts).
+    // they are counted together apart, see DistinctParts).
     void add(const ColumnCounts &other);
 };
 

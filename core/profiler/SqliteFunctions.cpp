@@ -2,7 +2,7 @@
 
 #include "Tr.h"
 #include "model/RuleDefinition.h"
-#include "profiler/HyperLogLog.h"
+#include "profiler/DistinctParts.h"
 #include "profiler/ScanQueryBuilder.h"
 
 #include <QDate>
@@ -324,7 +324,7 @@ template <typename Budget> DistinctSlot *distinctSlot(sqlite3_context *context, 
         return nullptr;
     }
     if (!slot->counter)
-        slot->counter = new DistinctCounter(budget());
+        slot->counter = new DistinctCounter(budget(), stateOf(context).distinctExpectedRows);
     return slot;
 }
 

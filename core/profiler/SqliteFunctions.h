@@ -1,7 +1,7 @@
 #pragma once
 
 #include "model/Error.h"
-#include "profiler/HyperLogLog.h"
+#include "profiler/DistinctCounter.h"
 
 #include <QtGlobal>
 
@@ -31,7 +31,8 @@ namespace steward::profiler {
 //                                     all did, then how often each was NULL (could not
 //                                     judge the value)
 //   steward_distinct(x [, bytes])     aggregate: distinct non-null values of x. Exact
-//                                     (values hashed and compared byte for byte) while
+//                                     (DistinctCounter: numbers by their bits, text
+//                                     compared byte for byte) while
 //                                     the set fits its memory; beyond it the set turns
 //                                     into a HyperLogLog sketch (0.81% standard error).
 //                                     Without `bytes` the calls share the connection's
@@ -40,7 +41,7 @@ namespace steward::profiler {
 //   steward_distinct_info(x [, bytes])  the same, as text "exact:N" or "hyperloglog:N"
 //   steward_distinct_part(x, token)   steward_distinct_info over part of a table; the
 //                                     counter then goes to DistinctParts `token`, to be
-//                                     merged with the other parts' counters
+//                                     counted together with the other parts' counters
 //   steward_number(x)                 x as INTEGER or REAL when it is a number or the
 //                                     text of one ("12.50", "-3e2"); NULL otherwise
 //   steward_decimal_fits(x, p, s)     1 when x is a number with at most p - s integer
@@ -71,6 +72,8 @@ struct ScanState
     // The budget the exact distinct sets draw on. Replace it between statements, e.g.
     // with one budget for the connections that scan parts of one table.
     std::shared_ptr<MemoryBudget> distinctBudget;
+    // About how many rows the next statement reads (0: unknown): sizes the distinct sets.
+    qint64 distinctExpectedRows = 0;
 };
 
 // The sqlite3 handle of an open QSQLITE connection, or nullptr.

@@ -2,6 +2,7 @@
 
 #include "Tr.h"
 #include "jobs/PartThreads.h"
+#include "profiler/DistinctParts.h"
 #include "profiler/SqliteFunctions.h"
 
 #include <QAtomicInt>
@@ -138,12 +139,13 @@ QString nextConnectionName(const QString &prefix)
 
 // One part of a split scan, on a connection of its own opened in the calling thread.
 ScanOutcome runPart(const QString &path, const ScanQueryBuilder &builder, const ScanQuery &scan,
-                    const std::shared_ptr<MemoryBudget> &budget, Watch watch)
+                    const std::shared_ptr<MemoryBudget> &budget, qint64 expectedRows, Watch watch)
 {
     const QString name = nextConnectionName(u"steward-profiler-part-"_s);
     ScanOutcome outcome;
     if (auto state = openSource(name, path)) {
         state.value()->distinctBudget = budget;
+        state.value()->distinctExpectedRows = expectedRows;
         const QSqlDatabase connection = QSqlDatabase::database(name, false);
         watch.tick = nullptr;
         const WatchedConnection watched(connection, &watch);
@@ -286,6 +288,7 @@ Result<TableScan> SqliteScanEngine::scan(const ScanPlan &plan, ScanControl &cont
     const int parts = result.parts;
     const auto budget = std::make_shared<MemoryBudget>(plan.distinctMemoryBytes);
     m_impl->state->distinctBudget = budget;
+    m_impl->state->distinctExpectedRows = expectedRows / parts;
     m_impl->state->rows.store(0);
     watch.tick = [&] {
         if (expectedRows > 0 && control.progress) // the parts advance alike: this one stands for all
@@ -308,7 +311,7 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
                                                 const Sampling &sampling, qint64 firstRow, qint64 lastRow, int parts,
                                                 const std::shared_ptr<MemoryBudget> &budget, Watch &watch)
 {
-    // Each column's distinct counters meet in one DistinctParts, merged at the end.
+    // Each column's distinct counters meet in one DistinctParts, counted together at the end.
     std::vector<std::shared_ptr<DistinctParts>> distincts;
     Partition partition;
     for (int c = 0; c < plan.targets.size(); ++c) {
@@ -336,7 +339,7 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
             Watch own = partWatch;
             own.control = &partControls[std::size_t(p)];
             ScanOutcome &outcome = outcomes[std::size_t(p)];
-            outcome = runPart(source.path, builder, scans.at(p), budget, own);
+            outcome = runPart(source.path, builder, scans.at(p), budget, state->distinctExpectedRows, own);
             if (!outcome.ok)
                 abort = true;
         },
@@ -367,8 +370,7 @@ ScanOutcome SqliteScanEngine::Impl::scanInParts(const ScanQueryBuilder &builder,
     }
     for (int c = 0; c < total.counts.size(); ++c) {
         ColumnCounts &counts = total.counts[c];
-        const auto merged = distincts.at(std::size_t(c))->merged(budget);
-        counts.distinct = {merged->count(), merged->isExact()};
+        counts.distinct = distincts.at(std::size_t(c))->total();
         const QList<RuleCheck> &rules = plan.targets.at(c).rules;
         for (int r = 0; r < rules.size() && r < counts.rulePasses.size(); ++r) {
             if (rules.at(r).rule.type == RuleType::Unique)

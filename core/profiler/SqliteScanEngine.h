@@ -8,7 +8,7 @@ namespace steward::profiler {
 // Profile scans of an SQLite data source: a read-only connection with the profiler's
 // SQL functions (SqliteFunctions), statements interrupted through SQLite's progress
 // handler, large rowid tables split in rowid ranges read on threads of their own, each
-// with its own connection, their distinct counters merged at the end.
+// with its own connection, their distinct counters counted together at the end.
 class SqliteScanEngine final : public ScanEngine
 {
 public:

@@ -1,5 +1,5 @@
-// HyperLogLog accuracy over the whole range, and the exact-then-estimate counter the
-// profiler's distinct aggregate is built on.
+// HyperLogLog accuracy over the whole range (the exact-then-estimate counter built on it:
+// tst_distinctcounter).
 
 #include "profiler/HyperLogLog.h"
 
@@ -39,10 +39,6 @@ private Q_SLOTS:
     void duplicatesDoNotCount();
     void mergeIsTheUnion();
     void hashSpreadsSimilarKeys();
-    void counterIsExactBelowItsBudget();
-    void counterSwitchesToSketchAtItsBudget();
-    void countersShareABudget();
-    void countersMergeToTheUnion();
 };
 
 void HyperLogLogTest::emptyIsZero()
@@ -129,83 +125,6 @@ void HyperLogLogTest::hashSpreadsSimilarKeys()
     const double average = double(differingBits) / samples;
     QVERIFY2(average > 30 && average < 34, qPrintable(QString::number(average)));
     QVERIFY(hash64("1") != hash64("1", 1)); // the seed separates kinds of value
-}
-
-void HyperLogLogTest::counterIsExactBelowItsBudget()
-{
-    DistinctCounter counter(qint64(64) * 1024 * 1024);
-    for (int round = 0; round < 3; ++round) {
-        for (int i = 0; i < 300'000; ++i) {
-            const QByteArray value = QByteArray::number(i % 250'000);
-            counter.add(hash64(value), value);
-        }
-    }
-    QVERIFY(counter.isExact());
-    QCOMPARE(counter.count(), 250'000);
-}
-
-void HyperLogLogTest::counterSwitchesToSketchAtItsBudget()
-{
-    DistinctCounter counter(qint64(1) * 1024 * 1024); // about 30,000 short values
-    for (int i = 0; i < 400'000; ++i) {
-        const QByteArray value = integerBytes(i);
-        counter.add(hash64(value), value);
-    }
-    QVERIFY(!counter.isExact());
-    QVERIFY(relativeError(double(counter.count()), 400'000) < 0.02);
-
-    DistinctCounter estimating(0);
-    QVERIFY(!estimating.isExact());
-    estimating.add(hash64("a"), "a");
-    QCOMPARE(estimating.count(), 1);
-}
-
-void HyperLogLogTest::countersShareABudget()
-{
-    const auto budget = std::make_shared<MemoryBudget>(qint64(2) * 1024 * 1024);
-    {
-        DistinctCounter small(budget);
-        DistinctCounter large(budget);
-        for (int i = 0; i < 200'000; ++i) {
-            const QByteArray value = integerBytes(i);
-            large.add(hash64(value), value);
-            if (i < 100) {
-                const QByteArray few = QByteArray::number(i % 7);
-                small.add(hash64(few), few);
-            }
-        }
-        QVERIFY(small.isExact());
-        QCOMPARE(small.count(), 7);
-        QVERIFY(!large.isExact()); // it hit the shared budget and gave its memory back
-        QVERIFY(budget->reserve(qint64(1) * 1024 * 1024));
-        budget->release(qint64(1) * 1024 * 1024);
-    }
-    // Everything is returned when the counters go.
-    QVERIFY(budget->reserve(qint64(2) * 1024 * 1024));
-}
-
-void HyperLogLogTest::countersMergeToTheUnion()
-{
-    const auto budget = std::make_shared<MemoryBudget>(qint64(64) * 1024 * 1024);
-    DistinctCounter low(budget), high(budget);
-    for (int i = 0; i < 150'000; ++i) {
-        low.addInteger(i);                // 0 .. 149,999
-        high.addInteger(100'000 + i);     // 100,000 .. 249,999
-        high.addReal(double(100'000 + i)); // the same values as reals: no new ones
-    }
-    high.addText("100000"); // text is another value than the integer
-    low.merge(high);
-    QVERIFY(low.isExact());
-    QCOMPARE(low.count(), 250'001);
-    QCOMPARE(high.count(), 0);
-
-    // An estimate merged in makes the union an estimate.
-    DistinctCounter estimated(0);
-    for (int i = 200'000; i < 400'000; ++i)
-        estimated.addInteger(i);
-    low.merge(estimated);
-    QVERIFY(!low.isExact());
-    QVERIFY(relativeError(double(low.count()), 400'001) < 0.02);
 }
 
 QTEST_GUILESS_MAIN(HyperLogLogTest)

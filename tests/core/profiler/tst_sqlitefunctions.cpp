@@ -1,6 +1,7 @@
 // The SQL functions the profiler registers on SQLite: REGEXP, the distinct aggregate and
 // the dataType checks, each against values whose answer is known.
 
+#include "profiler/DistinctParts.h"
 #include "profiler/SqliteFunctions.h"
 
 #include <QElapsedTimer>
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void typeChecks();
     void distinctMatchesCountDistinct();
     void distinctReportsItsMethod();
+    void distinctLeavesOutNulls();
     void rowsCountsAndReportsProgress();
     void checksCountPassesAndAll();
 
@@ -267,6 +269,25 @@ void SqliteFunctionsTest::distinctReportsItsMethod()
     const QString switched = scalar(u"SELECT steward_distinct_info(id, 1000000) FROM wide"_s).toString();
     QVERIFY2(switched.startsWith(u"hyperloglog:"_s), qPrintable(switched));
     QCOMPARE(scalar(u"SELECT steward_distinct_info(id, 100000000) FROM wide"_s).toString(), u"exact:200000"_s);
+}
+
+void SqliteFunctionsTest::distinctLeavesOutNulls()
+{
+    QSqlQuery insert(QSqlDatabase::database(u"functions"_s));
+    QVERIFY(insert.exec(u"CREATE TABLE sparse (v)"_s));
+    QVERIFY(insert.exec(u"INSERT INTO sparse VALUES (NULL), (5), (NULL), (5.0), ('5'), (NULL)"_s));
+    QCOMPARE(scalar(u"SELECT COUNT(DISTINCT v) FROM sparse"_s).toLongLong(), 2);
+    QCOMPARE(scalar(u"SELECT steward_distinct(v) FROM sparse"_s).toLongLong(), 2);
+    QCOMPARE(scalar(u"SELECT steward_distinct_info(v) FROM sparse"_s).toString(), u"exact:2"_s);
+    QCOMPARE(scalar(u"SELECT steward_distinct(v) FROM sparse WHERE v IS NULL"_s).toLongLong(), 0);
+    const auto parts = DistinctParts::open();
+    QCOMPARE(scalar(u"SELECT steward_distinct_part(v, ?) FROM sparse WHERE rowid <= 3"_s, {parts->token()}).toString(),
+             u"exact:1"_s);
+    QCOMPARE(scalar(u"SELECT steward_distinct_part(v, ?) FROM sparse WHERE rowid > 3"_s, {parts->token()}).toString(),
+             u"exact:2"_s);
+    const DistinctCount total = parts->total();
+    QVERIFY(total.exact);
+    QCOMPARE(total.count, 2);
 }
 
 void SqliteFunctionsTest::rowsCountsAndReportsProgress()
