@@ -38,7 +38,7 @@ Status runServe(Session &session, const CliOptions &options, QTextStream &out)
     serve.trustIdentityHeaders = options.trustIdentityHeaders;
     if (options.rateLimit)
         serve.requestsPerSecond = *options.rateLimit;
-    serve.burst = qMax(serve.burst, int(2 * serve.requestsPerSecond));
+    serve.burst = qMax(1, int(2 * serve.requestsPerSecond)); // two seconds' worth at once
     if (options.requestTimeoutSeconds)
         serve.limits.requestTimeout = std::chrono::seconds(*options.requestTimeoutSeconds);
     if (!options.tlsCertificate.isEmpty()) {

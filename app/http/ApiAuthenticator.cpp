@@ -29,6 +29,9 @@ ApiAuthenticator::ApiAuthenticator(Database &database, bool trustIdentityHeaders
 std::variant<ApiCaller, QHttpServerResponse> ApiAuthenticator::fromToken(const QByteArray &authorization)
 {
     static const QByteArray scheme = QByteArrayLiteral("bearer ");
+    if (authorization.isEmpty())
+        return unauthorized(HttpTr::tr("this needs the header Authorization: Bearer <token> (steward-cli token "
+                                       "create)"));
     if (!authorization.left(scheme.size()).toLower().startsWith(scheme))
         return unauthorized(HttpTr::tr("the Authorization header must be \"Bearer <token>\""));
     auto check = m_tokens.check(authorization.mid(scheme.size()).trimmed(), QDateTime::currentDateTimeUtc());
