@@ -8,8 +8,10 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QNetworkAccessManager>
 #include <QSqlDatabase>
 #include <QString>
+#include <QVariant>
 
 namespace steward::testing {
 
@@ -31,5 +33,42 @@ QJsonObject jsonObject(const HttpReply &reply);
 
 // Row counts and a SHA-256 over every row of every mdm_ table, in a stable order.
 QString databaseFingerprint(const QSqlDatabase &database);
+
+// A create request of `type` (GLOBAL_METADATA bound to the demo warehouse's journal amounts,
+// KPI, BUSINESS_RULE on gl.journal_line.amount, GLOSSARY) as a JSON body.
+QByteArray createBody(const QString &type, const QString &key, const QString &tier, const QString &lane,
+                      const QString &role);
+QString describe(const HttpReply &reply);
+
+// steward-cli serve on a fresh demo database, tokens for the demo's people, and a
+// connection of the test's own to the database to check what the server stored.
+class ApiServerFixture
+{
+public:
+    // Empty on success, else what went wrong.
+    QString setUp();
+    QString tearDown();
+
+    HttpReply call(const QByteArray &verb, const QString &path, const QString &token, const QByteArray &body = {},
+                   const HttpHeaders &headers = {})
+    {
+        return apiRequest(network, url, verb, path, token, body, headers);
+    }
+    // The first column of the first row; invalid when there is none.
+    QVariant scalar(const QString &sql, const QVariantList &values = {}) const;
+    QString pendingIdOf(const QString &tenant) const;
+    // A pending governed request of the demo's first tenant that jonas.weber may decide.
+    QString pendingForJonas() const;
+
+    CliFixture cli;
+    QNetworkAccessManager network;
+    std::unique_ptr<QProcess> serve;
+    QUrl url;
+    QSqlDatabase db;
+    QString raj;   // data_owner: submits
+    QString jonas; // metadata_steward: decides governed requests
+    QString tom;   // kernel_architect: decides kernel requests
+    QString mei;   // viewer
+};
 
 } // namespace steward::testing
