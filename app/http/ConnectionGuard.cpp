@@ -127,6 +127,10 @@ void ConnectionGuard::refuse(int status, const QByteArray &reasonPhrase, const Q
     // The server must not see this request: from now on only this guard reads, and
     // discards, what the client sends.
     disconnect(m_socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    // The server may have begun reading the request in a transaction, which would keep
+    // every discarded byte buffered.
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction();
     connect(m_socket, &QTcpSocket::readyRead, this, [this] { m_socket->readAll(); });
     m_socket->readAll();
 
