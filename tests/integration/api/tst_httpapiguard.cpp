@@ -13,6 +13,8 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QNetworkReply>
+#include <QSslCertificate>
 #include <QTcpSocket>
 #include <QTest>
 #include <QThread>
@@ -42,6 +44,7 @@ private Q_SLOTS:
     void badInputGetsA4xxAndChangesNothing_data();
     void badInputGetsA4xxAndChangesNothing();
     void aSlowOrOversizedClientDoesNotStopOthers();
+    void servesHttpsWithTheGivenCertificate();
 
 private:
     ApiServerFixture m_api;
@@ -312,6 +315,54 @@ void HttpApiGuardTest::aSlowOrOversizedClientDoesNotStopOthers()
     QVERIFY(slow.readAll().isEmpty());
     QVERIFY2(timer.elapsed() >= 900, "not before its time");
     QCOMPARE(apiRequest(m_api.network, url, "GET", u"/approvals?limit=1"_s, m_api.raj).status, 200);
+    QVERIFY2(terminateCleanly(*server, why), qPrintable(why));
+}
+
+void HttpApiGuardTest::servesHttpsWithTheGivenCertificate()
+{
+    // A self-signed certificate for 127.0.0.1, made by the openssl command.
+    const QString certificate = m_api.cli.dir() + u"/cert.pem"_s;
+    const QString key = m_api.cli.dir() + u"/key.pem"_s;
+    QProcess openssl;
+    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, key,
+                                 u"-out"_s, certificate, u"-days"_s, u"2"_s, u"-subj"_s, u"/CN=127.0.0.1"_s,
+                                 u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s});
+    QVERIFY2(openssl.waitForFinished(60000) && openssl.exitCode() == 0,
+             qPrintable(u"openssl is needed to make a test certificate (apt-get install openssl): "_s +
+                        openssl.errorString() + QString::fromUtf8(openssl.readAllStandardError())));
+
+    // A key that is not one is refused at start.
+    const CliRun badKey =
+        m_api.cli.run({u"serve"_s, u"--port"_s, u"0"_s, u"--tls-cert"_s, certificate, u"--tls-key"_s, certificate});
+    QCOMPARE(badKey.exitCode, Usage);
+    QVERIFY2(badKey.err.contains(u"private key"_s), qPrintable(badKey.err));
+
+    QUrl url;
+    QString why;
+    auto server = m_api.cli.startServe(
+        {u"--port"_s, u"0"_s, u"--tls-cert"_s, certificate, u"--tls-key"_s, key}, url, why);
+    QVERIFY2(server, qPrintable(why));
+    QCOMPARE(url.scheme(), u"https"_s);
+
+    // The client trusts exactly this certificate.
+    const QList<QSslCertificate> ours = QSslCertificate::fromPath(certificate);
+    QCOMPARE(ours.size(), 1);
+    QNetworkAccessManager network;
+    QList<QSslCertificate> presented;
+    connect(&network, &QNetworkAccessManager::sslErrors, this,
+            [&](QNetworkReply *reply, const QList<QSslError> &errors) {
+                presented.append(reply->sslConfiguration().peerCertificate());
+                if (reply->sslConfiguration().peerCertificate() == ours.first())
+                    reply->ignoreSslErrors(errors);
+            });
+    const HttpReply secure = apiRequest(network, url, "GET", u"/approvals?limit=1"_s, m_api.jonas);
+    QVERIFY2(secure.status == 200, qPrintable(describe(secure)));
+    QVERIFY(presented.contains(ours.first()));
+
+    // Plain HTTP on the TLS port gets no answer.
+    QUrl plain = url;
+    plain.setScheme(u"http"_s);
+    QCOMPARE(apiRequest(network, plain, "GET", u"/healthz"_s, QString()).status, 0);
     QVERIFY2(terminateCleanly(*server, why), qPrintable(why));
 }
 

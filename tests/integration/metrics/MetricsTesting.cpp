@@ -104,7 +104,7 @@ std::unique_ptr<QProcess> CliFixture::startServe(const QStringList &extraArgumen
         why = u"serve did not start: "_s + process->errorString();
         return nullptr;
     }
-    static const QRegularExpression listening(u"listening on (http://\\S+)"_s);
+    static const QRegularExpression listening(u"listening on (https?://\\S+)"_s);
     QByteArray output;
     const QDeadlineTimer deadline(30000);
     while (!deadline.hasExpired()) {
