@@ -159,7 +159,7 @@ QHttpServerResponse ApiEndpoint::operate(const ApiRoute &route, const QString &i
 
 QHttpServerResponse ApiEndpoint::created(const Approval &approval, bool replayed)
 {
-    QHttpServerResponse response = ApiResponses::json(ApiResponses::approval(approval, true), 201);
+    QHttpServerResponse response = ApiResponses::json(approval.toJsonNode(true), 201);
     response.setHeader(QByteArrayLiteral("Location"), "/approvals/" + uuidText(approval.id).toLatin1());
     if (replayed)
         response.setHeader(QByteArrayLiteral("Idempotent-Replayed"), QByteArrayLiteral("true"));
@@ -249,7 +249,7 @@ QHttpServerResponse ApiEndpoint::list(const ApiCaller &caller, const QUrlQuery &
     QList<json::Node> items;
     items.reserve(page.value().size());
     for (const Approval &approval : page.value())
-        items.append(ApiResponses::approval(approval, false));
+        items.append(approval.toJsonNode(false));
     const bool more = page.value().size() == pageSize;
     return ApiResponses::json(json::Node::object(
         {{u"items"_s, json::Node::array(std::move(items))},
@@ -268,7 +268,7 @@ QHttpServerResponse ApiEndpoint::show(const ApiCaller &caller, const QUuid &id)
     const diff::ReviewDocuments documents = diff::reviewDocuments(approval.currentState, approval.payload);
     diff::DiffOptions options = diff::diffOptionsFor(approval.entityType);
     options.timeBudgetMs = kDiffBudgetMs;
-    json::Node body = ApiResponses::approval(approval, true);
+    json::Node body = approval.toJsonNode(true);
     body.setMember(u"diff"_s, diff::toChangesJson(diff::diff(documents.before, documents.after, options)));
     return ApiResponses::json(body);
 }
@@ -306,7 +306,7 @@ QHttpServerResponse ApiEndpoint::decide(const ApiCaller &caller, ApiOperation op
     }
     if (!decided)
         return ApiResponses::fromError(decided.error());
-    return ApiResponses::json(ApiResponses::approval(decided.value(), true));
+    return ApiResponses::json(decided.value().toJsonNode(true));
 }
 
 QHttpServerResponse ApiEndpoint::events(const ApiCaller &caller, const QUrlQuery &query)

@@ -43,24 +43,6 @@ QHttpServerResponse fromError(const Error &failure)
     return response;
 }
 
-json::Node approval(const Approval &approval, bool withDocuments)
-{
-    json::Node body = json::fromQJsonValue(approval.toJson());
-    if (withDocuments) {
-        // Qt's JSON would turn numbers into doubles: the stored documents go out as stored.
-        body.setMember(u"payload"_s, approval.payload);
-        body.setMember(u"currentState"_s, approval.currentState.value_or(json::Node::null()));
-    } else {
-        json::Node summary = json::Node::object();
-        for (const auto &[key, value] : body.members()) {
-            if (key != u"payload"_s && key != u"currentState"_s)
-                summary.setMember(key, value);
-        }
-        body = summary;
-    }
-    return body;
-}
-
 json::Node event(const Event &event)
 {
     return json::fromQJsonValue(event.toJson());

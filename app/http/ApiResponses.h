@@ -23,8 +23,6 @@ QHttpServerResponse error(int status, const QString &message, const QString &fie
 // and stale 409. A database failure is 503 with a generic message; its detail, which
 // may hold SQL, goes to the server's log only.
 QHttpServerResponse fromError(const Error &error);
-// A request; the documents (payload, currentState) exactly as stored when read with them.
-json::Node approval(const Approval &approval, bool withDocuments);
 json::Node event(const Event &event);
 
 // Opaque keyset cursors for GET /approvals.
