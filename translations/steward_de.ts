@@ -567,84 +567,6 @@
         <translation>%1 hat die Schemaversion %2</translation>
     </message>
     <message>
-        <source>Review and decide metadata change requests and read the audit trail, without a display.
-
-Commands:
-  init-demo                    create or refresh the demo tenants, users and requests
-  migrate                      bring the schema to this program&apos;s version (on a team
-                               database: connected as its owner, steward_owner)
-  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
-  list [--status S] [--json]   the approval queue, oldest first
-                               S: pending (default), approved, rejected, cancelled or all
-  show ID [--json]             one request: summary and changed fields;
-                               --json adds the full payload and current state
-  approve ID [--reason R]      approve a pending request (as --user)
-  reject ID --reason R         reject a pending request; a reason is required
-  cancel ID                    withdraw a pending request you submitted
-  events [--type T] [--follow] [--json]
-                               the audit trail, oldest first; T is a type or a prefix
-                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
-                               printing new events until interrupted; --json prints
-                               one JSON object per line
-  diff OLD NEW [--format text|json|patch]
-                               structural diff of two JSON files (&apos;-&apos; reads stdin):
-                               changes by JSON Pointer, or an RFC 6902 patch that
-                               turns OLD into NEW; needs no database
-  profile KEY|--due [--now] [--sample N]
-                               measure the data quality of one field, or of every
-                               field whose tier interval has elapsed; --now runs even
-                               within 12 hours of the last run; --sample measures
-                               about N rows instead of all
-  report --kind quality|approvals --format pdf|html|csv|json --out FILE
-         [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;
-                               default: the last 30 days)
-  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
-                               serve GET /metrics (Prometheus) and GET /healthz;
-                               loopback (127.0.0.1:8787) unless told otherwise.
-                               Another address needs a bearer token (from FILE or
-                               $STEWARD_METRICS_TOKEN, 16 characters or more); with
-                               a token, /metrics answers only requests that carry
-                               &quot;Authorization: Bearer &lt;token&gt;&quot; (401 otherwise)</source>
-        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
-
-Befehle:
-  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
-  migrate                      das Schema auf die Version dieses Programms bringen (auf einer
-                               Team-Datenbank: als deren Eigentümer, steward_owner)
-  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
-  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
-                               S: pending (Standard), approved, rejected, cancelled oder all
-  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
-                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
-  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
-  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
-  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
-  events [--type T] [--follow] [--json]
-                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
-                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
-                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
-                               ein JSON-Objekt pro Zeile aus
-  diff OLD NEW [--format text|json|patch]
-                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
-                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
-                               OLD in NEW überführt; benötigt keine Datenbank
-  profile KEY|--due [--now] [--sample N]
-                               die Datenqualität eines Felds messen oder die aller Felder,
-                               deren Tier-Intervall abgelaufen ist; --now läuft auch
-                               innerhalb von 12 Stunden nach dem letzten Lauf; --sample
-                               misst etwa N Zeilen statt aller
-  report --kind quality|approvals --format pdf|html|csv|json --out FILE
-         [--from D --to D]    einen Bericht für einen Zeitraum schreiben (Daten als
-                               JJJJ-MM-TT; Standard: die letzten 30 Tage)
-  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
-                               GET /metrics (Prometheus) und GET /healthz bereitstellen;
-                               nur Loopback (127.0.0.1:8787), sofern nicht anders angegeben.
-                               Eine andere Adresse braucht ein Bearer-Token (aus FILE oder
-                               $STEWARD_METRICS_TOKEN, mindestens 16 Zeichen); mit Token
-                               beantwortet /metrics nur Anfragen mit
-                               &quot;Authorization: Bearer &lt;token&gt;&quot; (sonst 401)</translation>
-    </message>
-    <message>
         <source>serve: a file holding the bearer token /metrics requires (default: $STEWARD_METRICS_TOKEN).</source>
         <translation>serve: eine Datei mit dem Bearer-Token, das /metrics verlangt (Standard: $STEWARD_METRICS_TOKEN).</translation>
     </message>
@@ -705,6 +627,220 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>standard input (&quot;-&quot;) can be only one side of a diff; usage: steward-cli diff OLD NEW</source>
         <translation>die Standardeingabe (&quot;-&quot;) kann nur eine Seite eines Vergleichs sein; Aufruf: steward-cli diff OLD NEW</translation>
+    </message>
+    <message>
+        <source>Review and decide metadata change requests and read the audit trail, without a display.
+
+Commands:
+  init-demo                    create or refresh the demo tenants, users and requests
+  migrate                      bring the schema to this program&apos;s version (on a team
+                               database: connected as its owner, steward_owner)
+  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
+  list [--status S] [--json]   the approval queue, oldest first
+                               S: pending (default), approved, rejected, cancelled or all
+  show ID [--json]             one request: summary and changed fields;
+                               --json adds the full payload and current state
+  approve ID [--reason R]      approve a pending request (as --user)
+  reject ID --reason R         reject a pending request; a reason is required
+  cancel ID                    withdraw a pending request you submitted
+  events [--type T] [--follow] [--json]
+                               the audit trail, oldest first; T is a type or a prefix
+                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
+                               printing new events until interrupted; --json prints
+                               one JSON object per line
+  diff OLD NEW [--format text|json|patch]
+                               structural diff of two JSON files (&apos;-&apos; reads stdin):
+                               changes by JSON Pointer, or an RFC 6902 patch that
+                               turns OLD into NEW; needs no database
+  profile KEY|--due [--now] [--sample N]
+                               measure the data quality of one field, or of every
+                               field whose tier interval has elapsed; --now runs even
+                               within 12 hours of the last run; --sample measures
+                               about N rows instead of all
+  report --kind quality|approvals --format pdf|html|csv|json --out FILE
+         [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;
+                               default: the last 30 days)
+  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
+                               serve GET /metrics (Prometheus) and GET /healthz;
+                               loopback (127.0.0.1:8787) unless told otherwise.
+                               Another address needs a bearer token (from FILE or
+                               $STEWARD_METRICS_TOKEN, 16 characters or more); with
+                               a token, /metrics answers only requests that carry
+                               &quot;Authorization: Bearer &lt;token&gt;&quot; (401 otherwise);
+                               and the HTTP API (/approvals, /events, /openapi.json)
+                               for callers with an API token. --trust-identity-headers
+                               (loopback only, for development) takes x-tenant-id,
+                               x-user-id and x-role instead; --tls-cert/--tls-key
+                               serve HTTPS; --rate-limit N requests per second per
+                               token (default 50, 0: none); --request-timeout S
+                               closes a connection whose request takes longer (10)
+  token create|revoke ID|list --user U [--expires D]
+                               API tokens of the tenant: create prints a new token
+                               for --user once (only its hash is kept); D is a date
+                               (valid through that UTC day) or an ISO-8601 time;
+                               revoke ends one; list shows them</source>
+        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
+
+Befehle:
+  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
+  migrate                      das Schema auf die Version dieses Programms bringen (auf einer
+                               Team-Datenbank: als deren Eigentümer, steward_owner)
+  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
+  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
+                               S: pending (Standard), approved, rejected, cancelled oder all
+  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
+                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
+  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
+  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
+  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
+  events [--type T] [--follow] [--json]
+                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
+                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
+                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
+                               ein JSON-Objekt pro Zeile aus
+  diff OLD NEW [--format text|json|patch]
+                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
+                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
+                               OLD in NEW überführt; benötigt keine Datenbank
+  profile KEY|--due [--now] [--sample N]
+                               die Datenqualität eines Felds messen oder die aller Felder,
+                               deren Tier-Intervall abgelaufen ist; --now läuft auch
+                               innerhalb von 12 Stunden nach dem letzten Lauf; --sample
+                               misst etwa N Zeilen statt aller
+  report --kind quality|approvals --format pdf|html|csv|json --out FILE
+         [--from D --to D]    einen Bericht für einen Zeitraum schreiben (Daten als
+                               JJJJ-MM-TT; Standard: die letzten 30 Tage)
+  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
+                               GET /metrics (Prometheus) und GET /healthz bereitstellen;
+                               nur Loopback (127.0.0.1:8787), sofern nicht anders angegeben.
+                               Eine andere Adresse braucht ein Bearer-Token (aus FILE oder
+                               $STEWARD_METRICS_TOKEN, mindestens 16 Zeichen); mit Token
+                               beantwortet /metrics nur Anfragen mit
+                               &quot;Authorization: Bearer &lt;token&gt;&quot; (sonst 401);
+                               und die HTTP-API (/approvals, /events, /openapi.json)
+                               für Aufrufer mit einem API-Token. --trust-identity-headers
+                               (nur Loopback, für die Entwicklung) nimmt stattdessen
+                               x-tenant-id, x-user-id und x-role; --tls-cert/--tls-key
+                               stellen HTTPS bereit; --rate-limit N Anfragen pro Sekunde
+                               und Token (Standard 50, 0: keine Grenze); --request-timeout S
+                               schließt eine Verbindung, deren Anfrage länger braucht (10)
+  token create|revoke ID|list --user U [--expires D]
+                               API-Tokens des Mandanten: create gibt ein neues Token
+                               für --user einmal aus (nur sein Hash wird gespeichert);
+                               D ist ein Datum (gültig bis Ende dieses UTC-Tages) oder
+                               eine ISO-8601-Zeit; revoke beendet eines; list zeigt sie</translation>
+    </message>
+    <message>
+        <source>serve: accept x-tenant-id, x-user-id and x-role instead of a token (loopback only).</source>
+        <translation>serve: x-tenant-id, x-user-id und x-role statt eines Tokens annehmen (nur Loopback).</translation>
+    </message>
+    <message>
+        <source>serve: the server&apos;s certificate chain (PEM), to serve HTTPS.</source>
+        <translation>serve: die Zertifikatskette des Servers (PEM), um HTTPS bereitzustellen.</translation>
+    </message>
+    <message>
+        <source>serve: the certificate&apos;s private key (PEM, unencrypted).</source>
+        <translation>serve: der private Schlüssel des Zertifikats (PEM, unverschlüsselt).</translation>
+    </message>
+    <message>
+        <source>serve: API requests per second per token (default 50; 0: no limit).</source>
+        <translation>serve: API-Anfragen pro Sekunde und Token (Standard 50; 0: keine Grenze).</translation>
+    </message>
+    <message>
+        <source>serve: seconds a client may take to send one request (default 10).</source>
+        <translation>serve: Sekunden, die ein Client zum Senden einer Anfrage brauchen darf (Standard 10).</translation>
+    </message>
+    <message>
+        <source>token create: when the token stops working (YYYY-MM-DD or ISO-8601).</source>
+        <translation>token create: wann das Token aufhört zu gelten (JJJJ-MM-TT oder ISO-8601).</translation>
+    </message>
+    <message>
+        <source>--tls-cert and --tls-key go together</source>
+        <translation>--tls-cert und --tls-key gehören zusammen</translation>
+    </message>
+    <message>
+        <source>--rate-limit must be a number of requests per second (0: no limit), not &quot;%1&quot;</source>
+        <translation>--rate-limit muss eine Zahl von Anfragen pro Sekunde sein (0: keine Grenze), nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>--request-timeout must be a number of seconds from 1 to 3600, not &quot;%1&quot;</source>
+        <translation>--request-timeout muss eine Zahl von Sekunden zwischen 1 und 3600 sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>token takes create, revoke ID or list, not &quot;%1&quot;</source>
+        <translation>token nimmt create, revoke ID oder list, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>usage: steward-cli %1</source>
+        <translation>Aufruf: steward-cli %1</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a token id; expected a UUID as shown by steward-cli token list</source>
+        <translation>&quot;%1&quot; ist keine Token-ID; erwartet wird eine UUID, wie steward-cli token list sie zeigt</translation>
+    </message>
+    <message>
+        <source>--expires applies to token create only</source>
+        <translation>--expires gilt nur für token create</translation>
+    </message>
+    <message>
+        <source>identity headers are trusted only on a loopback address (127.0.0.1 or ::1), not on %1; give callers API tokens (steward-cli token create) instead</source>
+        <translation>Identitäts-Header gelten nur auf einer Loopback-Adresse (127.0.0.1 oder ::1), nicht auf %1; geben Sie Aufrufern stattdessen API-Tokens (steward-cli token create)</translation>
+    </message>
+    <message>
+        <source>must be a date (YYYY-MM-DD) or an ISO-8601 time, not &quot;%1&quot;</source>
+        <translation>muss ein Datum (JJJJ-MM-TT) oder eine ISO-8601-Zeit sein, nicht &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>revoked %1</source>
+        <translation>widerrufen %1</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>No API tokens in %1.</source>
+        <translation>Keine API-Tokens in %1.</translation>
+    </message>
+    <message>
+        <source>USER</source>
+        <translation>BENUTZER</translation>
+    </message>
+    <message>
+        <source>CREATED</source>
+        <translation>ERSTELLT</translation>
+    </message>
+    <message>
+        <source>EXPIRES</source>
+        <translation>LÄUFT AB</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>ZUSTAND</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>Revoked token %1.</source>
+        <translation>Token %1 widerrufen.</translation>
+    </message>
+    <message>
+        <source>Token %1 for %2 in %3, %4. It is shown only this once: keep it secret.</source>
+        <translation>Token %1 für %2 in %3, %4. Es wird nur dieses eine Mal angezeigt: halten Sie es geheim.</translation>
+    </message>
+    <message>
+        <source>valid until %1</source>
+        <translation>gültig bis %1</translation>
+    </message>
+    <message>
+        <source>without expiry</source>
+        <translation>ohne Ablauf</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1697,18 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
         <source>a field can have at most %1 rules on PostgreSQL</source>
         <translation>ein Feld kann auf PostgreSQL höchstens %1 Regeln haben</translation>
     </message>
+    <message>
+        <source>a token speaks for a user: name one</source>
+        <translation>ein Token spricht für einen Benutzer: nennen Sie einen</translation>
+    </message>
+    <message>
+        <source>the expiry %1 is not in the future</source>
+        <translation>der Ablauf %1 liegt nicht in der Zukunft</translation>
+    </message>
+    <message>
+        <source>no token %1 in this tenant that is not revoked yet</source>
+        <translation>kein noch nicht widerrufenes Token %1 in diesem Mandanten</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
@@ -1634,6 +1782,161 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>/metrics needs the header Authorization: Bearer &lt;token&gt;</source>
         <translation>/metrics braucht den Header Authorization: Bearer &lt;token&gt;</translation>
+    </message>
+    <message>
+        <source>this needs the header Authorization: Bearer &lt;token&gt; (steward-cli token create)</source>
+        <translation>dies braucht den Header Authorization: Bearer &lt;token&gt; (steward-cli token create)</translation>
+    </message>
+    <message>
+        <source>the Authorization header must be &quot;Bearer &lt;token&gt;&quot;</source>
+        <translation>der Authorization-Header muss &quot;Bearer &lt;token&gt;&quot; lauten</translation>
+    </message>
+    <message>
+        <source>unknown token</source>
+        <translation>unbekanntes Token</translation>
+    </message>
+    <message>
+        <source>the token has expired</source>
+        <translation>das Token ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>the token has been revoked</source>
+        <translation>das Token wurde widerrufen</translation>
+    </message>
+    <message>
+        <source>send Authorization: Bearer &lt;token&gt;, or all of x-tenant-id, x-user-id and x-role</source>
+        <translation>senden Sie Authorization: Bearer &lt;token&gt; oder alle von x-tenant-id, x-user-id und x-role</translation>
+    </message>
+    <message>
+        <source>must be a tenant id (a UUID)</source>
+        <translation>muss eine Mandanten-ID (eine UUID) sein</translation>
+    </message>
+    <message>
+        <source>must be kernel_architect, metadata_steward, data_owner or viewer</source>
+        <translation>muss kernel_architect, metadata_steward, data_owner oder viewer sein</translation>
+    </message>
+    <message>
+        <source>%1 is not a user of tenant %2</source>
+        <translation>%1 ist kein Benutzer des Mandanten %2</translation>
+    </message>
+    <message>
+        <source>%1 does not hold the role %2 in tenant %3</source>
+        <translation>%1 hat die Rolle %2 im Mandanten %3 nicht</translation>
+    </message>
+    <message>
+        <source>%1 is no longer a user of tenant %2</source>
+        <translation>%1 ist kein Benutzer des Mandanten %2 mehr</translation>
+    </message>
+    <message>
+        <source>unknown query parameter; known: %1</source>
+        <translation>unbekannter Abfrageparameter; bekannt: %1</translation>
+    </message>
+    <message>
+        <source>given more than once</source>
+        <translation>mehr als einmal angegeben</translation>
+    </message>
+    <message>
+        <source>must be a whole number from %1 to %2</source>
+        <translation>muss eine ganze Zahl von %1 bis %2 sein</translation>
+    </message>
+    <message>
+        <source>method not allowed; use %1</source>
+        <translation>Methode nicht erlaubt; verwenden Sie %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>too many requests; retry in %n second(s)</source>
+        <translation>
+            <numerusform>zu viele Anfragen; erneut in %n Sekunde</numerusform>
+            <numerusform>zu viele Anfragen; erneut in %n Sekunden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>must be a request id (a UUID)</source>
+        <translation>muss eine Antrags-ID (eine UUID) sein</translation>
+    </message>
+    <message>
+        <source>must be 1 to %1 visible ASCII characters</source>
+        <translation>muss aus 1 bis %1 sichtbaren ASCII-Zeichen bestehen</translation>
+    </message>
+    <message>
+        <source>this Idempotency-Key was used for a different request</source>
+        <translation>dieser Idempotency-Key wurde für eine andere Anfrage verwendet</translation>
+    </message>
+    <message>
+        <source>must be pending, approved, rejected, cancelled or all</source>
+        <translation>muss pending, approved, rejected, cancelled oder all sein</translation>
+    </message>
+    <message>
+        <source>must be one of GLOBAL_METADATA, KPI, BUSINESS_RULE, GLOSSARY</source>
+        <translation>muss einer der Werte GLOBAL_METADATA, KPI, BUSINESS_RULE, GLOSSARY sein</translation>
+    </message>
+    <message>
+        <source>must be one of tier1 .. tier5</source>
+        <translation>muss einer der Werte tier1 .. tier5 sein</translation>
+    </message>
+    <message>
+        <source>is not a cursor this server handed out</source>
+        <translation>ist kein Cursor, den dieser Server ausgegeben hat</translation>
+    </message>
+    <message>
+        <source>no change request %1 in this tenant</source>
+        <translation>kein Änderungsantrag %1 in diesem Mandanten</translation>
+    </message>
+    <message>
+        <source>the body must be a JSON object, e.g. {&quot;reason&quot;: &quot;...&quot;}</source>
+        <translation>der Rumpf muss ein JSON-Objekt sein, z. B. {&quot;reason&quot;: &quot;...&quot;}</translation>
+    </message>
+    <message>
+        <source>unknown field; only &quot;reason&quot; is accepted</source>
+        <translation>unbekanntes Feld; nur &quot;reason&quot; wird angenommen</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>muss eine Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>a withdrawal takes no reason</source>
+        <translation>ein Zurückziehen hat keine Begründung</translation>
+    </message>
+    <message>
+        <source>the database is not available right now; try again in a moment</source>
+        <translation>die Datenbank ist gerade nicht verfügbar; versuchen Sie es gleich noch einmal</translation>
+    </message>
+    <message>
+        <source>the request line and headers exceed %1 bytes</source>
+        <translation>Anfragezeile und Header überschreiten %1 Bytes</translation>
+    </message>
+    <message>
+        <source>send the request body with a Content-Length header; chunked bodies are not accepted</source>
+        <translation>senden Sie den Anfragerumpf mit einem Content-Length-Header; Rümpfe in Chunks werden nicht angenommen</translation>
+    </message>
+    <message>
+        <source>the Content-Length header is not a valid length</source>
+        <translation>der Content-Length-Header ist keine gültige Länge</translation>
+    </message>
+    <message>
+        <source>the request body of %1 bytes exceeds the limit of %2 bytes</source>
+        <translation>der Anfragerumpf von %1 Bytes überschreitet die Grenze von %2 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 holds no PEM certificate (or cannot be read)</source>
+        <translation>%1 enthält kein PEM-Zertifikat (oder kann nicht gelesen werden)</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds no unencrypted PEM private key (RSA or EC)</source>
+        <translation>%1 enthält keinen unverschlüsselten privaten PEM-Schlüssel (RSA oder EC)</translation>
+    </message>
+    <message>
+        <source>internal error</source>
+        <translation>interner Fehler</translation>
+    </message>
+    <message>
+        <source>refusing to trust identity headers on %1: only on a loopback address</source>
+        <translation>Identitäts-Header auf %1 werden nicht vertraut: nur auf einer Loopback-Adresse</translation>
     </message>
 </context>
 <context>

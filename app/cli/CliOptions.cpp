@@ -58,8 +58,17 @@ const QList<CommandSpec> &commands()
          u"serve"_s,
          0,
          0,
-         {u"bind"_s, u"port"_s, u"metrics-token-file"_s},
-         u"serve [--bind 127.0.0.1] [--port 8787] [--metrics-token-file FILE]"_s,
+         {u"bind"_s, u"port"_s, u"metrics-token-file"_s, u"trust-identity-headers"_s, u"tls-cert"_s, u"tls-key"_s,
+          u"rate-limit"_s, u"request-timeout"_s},
+         u"serve [--bind 127.0.0.1] [--port 8787] [--metrics-token-file FILE] [--trust-identity-headers] "
+         u"[--tls-cert FILE --tls-key FILE] [--rate-limit N] [--request-timeout S]"_s,
+         false},
+        {Command::Token,
+         u"token"_s,
+         1,
+         2,
+         {u"expires"_s},
+         u"token create|revoke ID|list --user U [--tenant T] [--expires D]"_s,
          false},
     };
     return specs;
@@ -110,7 +119,19 @@ QString description()
                      "                               Another address needs a bearer token (from FILE or\n"
                      "                               $STEWARD_METRICS_TOKEN, 16 characters or more); with\n"
                      "                               a token, /metrics answers only requests that carry\n"
-                     "                               \"Authorization: Bearer <token>\" (401 otherwise)");
+                     "                               \"Authorization: Bearer <token>\" (401 otherwise);\n"
+                     "                               and the HTTP API (/approvals, /events, /openapi.json)\n"
+                     "                               for callers with an API token. --trust-identity-headers\n"
+                     "                               (loopback only, for development) takes x-tenant-id,\n"
+                     "                               x-user-id and x-role instead; --tls-cert/--tls-key\n"
+                     "                               serve HTTPS; --rate-limit N requests per second per\n"
+                     "                               token (default 50, 0: none); --request-timeout S\n"
+                     "                               closes a connection whose request takes longer (10)\n"
+                     "  token create|revoke ID|list --user U [--expires D]\n"
+                     "                               API tokens of the tenant: create prints a new token\n"
+                     "                               for --user once (only its hash is kept); D is a date\n"
+                     "                               (valid through that UTC day) or an ISO-8601 time;\n"
+                     "                               revoke ends one; list shows them");
 }
 
 void configure(QCommandLineParser &parser)
@@ -146,6 +167,16 @@ void configure(QCommandLineParser &parser)
         {u"metrics-token-file"_s,
          CliTr::tr("serve: a file holding the bearer token /metrics requires (default: $STEWARD_METRICS_TOKEN)."),
          CliTr::tr("FILE")},
+        {u"trust-identity-headers"_s,
+         CliTr::tr("serve: accept x-tenant-id, x-user-id and x-role instead of a token (loopback only).")},
+        {u"tls-cert"_s, CliTr::tr("serve: the server's certificate chain (PEM), to serve HTTPS."), CliTr::tr("FILE")},
+        {u"tls-key"_s, CliTr::tr("serve: the certificate's private key (PEM, unencrypted)."), CliTr::tr("FILE")},
+        {u"rate-limit"_s, CliTr::tr("serve: API requests per second per token (default 50; 0: no limit)."),
+         CliTr::tr("N")},
+        {u"request-timeout"_s,
+         CliTr::tr("serve: seconds a client may take to send one request (default 10)."), CliTr::tr("S")},
+        {u"expires"_s, CliTr::tr("token create: when the token stops working (YYYY-MM-DD or ISO-8601)."),
+         CliTr::tr("D")},
     });
     parser.addPositionalArgument(u"command"_s, CliTr::tr("One of the commands above."), CliTr::tr("command"));
     parser.addPositionalArgument(u"arguments"_s, CliTr::tr("The command's arguments."), CliTr::tr("[arguments...]"));
@@ -253,6 +284,45 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
             options.port = quint16(port);
         }
         options.metricsTokenFile = parser.value(u"metrics-token-file"_s).trimmed();
+        options.trustIdentityHeaders = parser.isSet(u"trust-identity-headers"_s);
+        options.tlsCertificate = parser.value(u"tls-cert"_s).trimmed();
+        options.tlsKey = parser.value(u"tls-key"_s).trimmed();
+        if (options.tlsCertificate.isEmpty() != options.tlsKey.isEmpty())
+            return usage(CliTr::tr("--tls-cert and --tls-key go together"));
+        if (parser.isSet(u"rate-limit"_s)) {
+            bool ok = false;
+            const double rate = parser.value(u"rate-limit"_s).trimmed().toDouble(&ok);
+            if (!ok || rate < 0)
+                return usage(CliTr::tr("--rate-limit must be a number of requests per second (0: no limit), not "
+                                       "\"%1\"")
+                                 .arg(parser.value(u"rate-limit"_s)));
+            options.rateLimit = rate;
+        }
+        if (parser.isSet(u"request-timeout"_s)) {
+            bool ok = false;
+            const int seconds = parser.value(u"request-timeout"_s).trimmed().toInt(&ok);
+            if (!ok || seconds < 1 || seconds > 3600)
+                return usage(CliTr::tr("--request-timeout must be a number of seconds from 1 to 3600, not \"%1\"")
+                                 .arg(parser.value(u"request-timeout"_s)));
+            options.requestTimeoutSeconds = seconds;
+        }
+    }
+    if (options.command == Command::Token) {
+        options.tokenAction = options.arguments.constFirst();
+        const int wanted = options.tokenAction == u"revoke"_s ? 2 : 1;
+        if (!QStringList{u"create"_s, u"revoke"_s, u"list"_s}.contains(options.tokenAction))
+            return usage(CliTr::tr("token takes create, revoke ID or list, not \"%1\"").arg(options.tokenAction));
+        if (options.arguments.size() != wanted)
+            return usage(CliTr::tr("usage: steward-cli %1").arg(spec->synopsis));
+        if (options.tokenAction == u"revoke"_s) {
+            options.tokenId = QUuid::fromString(options.arguments.at(1).trimmed());
+            if (options.tokenId.isNull())
+                return usage(CliTr::tr("\"%1\" is not a token id; expected a UUID as shown by steward-cli token list")
+                                 .arg(options.arguments.at(1)));
+        }
+        if (parser.isSet(u"expires"_s) && options.tokenAction != u"create"_s)
+            return usage(CliTr::tr("--expires applies to token create only"));
+        options.expires = parser.value(u"expires"_s).trimmed();
     }
 
     options.due = parser.isSet(u"due"_s);

@@ -9,7 +9,7 @@
 
 namespace steward {
 
-enum class Command { InitDemo, Migrate, Submit, List, Show, Approve, Reject, Cancel, Events, Diff, Profile, Report, Serve };
+enum class Command { InitDemo, Migrate, Submit, List, Show, Approve, Reject, Cancel, Events, Diff, Profile, Report, Serve, Token };
 
 // The command line of steward-cli, parsed and checked: the command exists, it got the
 // arguments it needs, and every option given applies to it. Options may come before
@@ -42,6 +42,14 @@ struct CliOptions
     QString bindAddress;            // serve --bind, default 127.0.0.1
     quint16 port = 8787;            // serve --port
     QString metricsTokenFile;       // serve --metrics-token-file; empty: $STEWARD_METRICS_TOKEN or none
+    bool trustIdentityHeaders = false; // serve --trust-identity-headers (loopback only)
+    QString tlsCertificate;         // serve --tls-cert FILE
+    QString tlsKey;                 // serve --tls-key FILE
+    std::optional<double> rateLimit;          // serve --rate-limit N (requests per second per token)
+    std::optional<int> requestTimeoutSeconds; // serve --request-timeout S
+    QString tokenAction;            // token: create, revoke or list
+    QUuid tokenId;                  // token revoke ID
+    QString expires;                // token create --expires D (as given; the command checks it)
 
     // `arguments` includes the program name, as QCoreApplication::arguments() does.
     static Result<CliOptions> parse(const QStringList &arguments);

@@ -13,6 +13,7 @@
 #include "ServeCommand.h"
 #include "Session.h"
 #include "TextFormat.h"
+#include "TokenCommands.h"
 
 #include <QTextStream>
 
@@ -87,6 +88,8 @@ Status CommandRunner::dispatch(const CliOptions &options)
         return runReport(current, options, m_out);
     case Command::Serve:
         return runServe(current, options, m_out);
+    case Command::Token:
+        return runToken(current, options, m_out);
     }
     return std::nullopt;
 }

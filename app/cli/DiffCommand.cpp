@@ -3,6 +3,7 @@
 #include "CliOptions.h"
 #include "CliTr.h"
 #include "InputText.h"
+#include "diff/DiffJson.h"
 #include "diff/JsonPatch.h"
 #include "diff/StructuralDiff.h"
 #include "json/JsonParser.h"
@@ -53,19 +54,6 @@ void writeUtf8(const QByteArray &text, QTextStream &out)
         out << QString::fromUtf8(text);
 }
 
-QString kindName(const diff::DiffNode &node)
-{
-    switch (node.kind) {
-    case diff::DiffNode::Kind::Added: return u"added"_s;
-    case diff::DiffNode::Kind::Removed: return u"removed"_s;
-    case diff::DiffNode::Kind::Changed: return u"changed"_s;
-    case diff::DiffNode::Kind::TypeChanged: return u"type_changed"_s;
-    case diff::DiffNode::Kind::Moved: return u"moved"_s;
-    case diff::DiffNode::Kind::Unchanged: return u"formatting"_s;
-    }
-    return {};
-}
-
 QString symbol(const diff::DiffNode &node)
 {
     switch (node.kind) {
@@ -112,34 +100,6 @@ void printText(const diff::DiffResult &result, QTextStream &out)
         out << CliTr::tr("approximate: %1").arg(result.approximateReason) << u'\n';
 }
 
-json::Node asJson(const diff::DiffResult &result)
-{
-    QList<json::Node> changes;
-    for (const diff::DiffNode *node : result.changes()) {
-        json::Node change = json::Node::object();
-        change.setMember(u"op"_s, json::Node::string(kindName(*node)));
-        change.setMember(u"path"_s, json::Node::string(node->path));
-        if (!node->fromPath.isEmpty())
-            change.setMember(u"from"_s, json::Node::string(node->fromPath));
-        if (node->before)
-            change.setMember(u"before"_s, *node->before);
-        if (node->after)
-            change.setMember(u"after"_s, *node->after);
-        if (!node->key.isEmpty() && node->key.startsWith(u'['))
-            change.setMember(u"item"_s, json::Node::string(node->key));
-        changes.append(change);
-    }
-    const diff::DiffCounts &counts = result.counts;
-    json::Node root = json::Node::object();
-    root.setMember(u"counts"_s, json::Node::object({{u"added"_s, json::Node::number(QString::number(counts.added))},
-                                                    {u"removed"_s, json::Node::number(QString::number(counts.removed))},
-                                                    {u"changed"_s, json::Node::number(QString::number(counts.changed))},
-                                                    {u"moved"_s, json::Node::number(QString::number(counts.moved))}}));
-    root.setMember(u"approximate"_s, json::Node::boolean(result.approximate));
-    root.setMember(u"changes"_s, json::Node::array(changes));
-    return root;
-}
-
 } // namespace
 
 Status runDiff(const CliOptions &options, QTextStream &out)
@@ -166,7 +126,7 @@ Status runDiff(const CliOptions &options, QTextStream &out)
     }
     const diff::DiffResult result = diff::diff(before.value(), after.value());
     if (options.format == u"json"_s)
-        writeUtf8(json::serialize(asJson(result), true) + '\n', out);
+        writeUtf8(json::serialize(diff::toChangesJson(result), true) + '\n', out);
     else
         printText(result, out);
     return std::nullopt;

@@ -3,6 +3,7 @@
 #include "CliOptions.h"
 #include "CliTr.h"
 #include "EventFollower.h"
+#include "GuardedTcpServer.h"
 #include "MetricsServer.h"
 #include "Session.h"
 
@@ -27,9 +28,29 @@ Status runServe(Session &session, const CliOptions &options, QTextStream &out)
                                                   .arg(refused->message,
                                                        QLatin1StringView(metrics::MetricsAccess::TokenVariable)));
 
+    if (options.trustIdentityHeaders && !address.value().isLoopback())
+        return Error::invalid(u"trust-identity-headers"_s,
+                              CliTr::tr("identity headers are trusted only on a loopback address (127.0.0.1 or ::1), "
+                                        "not on %1; give callers API tokens (steward-cli token create) instead")
+                                  .arg(address.value().toString()));
+    ServeOptions serve;
+    serve.api = true;
+    serve.trustIdentityHeaders = options.trustIdentityHeaders;
+    if (options.rateLimit)
+        serve.requestsPerSecond = *options.rateLimit;
+    serve.burst = qMax(1, int(2 * serve.requestsPerSecond)); // two seconds' worth at once
+    if (options.requestTimeoutSeconds)
+        serve.limits.requestTimeout = std::chrono::seconds(*options.requestTimeoutSeconds);
+    if (!options.tlsCertificate.isEmpty()) {
+        auto tls = GuardedTcpServer::loadTls(options.tlsCertificate, options.tlsKey);
+        if (!tls)
+            return tls.error();
+        serve.tls = tls.value();
+    }
+
     // The endpoint reads every tenant through a connection of its own on its own thread;
     // this thread only prints and waits for SIGINT or SIGTERM.
-    MetricsServer server(session.database().url(), access.value());
+    MetricsServer server(session.database().url(), access.value(), serve);
     Status failure;
     const bool tokenRequired = access.value().hasToken();
     QObject::connect(&server, &MetricsServer::listening, &server, [&out, tokenRequired](const QUrl &url) {

@@ -1,5 +1,8 @@
 #include "MetricsEndpoint.h"
 
+#include "ApiEndpoint.h"
+#include "ApiResponses.h"
+#include "GuardedTcpServer.h"
 #include "HttpTr.h"
 #include "jobs/JobRunner.h"
 #include "metrics/MetricsCollector.h"
@@ -46,6 +49,17 @@ QHttpServerResponse guarded(const std::function<QHttpServerResponse()> &answer)
     return std::move(*response);
 }
 
+// The API's guard: an exception becomes a plain 500, never its text (which could hold SQL).
+QHttpServerResponse guardedApi(const std::function<QHttpServerResponse()> &answer)
+{
+    std::optional<QHttpServerResponse> response;
+    if (const Status failed = jobs::runGuarded([&] { response.emplace(answer()); })) {
+        qWarning().noquote() << u"steward-cli serve: answered 500: %1"_s.arg(failed->text());
+        return ApiResponses::error(500, HttpTr::tr("internal error"));
+    }
+    return std::move(*response);
+}
+
 QString hostText(const QHostAddress &address)
 {
     return address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString()) : address.toString();
@@ -53,8 +67,9 @@ QString hostText(const QHostAddress &address)
 
 } // namespace
 
-MetricsEndpoint::MetricsEndpoint(DatabaseUrl databaseUrl, metrics::MetricsAccess access, QObject *parent)
-    : QObject(parent), m_databaseUrl(std::move(databaseUrl)), m_access(std::move(access))
+MetricsEndpoint::MetricsEndpoint(DatabaseUrl databaseUrl, metrics::MetricsAccess access, ServeOptions options,
+                                 QObject *parent)
+    : QObject(parent), m_databaseUrl(std::move(databaseUrl)), m_access(std::move(access)), m_options(std::move(options))
 {
 }
 
@@ -70,9 +85,15 @@ void MetricsEndpoint::listen(const QHostAddress &address, quint16 port)
         Q_EMIT failed(refused->text());
         return;
     }
+    if (m_options.trustIdentityHeaders && !address.isLoopback()) {
+        Q_EMIT failed(HttpTr::tr("refusing to trust identity headers on %1: only on a loopback address")
+                          .arg(address.toString()));
+        return;
+    }
     auto server = std::make_unique<QHttpServer>();
-    // Our own QTcpServer rather than QHttpServer::listen(), which only logs why it failed.
-    auto *tcpServer = new QTcpServer(server.get());
+    // Our own server rather than QHttpServer::listen(), which only logs why it failed, and
+    // which neither limits what a client sends nor encrypts.
+    auto *tcpServer = new GuardedTcpServer(m_options.limits, m_options.tls, server.get());
     if (!tcpServer->listen(address, port)) {
         Q_EMIT failed(HttpTr::tr("cannot listen on %1:%2: %3")
                           .arg(hostText(address), QString::number(port), tcpServer->errorString()));
@@ -86,10 +107,18 @@ void MetricsEndpoint::listen(const QHostAddress &address, quint16 port)
     server->route(u"/healthz"_s, [this](const QHttpServerRequest &request) {
         return guarded([&] { return health(request); });
     });
-    server->setMissingHandler([](const QHttpServerRequest &, QHttpServerResponder &&responder) {
-        responder.write(
-            QJsonDocument(QJsonObject{{u"error"_s, HttpTr::tr("not found")}}).toJson(QJsonDocument::Compact),
-            QByteArrayLiteral("application/json"), QHttpServerResponder::StatusCode::NotFound);
+    // Every path not routed above: the API's, when it is served, else not found.
+    server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        guardedApi([&]() -> QHttpServerResponse {
+            if (m_options.api) {
+                auto endpoint = api();
+                if (!endpoint)
+                    return ApiResponses::fromError(endpoint.error());
+                if (auto answer = endpoint.value()->answer(request))
+                    return std::move(*answer);
+            }
+            return ApiResponses::error(404, HttpTr::tr("not found"));
+        }).write(std::move(responder));
     });
     m_server = std::move(server);
 
@@ -101,6 +130,7 @@ void MetricsEndpoint::listen(const QHostAddress &address, quint16 port)
 void MetricsEndpoint::close()
 {
     m_server.reset();
+    m_api.reset();
     m_database.reset();
 }
 
@@ -113,6 +143,17 @@ Result<Database *> MetricsEndpoint::database()
         m_database = std::move(opened.value());
     }
     return m_database.get();
+}
+
+Result<ApiEndpoint *> MetricsEndpoint::api()
+{
+    if (!m_api) {
+        auto connection = database();
+        if (!connection)
+            return connection.error();
+        m_api = std::make_unique<ApiEndpoint>(*connection.value(), m_options);
+    }
+    return m_api.get();
 }
 
 QHttpServerResponse MetricsEndpoint::metrics(const QHttpServerRequest &request)

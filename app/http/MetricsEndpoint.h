@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ServeOptions.h"
 #include "metrics/MetricsAccess.h"
 #include "model/Error.h"
 #include "store/DatabaseUrl.h"
@@ -14,17 +15,21 @@ class QHttpServerResponse;
 
 namespace steward {
 
+class ApiEndpoint;
 class Database;
 
-// GET /metrics (Prometheus text format) and GET /healthz on Qt's HTTP server, answered
-// from the endpoint's own database connection. It works on the thread it lives on:
-// MetricsServer moves it to a dedicated one, so no scrape ever waits in the GUI thread.
+// GET /metrics (Prometheus text format) and GET /healthz on Qt's HTTP server, and with
+// ServeOptions::api the HTTP API (ApiEndpoint), answered from the endpoint's own database
+// connection. Every connection is watched by a ConnectionGuard (size and time limits).
+// It works on the thread it lives on: MetricsServer moves it to a dedicated one, so no
+// request ever waits in the GUI thread.
 class MetricsEndpoint : public QObject
 {
     Q_OBJECT
 
 public:
-    MetricsEndpoint(DatabaseUrl databaseUrl, metrics::MetricsAccess access, QObject *parent = nullptr);
+    MetricsEndpoint(DatabaseUrl databaseUrl, metrics::MetricsAccess access, ServeOptions options = {},
+                    QObject *parent = nullptr);
     ~MetricsEndpoint() override;
 
     // Opens the database connection and starts listening; answers with listening() or
@@ -44,10 +49,14 @@ private:
     QHttpServerResponse health(const QHttpServerRequest &request);
     // The connection, opened on first use and again after an open failed.
     Result<Database *> database();
+    // The API on that connection, made on first use.
+    Result<ApiEndpoint *> api();
 
     DatabaseUrl m_databaseUrl;
     metrics::MetricsAccess m_access;
+    ServeOptions m_options;
     std::unique_ptr<Database> m_database;
+    std::unique_ptr<ApiEndpoint> m_api;
     std::unique_ptr<QHttpServer> m_server;
 };
 

@@ -9,9 +9,10 @@ using namespace Qt::StringLiterals;
 
 namespace steward {
 
-MetricsServer::MetricsServer(DatabaseUrl databaseUrl, metrics::MetricsAccess access, QObject *parent)
-    : QObject(parent), m_thread(new QThread(this)),
-      m_endpoint(new MetricsEndpoint(std::move(databaseUrl), std::move(access)))
+MetricsServer::MetricsServer(DatabaseUrl databaseUrl, metrics::MetricsAccess access, ServeOptions options,
+                             QObject *parent)
+    : QObject(parent), m_thread(new QThread(this)), m_secure(options.tls.has_value()),
+      m_endpoint(new MetricsEndpoint(std::move(databaseUrl), std::move(access), std::move(options)))
 {
     m_thread->setObjectName(u"metrics-endpoint"_s);
     m_endpoint->moveToThread(m_thread);
@@ -20,7 +21,7 @@ MetricsServer::MetricsServer(DatabaseUrl databaseUrl, metrics::MetricsAccess acc
     connect(
         m_endpoint, &MetricsEndpoint::listening, this,
         [this](quint16 port) {
-            m_url.setScheme(u"http"_s);
+            m_url.setScheme(m_secure ? u"https"_s : u"http"_s);
             m_url.setHost(m_address.toString());
             m_url.setPort(port);
             Q_EMIT listening(m_url);

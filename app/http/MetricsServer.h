@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ServeOptions.h"
 #include "metrics/MetricsAccess.h"
 #include "model/Error.h"
 #include "store/DatabaseUrl.h"
@@ -24,7 +25,8 @@ class MetricsServer : public QObject
 public:
     // `access` decides which addresses it may listen on and who may read /metrics; the
     // default is this computer only, without a token.
-    explicit MetricsServer(DatabaseUrl databaseUrl, metrics::MetricsAccess access = {}, QObject *parent = nullptr);
+    explicit MetricsServer(DatabaseUrl databaseUrl, metrics::MetricsAccess access = {}, ServeOptions options = {},
+                           QObject *parent = nullptr);
     // Stops listening, closes the connection in the server thread and waits for it.
     ~MetricsServer() override;
 
@@ -43,6 +45,7 @@ Q_SIGNALS:
 
 private:
     QThread *m_thread;
+    bool m_secure = false; // before m_endpoint, which takes the options
     MetricsEndpoint *m_endpoint;
     QHostAddress m_address;
     QUrl m_url;

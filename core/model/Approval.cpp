@@ -45,29 +45,42 @@ json::Node Approval::requestedState() const
     return layPayloadOver(currentState, payload);
 }
 
+json::Node Approval::toJsonNode(bool withDocuments) const
+{
+    using json::Node;
+    const auto text = [](const QString &value) { return Node::string(value); };
+    const auto optionalText = [](const QString &value) { return value.isEmpty() ? Node::null() : Node::string(value); };
+    const auto time = [](const QDateTime &value) {
+        return value.isValid() ? Node::string(toIsoTimestamp(value)) : Node::null();
+    };
+    QList<Node::Member> members{
+        {u"id"_s, text(uuidText(id))},
+        {u"tenantId"_s, text(uuidText(tenantId))},
+        {u"entityType"_s, text(toString(entityType))},
+        {u"entityId"_s, optionalText(uuidText(entityId))},
+        {u"entityKey"_s, text(entityKey)},
+        {u"tier"_s, text(toString(tier))},
+        {u"lane"_s, text(toString(lane))},
+    };
+    if (withDocuments) {
+        members.append({u"payload"_s, payload});
+        members.append({u"currentState"_s, currentState.value_or(Node::null())});
+    }
+    members.append({u"status"_s, text(toString(status))});
+    members.append({u"decisionReason"_s, decisionReason.isNull() ? Node::null() : text(decisionReason)});
+    members.append({u"requestedBy"_s, text(requestedBy)});
+    members.append({u"decidedBy"_s, optionalText(decidedBy)});
+    members.append({u"requestedAt"_s, text(toIsoTimestamp(requestedAt))});
+    members.append({u"decidedAt"_s, time(decidedAt)});
+    members.append({u"requiredRole"_s, text(toString(requiredRole))});
+    if (baseVersion)
+        members.append({u"baseVersion"_s, Node::number(QString::number(*baseVersion))});
+    return Node::object(std::move(members));
+}
+
 QJsonObject Approval::toJson() const
 {
-    QJsonObject json{
-        {u"id"_s, uuidText(id)},
-        {u"tenantId"_s, uuidText(tenantId)},
-        {u"entityType"_s, toString(entityType)},
-        {u"entityId"_s, entityId.isNull() ? QJsonValue() : QJsonValue(uuidText(entityId))},
-        {u"entityKey"_s, entityKey},
-        {u"tier"_s, toString(tier)},
-        {u"lane"_s, toString(lane)},
-        {u"payload"_s, json::toQJsonValue(payload)},
-        {u"currentState"_s, currentState ? json::toQJsonValue(*currentState) : QJsonValue()},
-        {u"status"_s, toString(status)},
-        {u"decisionReason"_s, decisionReason.isNull() ? QJsonValue() : QJsonValue(decisionReason)},
-        {u"requestedBy"_s, requestedBy},
-        {u"decidedBy"_s, decidedBy.isEmpty() ? QJsonValue() : QJsonValue(decidedBy)},
-        {u"requestedAt"_s, toIsoTimestamp(requestedAt)},
-        {u"decidedAt"_s, decidedAt.isValid() ? QJsonValue(toIsoTimestamp(decidedAt)) : QJsonValue()},
-        {u"requiredRole"_s, toString(requiredRole)},
-    };
-    if (baseVersion)
-        json.insert(u"baseVersion"_s, *baseVersion);
-    return json;
+    return json::toQJsonValue(toJsonNode(true)).toObject();
 }
 
 } // namespace steward

@@ -39,7 +39,10 @@ struct Approval
     bool isPending() const { return status == ApprovalStatus::Pending; }
     // The entity as it would be after approval (see layPayloadOver).
     json::Node requestedState() const;
-    // Qt's JSON for the CLI and the HTTP API (numbers become doubles there).
+    // The request under the camelCase names of SPEC section 3, the documents exactly as
+    // stored (the HTTP API); without them (a queue row) unless `withDocuments`.
+    json::Node toJsonNode(bool withDocuments = true) const;
+    // The same as Qt's JSON for the CLI (numbers become doubles there).
     QJsonObject toJson() const;
 };
 

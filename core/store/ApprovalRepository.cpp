@@ -85,6 +85,21 @@ Result<Approval> readApproval(const QSqlQuery &query, bool withPayloads)
     return approval;
 }
 
+Result<QList<Approval>> readApprovals(Result<QSqlQuery> query, bool withPayloads)
+{
+    if (!query)
+        return query.error();
+    QSqlQuery &rows = query.value();
+    QList<Approval> approvals;
+    while (rows.next()) {
+        auto approval = readApproval(rows, withPayloads);
+        if (!approval)
+            return approval.error();
+        approvals.append(std::move(approval.value()));
+    }
+    return approvals;
+}
+
 QString sortColumn(ApprovalSortKey key)
 {
     switch (key) {
@@ -196,17 +211,22 @@ Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const Ap
                   + u" FROM mdm_approval"_s + whereClause(m_database, tenantId, filter, values);
     sql += orderClause(sort) + u" LIMIT ? OFFSET ?"_s;
     values << limit << offset;
-    auto query = m_database.run(sql, values);
-    if (!query)
-        return query.error();
-    QList<Approval> rows;
-    while (query.value().next()) {
-        auto approval = readApproval(query.value(), withPayloads);
-        if (!approval)
-            return approval.error();
-        rows.append(std::move(approval.value()));
+    return readApprovals(m_database.run(sql, values), withPayloads);
+}
+
+Result<QList<Approval>> ApprovalRepository::listAfter(const QUuid &tenantId, const ApprovalFilter &filter,
+                                                      const std::optional<ApprovalCursor> &after, int limit) const
+{
+    QVariantList values;
+    QString sql = u"SELECT "_s + kSummaryColumns + u" FROM mdm_approval"_s
+                  + whereClause(m_database, tenantId, filter, values);
+    if (after) {
+        sql += u" AND (requested_at, id) > (?, ?)"_s;
+        values << toIsoTimestamp(after->requestedAt) << uuidText(after->id);
     }
-    return rows;
+    sql += u" ORDER BY requested_at, id LIMIT ?"_s;
+    values << limit;
+    return readApprovals(m_database.run(sql, values), false);
 }
 
 Result<int> ApprovalRepository::count(const QUuid &tenantId, const ApprovalFilter &filter) const

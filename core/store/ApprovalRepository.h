@@ -34,6 +34,13 @@ struct QueuePlace
     bool matches = false; // whether it is in the queue itself (else: where it would be)
 };
 
+// Where a keyset page of the queue starts: after this request in (requested_at, id) order.
+struct ApprovalCursor
+{
+    QDateTime requestedAt;
+    QUuid id;
+};
+
 // mdm_approval, always scoped to one tenant.
 class ApprovalRepository
 {
@@ -45,6 +52,10 @@ public:
     // A page of the queue; without payloads unless asked (the queue never needs them).
     Result<QList<Approval>> list(const QUuid &tenantId, const ApprovalFilter &filter, const ApprovalSort &sort,
                                  int offset, int limit, bool withPayloads = false) const;
+    // A page in (requested_at, id) order after `after` (from the start without one): pages
+    // that stay put while requests are added or decided (the HTTP API's cursor paging).
+    Result<QList<Approval>> listAfter(const QUuid &tenantId, const ApprovalFilter &filter,
+                                      const std::optional<ApprovalCursor> &after, int limit) const;
     Result<int> count(const QUuid &tenantId, const ApprovalFilter &filter) const;
     // The place of one request in the queue list() pages through, in the same order;
     // nothing when the tenant has no such request.

@@ -149,6 +149,7 @@ QList<Migration> PostgresDialect::migrations() const
          {script(u"0005-tenant-rules.sql"_s)}},
         {6, u"team mode: identity, row-level security, steward_decide, event numbering and NOTIFY"_s,
          {script(u"0006-team.sql"_s).replace(u"-- @ENTITY_SCHEMA@"_s, entitySchemaRows())}},
+        {7, u"HTTP API tokens and idempotency keys"_s, {script(u"0007-api.sql"_s)}},
     };
 }
 

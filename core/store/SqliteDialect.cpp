@@ -251,7 +251,29 @@ QList<Migration> SqliteDialect::migrations() const
     // Team mode's guard lives in PostgreSQL (PostgresDialect); an embedded file belongs to
     // one person, so the version only keeps both engines on the same numbers.
     Migration team{6, u"team mode (PostgreSQL only; nothing changes in an embedded file)"_s, {}};
-    return {initial, staleness, decisions, quality, tenantRules, team};
+    // The HTTP API: bearer tokens, kept only as their SHA-256, and the first answer to
+    // each Idempotency-Key of a submission.
+    Migration api{7, u"HTTP API tokens and idempotency keys"_s, {}};
+    api.statements = QStringList{
+        uR"(CREATE TABLE mdm_api_token (
+              id TEXT PRIMARY KEY,
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              user_id TEXT NOT NULL,
+              token_hash TEXT NOT NULL UNIQUE,
+              created_at TEXT NOT NULL,
+              expires_at TEXT,
+              revoked_at TEXT))"_s,
+        u"CREATE INDEX mdm_api_token_user ON mdm_api_token (tenant_id, user_id)"_s,
+        uR"(CREATE TABLE mdm_api_idempotency (
+              tenant_id TEXT NOT NULL REFERENCES mdm_tenant(id),
+              user_id TEXT NOT NULL,
+              idempotency_key TEXT NOT NULL,
+              request_hash TEXT NOT NULL,
+              approval_id TEXT NOT NULL REFERENCES mdm_approval(id),
+              created_at TEXT NOT NULL,
+              PRIMARY KEY (tenant_id, user_id, idempotency_key)))"_s,
+    };
+    return {initial, staleness, decisions, quality, tenantRules, team, api};
 }
 
 } // namespace steward

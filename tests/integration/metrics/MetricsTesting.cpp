@@ -12,14 +12,26 @@ using namespace Qt::StringLiterals;
 
 namespace steward::testing {
 
+QByteArray HttpReply::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
 HttpReply httpRequest(QNetworkAccessManager &network, const QByteArray &verb, const QUrl &url, int timeoutMs,
-                      const HttpHeaders &headers)
+                      const HttpHeaders &headers, const QByteArray &body)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
     for (const auto &[name, value] : headers)
         request.setRawHeader(name, value);
-    std::unique_ptr<QNetworkReply> reply(network.sendCustomRequest(request, verb));
+    if (!body.isEmpty() && request.header(QNetworkRequest::ContentTypeHeader).isNull())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    std::unique_ptr<QNetworkReply> reply(body.isEmpty() ? network.sendCustomRequest(request, verb)
+                                                        : network.sendCustomRequest(request, verb, body));
     QEventLoop loop;
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
@@ -36,6 +48,7 @@ HttpReply httpRequest(QNetworkAccessManager &network, const QByteArray &verb, co
     answer.allow = reply->rawHeader("Allow");
     answer.wwwAuthenticate = reply->rawHeader("WWW-Authenticate");
     answer.body = reply->readAll();
+    answer.headers = reply->rawHeaderPairs();
     if (answer.status == 0)
         answer.error = reply->errorString();
     return answer;
@@ -91,7 +104,7 @@ std::unique_ptr<QProcess> CliFixture::startServe(const QStringList &extraArgumen
         why = u"serve did not start: "_s + process->errorString();
         return nullptr;
     }
-    static const QRegularExpression listening(u"listening on (http://\\S+)"_s);
+    static const QRegularExpression listening(u"listening on (https?://\\S+)"_s);
     QByteArray output;
     const QDeadlineTimer deadline(30000);
     while (!deadline.hasExpired()) {

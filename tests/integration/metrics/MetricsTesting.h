@@ -33,13 +33,16 @@ struct HttpReply
     QByteArray wwwAuthenticate;
     QByteArray body;
     QString error;
+    QList<QPair<QByteArray, QByteArray>> headers; // every response header, as received
+
+    QByteArray header(const QByteArray &name) const;
 };
 
 using HttpHeaders = QList<QPair<QByteArray, QByteArray>>;
 
-// Sends one request and waits for the answer, at most `timeoutMs`.
+// Sends one request (with `body`, when given) and waits for the answer, at most `timeoutMs`.
 HttpReply httpRequest(QNetworkAccessManager &network, const QByteArray &verb, const QUrl &url, int timeoutMs = 10000,
-                      const HttpHeaders &headers = {});
+                      const HttpHeaders &headers = {}, const QByteArray &body = {});
 
 // A demo database in a temporary folder and the steward-cli that works on it.
 class CliFixture
