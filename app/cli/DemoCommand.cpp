@@ -19,12 +19,13 @@ Status runInitDemo(const CliOptions &options, QTextStream &out)
     if (!summary)
         return summary.error();
     const DemoSeeder::Summary &counts = summary.value();
+    const DatabaseUrl &url = session.value()->database().url();
     out << CliTr::tr("Demo ready: %1 tenants, %2 users, %3 pending and %4 decided requests in %5")
                .arg(counts.tenants)
                .arg(counts.users)
                .arg(counts.pending)
                .arg(counts.decided)
-               .arg(session.value()->database().url().path)
+               .arg(url.kind == DatabaseUrl::Kind::Sqlite ? url.path : url.toString())
         << u'\n';
     return std::nullopt;
 }

@@ -16,6 +16,9 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 
+#include <map>
+#include <memory>
+
 using namespace Qt::StringLiterals;
 
 namespace steward {
@@ -134,14 +137,17 @@ QJsonObject stateOf(const EntitySnapshot &snapshot)
 }
 
 // Drives ApprovalService on a clock that walks forward through the demo's history.
+// Embedded, one connection acts for everyone; on a team database every person acts
+// through their own login on the same server (steward_login lets a person act only as
+// themselves), each with its own connection, opened when they first act.
 class Script
 {
 public:
     Script(Database &database, const QUuid &tenantId, const QList<demo::DemoUser> &users)
-        : m_tenantId(tenantId),
+        : m_database(database),
+          m_tenantId(tenantId),
           m_users(users),
           m_clock(QDateTime::currentDateTimeUtc().addDays(-90)),
-          m_service(database, m_bus, [this] { return m_clock; }),
           m_random(20261127)
     {
     }
@@ -188,7 +194,11 @@ public:
         request.lane = lane.value_or(laneFor(tier));
         request.requiredRole = roleFor(request.lane);
         request.payload = orderedPayload(type, payload);
-        return m_service.submit(Actor{m_tenantId, requesterFor(request.requiredRole)}, request);
+        const QString requester = requesterFor(request.requiredRole);
+        auto service = serviceFor(requester);
+        if (!service)
+            return service.error();
+        return service.value()->submit(Actor{m_tenantId, requester}, request);
     }
 
     enum class Outcome { Approve, Reject, Cancel, Leave };
@@ -196,25 +206,30 @@ public:
     Status decide(const Approval &approval, Outcome outcome, const QString &reason = {})
     {
         advance(30 + m_random.bounded(600));
+        if (outcome == Outcome::Leave)
+            return std::nullopt;
+        const QString actor = outcome == Outcome::Cancel ? approval.requestedBy
+                                                         : deciderFor(approval.requiredRole, approval.requestedBy);
+        auto service = serviceFor(actor);
+        if (!service)
+            return service.error();
         Result<Approval> result = approval;
         switch (outcome) {
         case Outcome::Approve:
-            result = m_service.approve(Actor{m_tenantId, deciderFor(approval.requiredRole, approval.requestedBy)},
-                                       approval.id, reason);
+            result = service.value()->approve(Actor{m_tenantId, actor}, approval.id, reason);
             break;
         case Outcome::Reject:
-            result = m_service.reject(Actor{m_tenantId, deciderFor(approval.requiredRole, approval.requestedBy)},
-                                      approval.id, reason);
+            result = service.value()->reject(Actor{m_tenantId, actor}, approval.id, reason);
             break;
         case Outcome::Cancel:
-            result = m_service.cancel(Actor{m_tenantId, approval.requestedBy}, approval.id);
+            result = service.value()->cancel(Actor{m_tenantId, actor}, approval.id);
             break;
         case Outcome::Leave:
             break;
         }
         if (!result)
             return result.error();
-        return std::nullopt;
+        return backdate(result.value());
     }
 
     // Creates an entity through a request that is then approved.
@@ -230,11 +245,62 @@ public:
     }
 
 private:
+    // A team database stamps a decision with its own clock; the demo's history happened
+    // on the script's. The schema's owner, who writes the demo, moves the decision, its
+    // events and the entity it created or changed back to that moment.
+    Status backdate(const Approval &decided)
+    {
+        if (!m_database.isTeamDatabase())
+            return std::nullopt;
+        const QString at = toIsoTimestamp(m_clock);
+        const QString id = uuidText(decided.id);
+        QList<std::pair<QString, QVariantList>> statements{
+            {u"UPDATE mdm_approval SET decided_at = ? WHERE id = ?"_s, {at, id}},
+            {u"UPDATE mdm_event SET occurred_at = ? WHERE correlation_id = ? AND type <> 'approval.requested'"_s,
+             {at, id}}};
+        if (decided.status == ApprovalStatus::Approved) {
+            const QString table = EntitySchema::of(decided.entityType).table;
+            statements.append({u"UPDATE "_s + table
+                                   + u" SET created_at = CASE WHEN version = 1 THEN ? ELSE created_at END, "
+                                     u"updated_at = ? WHERE tenant_id = ? AND canonical_key = ?"_s,
+                               {at, at, uuidText(decided.tenantId), decided.entityKey}});
+        }
+        for (const auto &[sql, values] : statements) {
+            if (auto result = m_database.run(sql, values); !result)
+                return result.error();
+        }
+        return std::nullopt;
+    }
+
+    Result<ApprovalService *> serviceFor(const QString &userId)
+    {
+        const QString desk = m_database.isTeamDatabase() ? userId : QString();
+        if (auto found = m_services.find(desk); found != m_services.end())
+            return found->second.get();
+        Database *connection = &m_database;
+        if (m_database.isTeamDatabase()) {
+            DatabaseUrl login = m_database.url();
+            login.user = userId;
+            auto opened = Database::open(login);
+            if (!opened)
+                return opened.error(); // libpq names the login that is missing or refused
+            connection = opened.value().get();
+            m_logins[userId] = std::move(opened.value());
+        }
+        auto service = std::make_unique<ApprovalService>(*connection, m_bus, [this] { return m_clock; });
+        ApprovalService *raw = service.get();
+        m_services[desk] = std::move(service);
+        return raw;
+    }
+
+    Database &m_database;
     QUuid m_tenantId;
     QList<demo::DemoUser> m_users;
     QDateTime m_clock;
     EventBus m_bus;
-    ApprovalService m_service;
+    // Declared before the services that use them, so destroyed after them.
+    std::map<QString, std::unique_ptr<Database>> m_logins;
+    std::map<QString, std::unique_ptr<ApprovalService>> m_services;
     QRandomGenerator m_random;
 };
 

@@ -265,6 +265,16 @@ public:
         return opened;
     }
 
+    // Where an operator's /metrics reads every tenant: on the team database the monitor
+    // login the test server creates (tests/postgres/test-server.sh), on SQLite the file.
+    DatabaseUrl monitorUrl() const
+    {
+        DatabaseUrl url = m_url;
+        if (isTeamDatabase())
+            url.user = u"steward_test_monitor"_s;
+        return url;
+    }
+
     // Creates an entity the way users do: a request by the data owner, approved by
     // someone entitled to decide it.
     Result<EntitySnapshot> establish(EntityType type, const QString &key, Tier tier, const QJsonObject &payload)

@@ -63,7 +63,7 @@ DECLARE
 BEGIN
     FOREACH v_login IN ARRAY ARRAY['ana.architect', 'ben.architect', 'sam.steward', 'sue.steward', 'otto.owner',
                                    'vera.viewer', 'amara.okafor', 'tom.baker', 'jonas.weber', 'lena.fischer',
-                                   'raj.patel', 'mei.chen', 'outsider'] LOOP
+                                   'raj.patel', 'mei.chen', 'diego.ramos', 'sara.lind', 'outsider'] LOOP
         EXECUTE format('CREATE ROLE %I LOGIN IN ROLE steward_app', v_login);
     END LOOP;
 END

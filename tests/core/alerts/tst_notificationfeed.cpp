@@ -70,15 +70,15 @@ private Q_SLOTS:
         QCOMPARE(countsFor(testing::Users::Owner, 0).unseenDecisions, 1);
 
         // 5,000 later events of other kinds push the decision out of the scanned window.
-        QVERIFY(db().database().run(u"BEGIN"_s));
+        QVERIFY(db().fixture().run(u"BEGIN"_s));
         for (int i = 0; i < 5000; ++i) {
-            auto inserted = db().database().run(
+            auto inserted = db().fixture().run(
                 u"INSERT INTO mdm_event (id, tenant_id, type, occurred_at, payload) VALUES (?, ?, ?, ?, '{}')"_s,
                 {uuidText(QUuid::createUuid()), uuidText(testing::TestDatabase::tenantId()),
                  u"metadata.profile.started"_s, u"2026-01-01T00:00:00.000Z"_s});
             QVERIFY2(inserted, qPrintable(testing::describe(inserted)));
         }
-        QVERIFY(db().database().run(u"COMMIT"_s));
+        QVERIFY(db().fixture().run(u"COMMIT"_s));
         QCOMPARE(countsFor(testing::Users::Owner, 0).unseenDecisions, 0);
 
         // A new decision is news again.
@@ -94,15 +94,15 @@ private Q_SLOTS:
         // A busy second tenant: 5,000 events after the decision, none of them this tenant's.
         const QUuid other(u"7c1e2d3f-0a4b-4c5d-8e9f-a0b1c2d3e4f5"_s);
         STEWARD_VERIFY_OK(db().addTenant(other, u"Globex"_s, {{u"globex.steward"_s, {Role::MetadataSteward}}}));
-        QVERIFY(db().database().run(u"BEGIN"_s));
+        QVERIFY(db().fixture().run(u"BEGIN"_s));
         for (int i = 0; i < 5000; ++i) {
-            auto inserted = db().database().run(
+            auto inserted = db().fixture().run(
                 u"INSERT INTO mdm_event (id, tenant_id, type, occurred_at, payload) VALUES (?, ?, ?, ?, '{}')"_s,
                 {uuidText(QUuid::createUuid()), uuidText(other), u"metadata.profile.started"_s,
                  u"2026-01-01T00:00:00.000Z"_s});
             QVERIFY2(inserted, qPrintable(testing::describe(inserted)));
         }
-        QVERIFY(db().database().run(u"COMMIT"_s));
+        QVERIFY(db().fixture().run(u"COMMIT"_s));
 
         // Still news here, and the list still marks it new.
         QCOMPARE(countsFor(testing::Users::Owner, 0).unseenDecisions, 1);
@@ -110,7 +110,9 @@ private Q_SLOTS:
         QVERIFY(page);
         QCOMPARE(page.value().size(), 1);
         QVERIFY(page.value().constFirst().unseen);
-        // And the other tenant's user has no news of it.
+        // And the other tenant's user has no news of it (read as them: on the team database
+        // the connection sees only the tenant it signed in to).
+        STEWARD_VERIFY_OK(db().database().signIn(other, u"globex.steward"_s));
         auto theirs = m_feed->counts(other, u"globex.steward"_s, 0);
         QVERIFY(theirs);
         QCOMPARE(theirs.value().unseenDecisions, 0);

@@ -125,7 +125,7 @@ void ProfileRepositoryTest::recentIsNewestFirstAndScopedToTheTenant()
     ProfileRun other = completedRun(u"sales.order.tier1"_s, Tier::Tier1, kStart.addDays(1));
     other.tenantId = QUuid::createUuid();
     STEWARD_VERIFY_OK(m_db.addTenant(other.tenantId, u"Other"_s, {}));
-    STEWARD_VERIFY_OK(repository.insert(other));
+    STEWARD_VERIFY_OK(ProfileRepository(m_db.fixture()).insert(other)); // another tenant's row
     auto recent = repository.recent(TestDatabase::tenantId(), 10);
     QVERIFY(recent.ok());
     QCOMPARE(recent.value().size(), 2);

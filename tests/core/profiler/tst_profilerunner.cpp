@@ -298,7 +298,7 @@ Status ProfileRunnerTest::createWarehouse()
     source.driver = DataSource::SqliteDriver;
     source.path = m_warehousePath;
     source.schemaName = u"finance"_s;
-    auto saved = DataSourceRepository(m_db.database()).save(source);
+    auto saved = DataSourceRepository(m_db.fixture()).save(source);
     if (!saved)
         return saved.error();
     return std::nullopt;
@@ -619,7 +619,7 @@ void ProfileRunnerTest::badRegexFailsOnlyItsField()
     STEWARD_VERIFY_OK(m_db.establish(EntityType::BusinessRule, u"rule.label_copy.pattern"_s, Tier::Tier3, rule));
     // Validation refuses such a pattern; a row written by an older version may hold one.
     const QString brokenDefinition = uR"({"pattern": "([A-Z"})"_s;
-    STEWARD_VERIFY_OK(m_db.database().run(u"UPDATE mdm_business_rule SET definition = ? WHERE canonical_key = ?"_s,
+    STEWARD_VERIFY_OK(m_db.fixture().run(u"UPDATE mdm_business_rule SET definition = ? WHERE canonical_key = ?"_s,
                                           {brokenDefinition, u"rule.label_copy.pattern"_s}));
 
     const QList<ProfileRun> runs = runMany({key, fieldKey(u"ledger"_s, u"label"_s), fieldKey(u"ledger"_s, u"code"_s)});
@@ -664,7 +664,7 @@ void ProfileRunnerTest::unknownStoredTierFailsItsField()
     const ColumnSpec other{u"other"_s, {}, u"TEXT"_s, {}, {}, {}};
     const QString key = u"wh.words.other_tier9"_s;
     STEWARD_VERIFY_OK(addField(u"words"_s, other, u"finance"_s, u"warehouse"_s, key));
-    STEWARD_VERIFY_OK(m_db.database().run(u"UPDATE mdm_global_metadata SET tier = 'tier9' WHERE canonical_key = ?"_s,
+    STEWARD_VERIFY_OK(m_db.fixture().run(u"UPDATE mdm_global_metadata SET tier = 'tier9' WHERE canonical_key = ?"_s,
                                           {key}));
     const ProfileRun run = runOne(key);
     QCOMPARE(toString(run.status), toString(RunStatus::Failed));

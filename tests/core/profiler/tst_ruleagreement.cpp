@@ -90,26 +90,32 @@ Status RuleAgreementTest::createWarehouse()
     source.name = u"warehouse"_s;
     source.driver = DataSource::SqliteDriver;
     source.path = path;
-    if (auto saved = DataSourceRepository(m_db.database()).save(source); !saved)
+    if (auto saved = DataSourceRepository(m_db.fixture()).save(source); !saved)
         return saved.error();
     return std::nullopt;
 }
 
 Status RuleAgreementTest::storeRule(const QVariant &ruleType, const QByteArray &definition)
 {
-    // Another tool's write: no validation, and no CHECK on the rule type either.
-    for (const QString &sql : {u"PRAGMA ignore_check_constraints = ON"_s, u"DELETE FROM mdm_business_rule"_s}) {
-        if (auto done = m_db.database().run(sql); !done)
+    // Another tool's write: no validation, and no CHECK on the rule type either. (The team
+    // database's owner writes it, on this test's own database, without that CHECK.)
+    const bool team = m_db.isTeamDatabase();
+    const QString relax = team ? u"ALTER TABLE mdm_business_rule DROP CONSTRAINT IF EXISTS mdm_business_rule_rule_type_check"_s
+                               : u"PRAGMA ignore_check_constraints = ON"_s;
+    for (const QString &sql : {relax, u"DELETE FROM mdm_business_rule"_s}) {
+        if (auto done = m_db.fixture().run(sql); !done)
             return done.error();
     }
-    auto inserted = m_db.database().run(
+    auto inserted = m_db.fixture().run(
         u"INSERT INTO mdm_business_rule (id, tenant_id, canonical_key, label, applies_to, rule_type, definition, "
         u"severity, status, created_at, updated_at) VALUES (?, ?, ?, 'A rule', ?, ?, ?, 'error', 'active', "
         u"'2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z')"_s,
         {uuidText(QUuid::createUuid()), uuidText(TestDatabase::tenantId()), kRuleKey, kCodesField, ruleType,
          definition.isEmpty() ? QVariant() : QVariant(QString::fromUtf8(definition))});
-    if (auto reset = m_db.database().run(u"PRAGMA ignore_check_constraints = OFF"_s); !reset)
-        return reset.error();
+    if (!team) {
+        if (auto reset = m_db.fixture().run(u"PRAGMA ignore_check_constraints = OFF"_s); !reset)
+            return reset.error();
+    }
     if (!inserted)
         return inserted.error();
     return std::nullopt;

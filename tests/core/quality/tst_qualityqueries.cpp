@@ -81,7 +81,7 @@ private:
 
 void QualityQueriesTest::addField(const QUuid &tenant, const QString &key, const QString &tier, const QString &domain)
 {
-    STEWARD_VERIFY_OK(m_db.database().run(u"INSERT INTO mdm_global_metadata (id, tenant_id, canonical_key, domain, "
+    STEWARD_VERIFY_OK(m_db.fixture().run(u"INSERT INTO mdm_global_metadata (id, tenant_id, canonical_key, domain, "
                                           u"tier, binding, created_at, updated_at) "
                                           u"VALUES (?, ?, ?, ?, ?, '{}', ?, ?)"_s,
                                           {uuidText(QUuid::createUuid()), uuidText(tenant), key,
@@ -92,7 +92,7 @@ void QualityQueriesTest::addField(const QUuid &tenant, const QString &key, const
 void QualityQueriesTest::addRun(const QUuid &tenant, const Run &run)
 {
     const QString details = run.domain.isEmpty() ? u"{}"_s : u"{\"domain\":\"%1\"}"_s.arg(run.domain);
-    STEWARD_VERIFY_OK(m_db.database().run(
+    STEWARD_VERIFY_OK(m_db.fixture().run(
         u"INSERT INTO mdm_profile (id, tenant_id, canonical_key, tier, trigger, status, completeness, uniqueness, "
         u"validity, quality_score, quality_grade, row_count, sampled_rows, duration_ms, details, created_at) "
         u"VALUES (?, ?, ?, ?, 'schedule', ?, ?, ?, ?, ?, ?, 100, 100, ?, ?, ?)"_s,
@@ -104,9 +104,11 @@ void QualityQueriesTest::addRun(const QUuid &tenant, const Run &run)
 void QualityQueriesTest::addApproval(const QString &type, const QString &tier, const QString &status,
                                      const QDateTime &requested, const QDateTime &decided)
 {
-    STEWARD_VERIFY_OK(m_db.database().run(
-        u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_key, tier, lane, payload, status, requested_by, "
-        u"decided_by, requested_at, decided_at, required_role) "
+    // (The request document's column as each engine keeps it exactly.)
+    STEWARD_VERIFY_OK(m_db.fixture().run(
+        u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_key, tier, lane, "_s
+            + m_db.fixture().dialect().exactJsonColumn(u"payload"_s)
+            + u", status, requested_by, decided_by, requested_at, decided_at, required_role) "
         u"VALUES (?, ?, ?, 'some.key', ?, 'governed', '{}', ?, ?, ?, ?, ?, 'metadata_steward')"_s,
         {uuidText(QUuid::createUuid()), uuidText(TestDatabase::tenantId()), type, tier, status, Users::Owner,
          decided.isValid() ? QVariant(Users::Steward) : QVariant(), toIsoTimestamp(requested),
@@ -375,6 +377,9 @@ void QualityQueriesTest::decisionsPerDayAndMedianTime()
 
 void QualityQueriesTest::anotherTenantSeesNothing()
 {
+    // Read as a person of that tenant: the team database shows a connection only the
+    // tenant it signed in to.
+    STEWARD_VERIFY_OK(m_db.database().signIn(kOtherTenant, u"olga.other"_s));
     QualityQueries queries(m_db.database());
     auto trend = queries.tierTrend(kOtherTenant, kPeriod);
     STEWARD_VERIFY_OK(trend);

@@ -62,7 +62,7 @@ void MetricsEndpointTest::servesMetricsAndHealthFromItsOwnThread()
 {
     TestDatabase db;
     STEWARD_VERIFY_OK(db.setUp());
-    MetricsServer server(DatabaseUrl::sqlite(db.path()));
+    MetricsServer server(db.monitorUrl());
     QString why;
     const QUrl url = startOnLoopback(server, 0, why);
     QVERIFY2(url.isValid(), qPrintable(why));
@@ -118,7 +118,7 @@ void MetricsEndpointTest::aPortInUseIsReportedThroughFailed()
     QVERIFY(occupant.listen(QHostAddress(QHostAddress::LocalHost), 0));
     TestDatabase db;
     STEWARD_VERIFY_OK(db.setUp());
-    MetricsServer server(DatabaseUrl::sqlite(db.path()));
+    MetricsServer server(db.monitorUrl());
     QString why;
     const QUrl url = startOnLoopback(server, occupant.serverPort(), why);
     QVERIFY(!url.isValid());
@@ -132,7 +132,7 @@ void MetricsEndpointTest::destroyingTheServerStopsListening()
     STEWARD_VERIFY_OK(db.setUp());
     quint16 port = 0;
     {
-        MetricsServer server(DatabaseUrl::sqlite(db.path()));
+        MetricsServer server(db.monitorUrl());
         QString why;
         const QUrl url = startOnLoopback(server, 0, why);
         QVERIFY2(url.isValid(), qPrintable(why));
@@ -148,7 +148,7 @@ void MetricsEndpointTest::beyondLoopbackOnlyWithABearerToken()
 {
     TestDatabase db;
     STEWARD_VERIFY_OK(db.setUp());
-    const DatabaseUrl url = DatabaseUrl::sqlite(db.path());
+    const DatabaseUrl url = db.monitorUrl();
     QString why;
     MetricsServer open(url);
     QVERIFY(!startOn(open, QHostAddress(QHostAddress::AnyIPv4), 0, why).isValid());
