@@ -90,9 +90,12 @@ QStringList textColumns(const QSqlQuery &query, int count)
 class ReadTransaction
 {
 public:
-    explicit ReadTransaction(QSqlDatabase connection)
-        : m_connection(std::move(connection)), m_open(m_connection.transaction())
+    explicit ReadTransaction(const Database &database)
+        : m_connection(database.connection()), m_open(m_connection.transaction())
     {
+        const QString snapshot = database.dialect().readSnapshotStatement();
+        if (m_open && !snapshot.isEmpty())
+            (void)database.run(snapshot); // failing, the reads still answer, each from its own snapshot
     }
     ~ReadTransaction()
     {
@@ -123,7 +126,7 @@ QList<double> MetricsCollector::profileDurationBuckets()
 
 Result<QList<MetricFamily>> MetricsCollector::collect() const
 {
-    const ReadTransaction snapshot(m_database.connection());
+    const ReadTransaction snapshot(m_database);
     auto tenants = tenantIds();
     if (!tenants)
         return tenants.error();

@@ -103,6 +103,12 @@ QString PostgresDialect::exactJsonColumn(const QString &column) const
     return column + u"_text"_s;
 }
 
+QString PostgresDialect::readSnapshotStatement() const
+{
+    // Read committed, the default, takes a new snapshot for every statement.
+    return u"SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"_s;
+}
+
 QString PostgresDialect::signInStatement() const
 {
     return u"SELECT steward_login(?, ?)"_s;

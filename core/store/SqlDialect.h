@@ -50,6 +50,9 @@ public:
     // submitted, member order and number text kept.
     virtual QString exactJsonColumn(const QString &column) const = 0;
 
+    // Run first inside a transaction that only reads, so that every statement of it sees
+    // one snapshot of the database (empty where a transaction already is one).
+    virtual QString readSnapshotStatement() const = 0;
     // How a session states who it acts as (bound: tenant id, user id), where the engine
     // checks it; empty where the program's own checks are all there is.
     virtual QString signInStatement() const = 0;

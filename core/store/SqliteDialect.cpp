@@ -49,6 +49,11 @@ QString SqliteDialect::exactJsonColumn(const QString &column) const
     return column; // TEXT, stored as submitted
 }
 
+QString SqliteDialect::readSnapshotStatement() const
+{
+    return {}; // a read transaction sees one snapshot from its first read on
+}
+
 QString SqliteDialect::signInStatement() const
 {
     return {}; // one file, one person: the program's checks are the guard
