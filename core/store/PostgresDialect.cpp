@@ -136,7 +136,11 @@ Error PostgresDialect::translate(const QSqlError &error) const
     if (state == u"40001"_s || state == u"40P01"_s || state == u"55P03"_s)
         return Error::make(ErrorCode::Unavailable,
                            CoreTr::tr("the database is busy; try again in a moment (%1)").arg(message));
-    if (state.startsWith(u"08"_s) || state == u"57P01"_s || message.isEmpty())
+    // Class 08 and an administrator's or a crash's shutdown (57P01-57P03) mean the
+    // server is gone; so does a libpq error that carries no server state at all.
+    const bool gone = state.startsWith(u"08"_s) || state == u"57P01"_s || state == u"57P02"_s
+        || state == u"57P03"_s || error.type() == QSqlError::ConnectionError;
+    if (gone || message.isEmpty())
         return Error::make(ErrorCode::Unavailable, CoreTr::tr("the team database is not reachable: %1")
                                                        .arg(message.isEmpty() ? error.text() : message));
     return Error::make(ErrorCode::Unavailable, CoreTr::tr("database error: %1").arg(message));

@@ -371,6 +371,10 @@ BEGIN
                 RAISE EXCEPTION '% was created by another change since the request was made', a.entity_key
                     USING ERRCODE = 'STW03';
             END IF;
+            IF p_expected_entity_version IS NOT NULL THEN
+                RAISE EXCEPTION '% does not exist yet; the caller expected version %', a.entity_key,
+                    p_expected_entity_version USING ERRCODE = 'STW03';
+            END IF;
         ELSE
             IF v_live.o_id IS NULL THEN
                 RAISE EXCEPTION '% no longer exists; it changed since the request was made', a.entity_key
