@@ -1709,6 +1709,17 @@ Befehle:
         <source>no token %1 in this tenant that is not revoked yet</source>
         <translation>kein noch nicht widerrufenes Token %1 in diesem Mandanten</translation>
     </message>
+    <message>
+        <source>contains a NUL character (\u0000), which databases and reports cut off</source>
+        <translation>enthält ein NUL-Zeichen (\u0000), an dem Datenbanken und Berichte den Text abschneiden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1… (%n characters)</source>
+        <translation>
+            <numerusform>%1… (%n Zeichen)</numerusform>
+            <numerusform>%1… (%n Zeichen)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>

@@ -224,7 +224,7 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
             spec = &candidate;
     }
     if (!spec)
-        return usage(CliTr::tr("unknown command \"%1\"; see steward-cli --help").arg(options.commandName));
+        return usage(CliTr::tr("unknown command \"%1\"; see steward-cli --help").arg(quotedInput(options.commandName)));
     options.command = spec->command;
 
     if (options.arguments.size() < spec->minArguments)
@@ -237,7 +237,7 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
         options.requestId = QUuid::fromString(options.arguments.constFirst().trimmed());
         if (options.requestId.isNull())
             return usage(CliTr::tr("\"%1\" is not a request id; expected a UUID as shown by steward-cli list")
-                             .arg(options.arguments.constFirst()));
+                             .arg(quotedInput(options.arguments.constFirst())));
     }
 
     for (const QString &name : parser.optionNames()) {
@@ -259,10 +259,10 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
     if (options.command == Command::Report) {
         options.format = parser.value(u"format"_s).trimmed();
         if (!QStringList{u"pdf"_s, u"html"_s, u"csv"_s, u"json"_s}.contains(options.format))
-            return usage(CliTr::tr("--format must be pdf, html, csv or json, not \"%1\"").arg(options.format));
+            return usage(CliTr::tr("--format must be pdf, html, csv or json, not \"%1\"").arg(quotedInput(options.format)));
         options.reportKind = parser.value(u"kind"_s).trimmed();
         if (!QStringList{u"quality"_s, u"approvals"_s}.contains(options.reportKind))
-            return usage(CliTr::tr("--kind must be quality or approvals, not \"%1\"").arg(options.reportKind));
+            return usage(CliTr::tr("--kind must be quality or approvals, not \"%1\"").arg(quotedInput(options.reportKind)));
         options.outputPath = parser.value(u"out"_s).trimmed();
         if (options.outputPath.isEmpty())
             return usage(CliTr::tr("report needs --out FILE; usage: steward-cli %1").arg(spec->synopsis));
@@ -271,7 +271,7 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
     } else {
         options.format = parser.isSet(u"format"_s) ? parser.value(u"format"_s).trimmed() : u"text"_s;
         if (!QStringList{u"text"_s, u"json"_s, u"patch"_s}.contains(options.format))
-            return usage(CliTr::tr("--format must be text, json or patch, not \"%1\"").arg(options.format));
+            return usage(CliTr::tr("--format must be text, json or patch, not \"%1\"").arg(quotedInput(options.format)));
     }
     if (options.command == Command::Serve) {
         options.bindAddress = parser.isSet(u"bind"_s) ? parser.value(u"bind"_s).trimmed() : u"127.0.0.1"_s;
@@ -280,7 +280,7 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
             const uint port = parser.value(u"port"_s).trimmed().toUInt(&ok);
             if (!ok || port > 65535)
                 return usage(CliTr::tr("--port must be a number from 0 to 65535, not \"%1\"")
-                                 .arg(parser.value(u"port"_s)));
+                                 .arg(quotedInput(parser.value(u"port"_s))));
             options.port = quint16(port);
         }
         options.metricsTokenFile = parser.value(u"metrics-token-file"_s).trimmed();
@@ -295,7 +295,7 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
             if (!ok || rate < 0)
                 return usage(CliTr::tr("--rate-limit must be a number of requests per second (0: no limit), not "
                                        "\"%1\"")
-                                 .arg(parser.value(u"rate-limit"_s)));
+                                 .arg(quotedInput(parser.value(u"rate-limit"_s))));
             options.rateLimit = rate;
         }
         if (parser.isSet(u"request-timeout"_s)) {
@@ -303,7 +303,7 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
             const int seconds = parser.value(u"request-timeout"_s).trimmed().toInt(&ok);
             if (!ok || seconds < 1 || seconds > 3600)
                 return usage(CliTr::tr("--request-timeout must be a number of seconds from 1 to 3600, not \"%1\"")
-                                 .arg(parser.value(u"request-timeout"_s)));
+                                 .arg(quotedInput(parser.value(u"request-timeout"_s))));
             options.requestTimeoutSeconds = seconds;
         }
     }
@@ -311,14 +311,14 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
         options.tokenAction = options.arguments.constFirst();
         const int wanted = options.tokenAction == u"revoke"_s ? 2 : 1;
         if (!QStringList{u"create"_s, u"revoke"_s, u"list"_s}.contains(options.tokenAction))
-            return usage(CliTr::tr("token takes create, revoke ID or list, not \"%1\"").arg(options.tokenAction));
+            return usage(CliTr::tr("token takes create, revoke ID or list, not \"%1\"").arg(quotedInput(options.tokenAction)));
         if (options.arguments.size() != wanted)
             return usage(CliTr::tr("usage: steward-cli %1").arg(spec->synopsis));
         if (options.tokenAction == u"revoke"_s) {
             options.tokenId = QUuid::fromString(options.arguments.at(1).trimmed());
             if (options.tokenId.isNull())
                 return usage(CliTr::tr("\"%1\" is not a token id; expected a UUID as shown by steward-cli token list")
-                                 .arg(options.arguments.at(1)));
+                                 .arg(quotedInput(options.arguments.at(1))));
         }
         if (parser.isSet(u"expires"_s) && options.tokenAction != u"create"_s)
             return usage(CliTr::tr("--expires applies to token create only"));
@@ -336,7 +336,7 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
             const qint64 rows = parser.value(u"sample"_s).trimmed().toLongLong(&ok);
             if (!ok || rows <= 0)
                 return usage(CliTr::tr("--sample must be a positive number of rows, not \"%1\"")
-                                 .arg(parser.value(u"sample"_s)));
+                                 .arg(quotedInput(parser.value(u"sample"_s))));
             options.sampleRows = rows;
         }
     }

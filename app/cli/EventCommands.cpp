@@ -26,7 +26,7 @@ Status checkTypePattern(const QString &type)
         return Error::invalid(u"--type"_s,
                               CliTr::tr("expected an event type such as approval.approved, or a prefix ending "
                                         "in '*' such as approval.*, not \"%1\"")
-                                  .arg(type));
+                                  .arg(quotedInput(type)));
     return std::nullopt;
 }
 

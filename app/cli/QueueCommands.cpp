@@ -29,7 +29,7 @@ Result<std::optional<ApprovalStatus>> statusFilter(const QString &text)
     if (const auto status = approvalStatusFromString(text))
         return std::optional<ApprovalStatus>(*status);
     return Error::invalid(u"--status"_s,
-                          CliTr::tr("must be pending, approved, rejected, cancelled or all, not \"%1\"").arg(text));
+                          CliTr::tr("must be pending, approved, rejected, cancelled or all, not \"%1\"").arg(quotedInput(text)));
 }
 
 // The queue row as JSON: everything but the payloads, which the queue never loads.

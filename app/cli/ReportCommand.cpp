@@ -34,9 +34,9 @@ Result<report::ReportPeriod> reportPeriod(const QString &fromText, const QString
     std::optional<QDate> from, to;
     if (!fromText.isEmpty() && !(from = report::ReportPeriod::parseDay(fromText)))
         return Error::make(ErrorCode::Invalid,
-                           CliTr::tr("--from must be a date as YYYY-MM-DD, not \"%1\"").arg(fromText));
+                           CliTr::tr("--from must be a date as YYYY-MM-DD, not \"%1\"").arg(quotedInput(fromText)));
     if (!toText.isEmpty() && !(to = report::ReportPeriod::parseDay(toText)))
-        return Error::make(ErrorCode::Invalid, CliTr::tr("--to must be a date as YYYY-MM-DD, not \"%1\"").arg(toText));
+        return Error::make(ErrorCode::Invalid, CliTr::tr("--to must be a date as YYYY-MM-DD, not \"%1\"").arg(quotedInput(toText)));
 
     report::ReportPeriod period = report::ReportPeriod::lastDays(kDefaultDays, now);
     if (from && to)

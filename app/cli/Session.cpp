@@ -66,7 +66,7 @@ Status Session::pickTenant(const QString &tenantText)
         known.append(u"%1 (%2)"_s.arg(tenant.name, uuidText(tenant.id)));
     }
     return Error::make(ErrorCode::NotFound,
-                       CliTr::tr("no tenant \"%1\"; known tenants: %2").arg(tenantText, known.join(u", "_s)));
+                       CliTr::tr("no tenant \"%1\"; known tenants: %2").arg(quotedInput(tenantText), known.join(u", "_s)));
 }
 
 Result<Actor> Session::actor(const QString &userId, const QString &commandName) const

@@ -28,7 +28,7 @@ Result<QDateTime> expiry(const QString &text)
         time = QDateTime::fromString(text, Qt::ISODate);
     if (!time.isValid())
         return Error::invalid(u"--expires"_s,
-                              CliTr::tr("must be a date (YYYY-MM-DD) or an ISO-8601 time, not \"%1\"").arg(text));
+                              CliTr::tr("must be a date (YYYY-MM-DD) or an ISO-8601 time, not \"%1\"").arg(quotedInput(text)));
     if (time.timeSpec() == Qt::LocalTime)
         time.setTimeSpec(Qt::UTC);
     return time.toUTC();

@@ -63,7 +63,7 @@ std::variant<ApiCaller, QHttpServerResponse> ApiAuthenticator::fromHeaders(const
         return ApiResponses::error(400, HttpTr::tr("must be kernel_architect, metadata_steward, data_owner or viewer"),
                                    u"x-role"_s);
     if (auto failed = m_database.signIn(tenantId, userId))
-        return ApiResponses::error(403, HttpTr::tr("%1 is not a user of tenant %2").arg(userId, tenantText));
+        return ApiResponses::error(403, HttpTr::tr("%1 is not a user of tenant %2").arg(quotedInput(userId), quotedInput(tenantText)));
     auto user = m_directory.user(tenantId, userId);
     if (!user)
         return ApiResponses::fromError(user.error());

@@ -5,6 +5,7 @@
 #include "model/EntitySchema.h"
 #include "model/FieldFormat.h"
 #include "model/RuleDefinition.h"
+#include "json/JsonPointer.h"
 
 #include <QRegularExpression>
 
@@ -53,10 +54,37 @@ Status requireStringArray(const json::Node &state, const QString &field)
     return std::nullopt;
 }
 
+// Where the payload holds a NUL character (written \u0000) in a string or a member name,
+// as a JSON Pointer: SQL tools, C libraries and reports cut text off there.
+std::optional<QString> nulCharacterAt(const json::Node &node, const QString &pointer)
+{
+    if (node.isString())
+        return node.utf8().contains('\0') ? std::optional<QString>(pointer) : std::nullopt;
+    if (node.isArray()) {
+        const QList<json::Node> &items = node.items();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            if (auto found = nulCharacterAt(items.at(i), json::appendIndex(pointer, i)))
+                return found;
+        }
+    } else if (node.isObject()) {
+        for (const auto &[key, value] : node.members()) {
+            const QString below = json::appendToken(pointer, key);
+            if (key.contains(QChar(u'\0')))
+                return below;
+            if (auto found = nulCharacterAt(value, below))
+                return found;
+        }
+    }
+    return std::nullopt;
+}
+
 Status checkShape(const PayloadValidator::Context &context, const json::Node &payload)
 {
     if (!payload.isObject())
         return Error::invalid(u"payload"_s, CoreTr::tr("must be a JSON object"));
+    if (const auto at = nulCharacterAt(payload, QString()))
+        return Error::invalid(json::abbreviatePointer(*at).mid(1),
+                              CoreTr::tr("contains a NUL character (\\u0000), which databases and reports cut off"));
     const EntitySchema &schema = EntitySchema::of(context.type);
     for (const auto &[key, value] : payload.members()) {
         if (key == u"tenantId"_s) {

@@ -1,5 +1,10 @@
 #include "model/Error.h"
 
+#include "Tr.h"
+
+#include <algorithm>
+#include <climits>
+
 using namespace Qt::StringLiterals;
 
 namespace steward {
@@ -17,6 +22,15 @@ Error Error::make(ErrorCode code, const QString &message)
 QString Error::text() const
 {
     return field.isEmpty() ? message : field + u": "_s + message;
+}
+
+QString quotedInput(const QString &text)
+{
+    constexpr qsizetype kMaxQuoted = 80;
+    if (text.size() <= kMaxQuoted)
+        return text;
+    return CoreTr::tr("%1… (%n characters)", nullptr, int(std::min<qsizetype>(text.size(), INT_MAX)))
+        .arg(text.left(kMaxQuoted - 16));
 }
 
 } // namespace steward

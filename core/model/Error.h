@@ -50,6 +50,10 @@ private:
     std::variant<T, Error> m_state;
 };
 
+// What a message quotes of someone's input: the text as given up to 80 characters,
+// else its start, an ellipsis and its length, so a hostile 100 KB argument is not echoed.
+QString quotedInput(const QString &text);
+
 // For operations that return nothing but may fail.
 using Status = std::optional<Error>;
 

@@ -106,6 +106,15 @@ void PayloadValidatorTest::validate_data()
     QTest::newRow("field: binding with schema")
         << gm << fieldKey << with(field, u"binding"_s, with(binding, u"schema"_s, u"sales"_s)) << none << QString()
         << QString();
+    // A NUL character is valid JSON (\u0000) but cut off by SQL tools and reports.
+    const QString withNul = u"Am"_s + QChar(0) + u"ount"_s;
+    QTest::newRow("field: NUL in a text field") << gm << fieldKey << with(field, u"label"_s, withNul) << none
+                                                << u"label"_s << u"NUL character"_s;
+    QTest::newRow("field: NUL in the binding")
+        << gm << fieldKey << with(field, u"binding"_s, with(binding, u"column"_s, withNul)) << none
+        << u"binding/column"_s << u"NUL character"_s;
+    QTest::newRow("field: NUL in a member name") << gm << fieldKey << with(field, withNul, u"x"_s) << none
+                                                 << withNul << u"NUL character"_s;
     QTest::newRow("field: no label") << gm << fieldKey << without(field, u"label"_s) << none << u"label"_s
                                      << u"is required"_s;
     QTest::newRow("field: blank label") << gm << fieldKey << with(field, u"label"_s, u"   "_s) << none << u"label"_s
@@ -192,6 +201,9 @@ void PayloadValidatorTest::validate_data()
     QTest::newRow("glossary update: definition kept")
         << u"GLOSSARY"_s << termKey << QJsonObject{{u"synonyms"_s, QJsonArray{u"PO"_s}}} << stored(term) << QString()
         << QString();
+    QTest::newRow("glossary: NUL in a synonym")
+        << u"GLOSSARY"_s << termKey << with(term, u"synonyms"_s, QJsonArray{u"PO"_s, withNul}) << none
+        << u"synonyms/1"_s << u"NUL character"_s;
 }
 
 void PayloadValidatorTest::validate()

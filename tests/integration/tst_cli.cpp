@@ -435,6 +435,11 @@ void CliTest::commandLineMistakesAreUsageErrors()
     verifyOneLineError(cli({u"frobnicate"_s}), Usage);
     verifyOneLineError(cli({}), Usage);
     verifyOneLineError(cli({u"show"_s, u"not-a-uuid"_s}), Usage);
+    // A hostile 100 KB argument is quoted in part, not echoed whole.
+    const Run hugeId = cli({u"show"_s, QString(100000, u'a')});
+    verifyOneLineError(hugeId, Usage);
+    QVERIFY2(hugeId.err.size() < 300, qPrintable(hugeId.err.left(300)));
+    QVERIFY2(hugeId.err.contains(u"100000"_s), qPrintable(hugeId.err));
     verifyOneLineError(cli({u"list"_s, u"--status"_s, u"maybe"_s}), Usage);
     verifyOneLineError(cli({u"approve"_s, id, u"--json"_s, u"--user"_s, u"amara.okafor"_s}), Usage);
     QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
