@@ -1,0 +1,646 @@
+// Decisions per second on a team database (issue 11): approvals of pending tier-3 updates
+// through the real core path (ApprovalService::approve, each steward on a thread and a
+// connection of their own, signed in as themselves) for 1 and 4 concurrent stewards,
+// side by side, in the same run and on the same server, with pgbench running the same
+// decision as bare SQL (bench/team/bare_decision.sql). Target: at least 50% of the bare
+// rate for both.
+//
+// Starts a throw-away server of its own (tests/postgres/test-server.sh, port 55491 or
+// STEWARD_BENCH_POSTGRES_PORT) with pg_stat_statements loaded, migrates it, creates a
+// tenant with four stewards and a requester (each a login of their own), submits the
+// requests through ApprovalService::submit, then runs the rounds and prints the rates,
+// their ratios and where the time of one decision goes. Exits non-zero with a clear line
+// when a decision, a pgbench client or a check fails, or a round times out.
+//
+//   bench_team_decisions [--rounds R] [--decisions N] [--seconds T] [--profile M]
+
+#include "BenchSupport.h"
+#include "PostgresServer.h"
+#include "approval/ApprovalService.h"
+#include "events/EventBus.h"
+#include "model/Approval.h"
+#include "store/Database.h"
+#include "store/DirectoryRepository.h"
+#include "store/Migrator.h"
+#include "json/JsonNode.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSemaphore>
+#include <QThread>
+
+#include <algorithm>
+#include <ctime>
+#include <cstdio>
+#include <memory>
+
+using namespace Qt::StringLiterals;
+using namespace steward;
+
+namespace {
+
+const QStringList kStewards{u"bench.steward.1"_s, u"bench.steward.2"_s, u"bench.steward.3"_s, u"bench.steward.4"_s};
+const QString kRequester = u"bench.requester"_s;
+const QString kBareLogin = u"bench.bare"_s;
+const QUuid kTenant(u"5b0c9d6e-1f2a-4b3c-8d4e-000000000001"_s); // the stewards', decided through our code
+const QUuid kBareTenant(u"5b0c9d6e-1f2a-4b3c-8d4e-000000000002"_s); // decided by pgbench's bare SQL
+constexpr int kWarmUp = 100; // decisions before the rounds
+constexpr int kEventsPerDecision = 3; // metadata.approved, metadata.changed, approval.approved (tier 3)
+
+// A failed setup, round or check: main reports it and exits non-zero, after the server stopped.
+struct Failure
+{
+    QString message;
+};
+
+[[noreturn]] void fail(const QString &message)
+{
+    throw Failure{message};
+}
+
+void need(const Status &status, const QString &what)
+{
+    if (status)
+        fail(what + u": "_s + status->text());
+}
+
+template <typename T> T need(Result<T> result, const QString &what)
+{
+    if (!result)
+        fail(what + u": "_s + result.error().text());
+    return std::move(result.value());
+}
+
+double threadCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
+}
+
+QString machineLoad()
+{
+    QFile file(u"/proc/loadavg"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        return u"?"_s;
+    return QString::fromLatin1(file.readAll()).section(u' ', 0, 2);
+}
+
+struct Options
+{
+    int rounds = 2;
+    int decisions = 2000; // per measurement of our path, shared among the stewards
+    int seconds = 10;     // per pgbench run
+    int profile = 400;    // decisions of the breakdown
+};
+
+struct BareRun
+{
+    double tps = 0;
+    qint64 transactions = 0;
+};
+
+// One steward's share of a measurement, on a thread of its own.
+struct StewardRun
+{
+    int decided = 0;
+    double cpuSeconds = 0; // the thread's CPU time while deciding
+    qint64 eventsPublished = 0;
+    QString error;
+    QList<double> latenciesMs;
+};
+
+class TeamBench
+{
+public:
+    TeamBench(bench::PostgresServer &server, const Options &options) : m_server(server), m_options(options) {}
+
+    void setUp();
+    // Decisions per second of `stewards` concurrent stewards approving `decisions` requests.
+    double ours(int stewards, int decisions, QList<double> *latencies = nullptr);
+    // pgbench's transactions per second with `clients` clients for `seconds` (or `transactions` each).
+    BareRun bare(int clients, int seconds, int transactions = 0, QString *report = nullptr);
+    void breakdown();
+    // The CPU time our client (the stewards' threads) spent per decision in the last ours().
+    double clientCpuMs() const { return m_clientCpuMs; }
+
+private:
+    void createEntities(const QUuid &tenant, const QString &prefix, int from, int count);
+    void submitRequests(int count);
+    void queueBareRequests(int count);
+    void ensureBareQueue(qint64 needed);
+    qint64 approvedIn(const QUuid &tenant) const;
+    void psql(const QString &sql) const { need(m_server.psql(sql), u"psql"_s); }
+    void setTracking(bool on) const;
+    void printStatements(const QString &user, int decisions) const;
+
+    bench::PostgresServer &m_server;
+    Options m_options;
+    std::unique_ptr<Database> m_owner;
+    QList<QUuid> m_pending; // submitted through ApprovalService, not yet decided
+    qint64 m_bareQueued = 0;
+    int m_bareEntities = 0;
+    double m_bestBareRate = 0;
+    double m_clientCpuMs = 0;
+};
+
+void TeamBench::setTracking(bool on) const
+{
+    // Statement and function statistics only for the breakdown: they cost time themselves.
+    psql(u"ALTER SYSTEM SET pg_stat_statements.track = '%1'"_s.arg(on ? u"all"_s : u"none"_s));
+    psql(u"ALTER SYSTEM SET track_functions = '%1'"_s.arg(on ? u"all"_s : u"none"_s));
+    psql(u"SELECT pg_reload_conf()"_s);
+    QThread::msleep(200);
+}
+
+void TeamBench::setUp()
+{
+    QElapsedTimer clock;
+    clock.start();
+    need(m_server.start(), u"starting PostgreSQL"_s);
+    QStringList logins = kStewards;
+    logins.append(kRequester);
+    for (const QString &login : logins)
+        psql(u"CREATE ROLE \"%1\" LOGIN IN ROLE steward_app"_s.arg(login));
+    // pgbench's login: the schema owner's rights (no row-level security, direct writes),
+    // under a name of its own so that its statements can be told apart.
+    psql(u"CREATE ROLE \"%1\" LOGIN IN ROLE steward_owner"_s.arg(kBareLogin));
+    psql(u"ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"_s);
+    need(m_server.restart(), u"restarting PostgreSQL with pg_stat_statements"_s);
+    setTracking(false);
+
+    m_owner = need(Database::open(m_server.url(u"steward_owner"_s)), u"connecting as steward_owner"_s);
+    need(Migrator(*m_owner).upgrade(), u"migrating"_s);
+    psql(u"CREATE EXTENSION pg_stat_statements"_s);
+
+    DirectoryRepository directory(*m_owner);
+    for (const QUuid &tenant : {kTenant, kBareTenant}) {
+        need(directory.addTenant(Tenant{tenant, tenant == kTenant ? u"Bench"_s : u"Bare"_s}), u"adding a tenant"_s);
+        for (const QString &steward : kStewards)
+            need(directory.grant(tenant, steward, Role::MetadataSteward, steward), u"granting"_s);
+        need(directory.grant(tenant, kRequester, Role::DataOwner, kRequester), u"granting"_s);
+    }
+    need(m_owner->run(u"CREATE TABLE bench_bare_queue (n bigint PRIMARY KEY, approval_id uuid NOT NULL)"_s),
+         u"creating the bare queue"_s);
+    need(m_owner->run(u"CREATE SEQUENCE bench_bare_queue_next"_s), u"creating the bare queue"_s);
+
+    const int pool = m_options.rounds * 2 * m_options.decisions + m_options.profile + kWarmUp;
+    createEntities(kTenant, u"bench.field."_s, 1, pool);
+    submitRequests(pool);
+    std::printf("set up in %.1f s: %d fields, %d requests submitted through ApprovalService\n",
+                double(clock.elapsed()) / 1000.0, pool, pool);
+    psql(u"VACUUM ANALYZE"_s);
+}
+
+void TeamBench::createEntities(const QUuid &tenant, const QString &prefix, int from, int count)
+{
+    // Fields as the demo's look: every column set, a binding, tier 3, version 1.
+    need(m_owner->run(
+             uR"(INSERT INTO mdm_global_metadata (id, tenant_id, canonical_key, label, description, domain, module,
+                     entity_urn, tier, data_type, format, owner_id, steward_id, status, binding, version, created_at,
+                     updated_at)
+                 SELECT gen_random_uuid(), ?::uuid, ? || lpad(i::text, 7, '0'), 'Amount ' || i,
+                        'Gross amount of order line ' || i || ' in the order currency.', 'Sales', 'SD',
+                        'urn:bench:warehouse.orders.amount_' || i, 'tier3', 'DECIMAL', '18,2', ?, ?, 'active',
+                        jsonb_build_object('source', 'warehouse', 'schema', 'sales', 'table', 'orders',
+                                           'column', 'amount_' || i),
+                        1, now(), now()
+                   FROM generate_series(?::int, ?::int) i)"_s,
+             {uuidText(tenant), prefix, kRequester, kStewards.first(), from, from + count - 1}),
+         u"creating fields"_s);
+}
+
+void TeamBench::submitRequests(int count)
+{
+    auto rows = need(m_owner->run(u"SELECT id, canonical_key, label, description FROM mdm_global_metadata "
+                                  u"WHERE tenant_id = ? ORDER BY canonical_key"_s,
+                                  {uuidText(kTenant)}),
+                     u"reading the fields"_s);
+    QList<ChangeRequest> requests;
+    while (rows.next()) {
+        ChangeRequest request;
+        request.entityType = EntityType::GlobalMetadata;
+        request.entityId = QUuid::fromString(rows.value(0).toString());
+        request.entityKey = rows.value(1).toString();
+        request.tier = Tier::Tier3;
+        request.lane = Lane::Governed;
+        request.requiredRole = Role::MetadataSteward;
+        request.payload = json::fromQJsonValue(
+            QJsonObject{{u"label"_s, rows.value(2).toString() + u" (revised)"_s},
+                        {u"description"_s, rows.value(3).toString().chopped(1) + u", taxes included."_s},
+                        {u"format"_s, u"19,4"_s}});
+        requests.append(request);
+    }
+    if (requests.size() != count)
+        fail(u"%1 fields to request changes of, expected %2"_s.arg(requests.size()).arg(count));
+
+    // The requester submits from two desktops at once (two connections, two threads).
+    constexpr int kSubmitters = 2;
+    std::array<QList<QUuid>, kSubmitters> submitted;
+    std::array<QString, kSubmitters> errors;
+    auto submit = [&](int index) {
+        auto opened = Database::open(m_server.url(kRequester));
+        if (!opened) {
+            errors[index] = opened.error().text();
+            return;
+        }
+        EventBus bus;
+        ApprovalService service(*opened.value(), bus);
+        for (int i = index; i < requests.size(); i += kSubmitters) {
+            auto approval = service.submit(Actor{kTenant, kRequester}, requests.at(i));
+            if (!approval) {
+                errors[index] = approval.error().text();
+                return;
+            }
+            submitted[index].append(approval.value().id);
+        }
+    };
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int i = 0; i < kSubmitters; ++i) {
+        threads.emplace_back(QThread::create(submit, i));
+        threads.back()->start();
+    }
+    for (auto &thread : threads) {
+        if (!thread->wait(QDeadlineTimer(1'800'000))) {
+            (void)thread.release(); // still running: the process ends with it
+            fail(u"submitting the requests timed out"_s);
+        }
+    }
+    for (int i = 0; i < kSubmitters; ++i) {
+        if (!errors[i].isEmpty())
+            fail(u"submitting a request: "_s + errors[i]);
+    }
+    // Interleaved again, so that each measurement takes requests of every part of the table.
+    for (int i = 0; i < count; ++i)
+        m_pending.append(submitted[i % kSubmitters].at(i / kSubmitters));
+}
+
+void TeamBench::queueBareRequests(int count)
+{
+    // Fields of the bare tenant and a pending request for each, exactly as a submission
+    // stores it (payload text, the live state as current_state, base_version 1), queued
+    // in the order pgbench's clients take them.
+    createEntities(kBareTenant, u"bare.field."_s, m_bareEntities + 1, count);
+    need(m_owner->run(
+             uR"(WITH fields AS (
+                     SELECT e.id, e.canonical_key, e.label, e.description FROM mdm_global_metadata e
+                      WHERE e.tenant_id = ?::uuid AND e.canonical_key > ? ORDER BY e.canonical_key),
+                 requests AS (
+                     INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_id, entity_key, tier, lane,
+                                               payload_text, current_state_text, requested_by, requested_at,
+                                               required_role, base_version)
+                     SELECT gen_random_uuid(), ?::uuid, 'GLOBAL_METADATA', f.id, f.canonical_key, 'tier3', 'governed',
+                            json_build_object('label', f.label || ' (revised)',
+                                              'description', rtrim(f.description, '.') || ', taxes included.',
+                                              'format', '19,4')::text,
+                            steward_entity_state('GLOBAL_METADATA', f.id)::text, ?, now(), 'metadata_steward', 1
+                       FROM fields f
+                  RETURNING id, entity_key)
+                 INSERT INTO bench_bare_queue (n, approval_id)
+                 SELECT ?::bigint + row_number() OVER (ORDER BY entity_key), id FROM requests)"_s,
+             {uuidText(kBareTenant), u"bare.field.%1"_s.arg(m_bareEntities, 7, 10, QChar(u'0')), uuidText(kBareTenant),
+              kRequester, m_bareQueued}),
+         u"queueing bare requests"_s);
+    m_bareEntities += count;
+    m_bareQueued += count;
+}
+
+void TeamBench::ensureBareQueue(qint64 needed)
+{
+    auto taken = need(m_owner->run(u"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM bench_bare_queue_next"_s),
+                      u"reading the bare queue"_s);
+    const qint64 used = taken.next() ? taken.value(0).toLongLong() : 0;
+    const qint64 left = m_bareQueued - used;
+    if (left < needed) {
+        queueBareRequests(int(needed - left));
+        psql(u"VACUUM ANALYZE mdm_approval, mdm_global_metadata"_s);
+    }
+}
+
+qint64 TeamBench::approvedIn(const QUuid &tenant) const
+{
+    auto count = need(m_owner->run(u"SELECT COUNT(*) FROM mdm_approval WHERE tenant_id = ? AND status = 'approved'"_s,
+                                   {uuidText(tenant)}),
+                      u"counting decisions"_s);
+    return count.next() ? count.value(0).toLongLong() : -1;
+}
+
+double TeamBench::ours(int stewards, int decisions, QList<double> *latencies)
+{
+    if (m_pending.size() < decisions)
+        fail(u"only %1 submitted requests left for %2 decisions"_s.arg(m_pending.size()).arg(decisions));
+    const QList<QUuid> batch = m_pending.mid(0, decisions);
+    m_pending.remove(0, decisions);
+    const qint64 approvedBefore = approvedIn(kTenant);
+
+    std::vector<StewardRun> runs(stewards);
+    QSemaphore ready;
+    QSemaphore go;
+    auto work = [&](int index) {
+        StewardRun &run = runs[index];
+        const QString steward = kStewards.at(index);
+        auto opened = Database::open(m_server.url(steward));
+        if (!opened) {
+            run.error = opened.error().text();
+            ready.release();
+            return;
+        }
+        Database &database = *opened.value();
+        EventBus bus;
+        QObject::connect(&bus, &EventBus::eventPublished, &bus, [&run](const Event &) { ++run.eventsPublished; });
+        ApprovalService service(database, bus);
+        if (auto failed = database.signIn(kTenant, steward)) {
+            run.error = failed->text();
+            ready.release();
+            return;
+        }
+        ready.release();
+        go.acquire();
+        const double cpuBefore = threadCpuSeconds();
+        QElapsedTimer clock;
+        for (int i = index; i < batch.size(); i += stewards) {
+            clock.start();
+            auto decided = service.approve(Actor{kTenant, steward}, batch.at(i));
+            if (!decided) {
+                run.error = u"%1 approving %2: %3"_s.arg(steward, uuidText(batch.at(i)), decided.error().text());
+                return;
+            }
+            if (decided.value().status != ApprovalStatus::Approved || decided.value().decidedBy != steward) {
+                run.error = u"%1 approving %2: the request came back %3 by %4"_s.arg(
+                    steward, uuidText(batch.at(i)), toString(decided.value().status), decided.value().decidedBy);
+                return;
+            }
+            run.latenciesMs.append(double(clock.nsecsElapsed()) / 1e6);
+            ++run.decided;
+        }
+        run.cpuSeconds = threadCpuSeconds() - cpuBefore;
+    };
+
+    std::vector<std::unique_ptr<QThread>> threads;
+    for (int i = 0; i < stewards; ++i) {
+        threads.emplace_back(QThread::create(work, i));
+        threads.back()->start();
+    }
+    ready.acquire(stewards);
+    QElapsedTimer clock;
+    clock.start();
+    go.release(stewards);
+    for (auto &thread : threads) {
+        if (!thread->wait(QDeadlineTimer(600'000))) {
+            (void)thread.release();
+            fail(u"%1 stewards: a steward did not finish within 10 minutes"_s.arg(stewards));
+        }
+    }
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+
+    int decided = 0;
+    qint64 published = 0;
+    double cpu = 0;
+    for (const StewardRun &run : runs) {
+        cpu += run.cpuSeconds;
+        if (!run.error.isEmpty())
+            fail(run.error);
+        decided += run.decided;
+        published += run.eventsPublished;
+        if (latencies)
+            latencies->append(run.latenciesMs);
+    }
+    if (decided != decisions)
+        fail(u"%1 stewards decided %2 of %3 requests"_s.arg(stewards).arg(decided).arg(decisions));
+    if (published != qint64(decisions) * kEventsPerDecision)
+        fail(u"%1 events reached the stewards' buses for %2 decisions, expected %3"_s.arg(published)
+                 .arg(decisions)
+                 .arg(qint64(decisions) * kEventsPerDecision));
+    const qint64 approved = approvedIn(kTenant) - approvedBefore;
+    if (approved != decisions)
+        fail(u"%1 requests approved in the database, expected %2"_s.arg(approved).arg(decisions));
+    m_clientCpuMs = cpu * 1000.0 / decisions;
+    return double(decisions) / seconds;
+}
+
+BareRun TeamBench::bare(int clients, int seconds, int transactions, QString *report)
+{
+    const qint64 expected = transactions > 0 ? qint64(transactions) * clients
+                                             : qint64(std::max(2.0 * m_bestBareRate * seconds, 30'000.0));
+    ensureBareQueue(expected + 100);
+    const qint64 approvedBefore = approvedIn(kBareTenant);
+
+    QStringList arguments{u"-n"_s, u"-M"_s, u"prepared"_s, u"-f"_s, QStringLiteral(BENCH_TEAM_DIR "/bare_decision.sql"),
+                          u"-D"_s, u"tenant="_s + uuidText(kBareTenant), u"-c"_s, QString::number(clients), u"-j"_s,
+                          QString::number(clients), u"-h"_s, u"127.0.0.1"_s, u"-p"_s, QString::number(m_server.port()),
+                          u"-U"_s, kBareLogin};
+    if (transactions > 0)
+        arguments << u"-t"_s << QString::number(transactions) << u"-r"_s;
+    else
+        arguments << u"-T"_s << QString::number(seconds);
+    arguments << bench::PostgresServer::databaseName();
+    QProcess pgbench;
+    pgbench.start(u"pgbench"_s, arguments);
+    if (!pgbench.waitForFinished((seconds + 300) * 1000)) {
+        pgbench.kill();
+        pgbench.waitForFinished();
+        fail(u"pgbench -c %1 did not finish"_s.arg(clients));
+    }
+    const QString output = QString::fromUtf8(pgbench.readAllStandardOutput());
+    const QString errors = QString::fromUtf8(pgbench.readAllStandardError()).trimmed();
+    if (pgbench.exitStatus() != QProcess::NormalExit || pgbench.exitCode() != 0)
+        fail(u"pgbench -c %1 failed (exit %2): %3"_s.arg(clients).arg(pgbench.exitCode()).arg(errors.right(2000)));
+    const auto processed =
+        QRegularExpression(u"number of transactions actually processed: (\\d+)"_s).match(output);
+    const auto tps = QRegularExpression(u"tps = ([0-9.]+) \\(without initial connection time\\)"_s).match(output);
+    const auto failed = QRegularExpression(u"number of failed transactions: (\\d+)"_s).match(output);
+    if (!processed.hasMatch() || !tps.hasMatch())
+        fail(u"cannot read pgbench's report:\n"_s + output);
+    if (failed.hasMatch() && failed.captured(1).toLongLong() != 0)
+        fail(u"pgbench -c %1: %2 failed transactions"_s.arg(clients).arg(failed.captured(1)));
+    BareRun run{tps.captured(1).toDouble(), processed.captured(1).toLongLong()};
+    const qint64 approved = approvedIn(kBareTenant) - approvedBefore;
+    if (approved != run.transactions)
+        fail(u"pgbench -c %1 reported %2 transactions, %3 requests were approved"_s.arg(clients)
+                 .arg(run.transactions)
+                 .arg(approved));
+    if (transactions > 0 && run.transactions != qint64(transactions) * clients)
+        fail(u"pgbench processed %1 of %2 transactions"_s.arg(run.transactions).arg(qint64(transactions) * clients));
+    m_bestBareRate = std::max(m_bestBareRate, run.tps);
+    if (report)
+        *report = output;
+    return run;
+}
+
+void TeamBench::printStatements(const QString &user, int decisions) const
+{
+    const QString perDecision = QString::number(decisions);
+    const QString userIs = u"userid = '\"%1\"'::regrole"_s.arg(user);
+    std::printf("    top-level statements (server time):\n");
+    const QStringList top = need(
+        m_server.psql(u"SELECT round(sum(total_exec_time)::numeric / %1, 3), round(sum(calls)::numeric / %1, 2), "
+                      u"left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements "
+                      u"WHERE toplevel AND %2 GROUP BY query ORDER BY 1 DESC LIMIT 8"_s.arg(perDecision, userIs)),
+        u"reading pg_stat_statements"_s);
+    for (const QString &line : top) {
+        const QStringList fields = line.split(u'|');
+        std::printf("      %7s ms %6s calls  %s\n", qPrintable(fields.value(0)), qPrintable(fields.value(1)),
+                    qPrintable(fields.value(2)));
+    }
+    const QStringList nested = need(
+        m_server.psql(u"SELECT round(sum(total_exec_time)::numeric / %1, 3), round(sum(calls)::numeric / %1, 2), "
+                      u"left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements "
+                      u"WHERE NOT toplevel AND userid <> 'postgres'::regrole GROUP BY query ORDER BY 1 DESC LIMIT 12"_s
+                          .arg(perDecision)),
+        u"reading pg_stat_statements"_s);
+    if (!nested.isEmpty())
+        std::printf("    statements inside functions, the costliest (their time is part of the above):\n");
+    for (const QString &line : nested) {
+        const QStringList fields = line.split(u'|');
+        std::printf("      %7s ms %6s calls  %s\n", qPrintable(fields.value(0)), qPrintable(fields.value(1)),
+                    qPrintable(fields.value(2)));
+    }
+}
+
+void TeamBench::breakdown()
+{
+    const int decisions = m_options.profile;
+    setTracking(true);
+    psql(u"SELECT pg_stat_statements_reset(), pg_stat_reset()"_s);
+    QList<double> latencies;
+    const double rate = ours(1, decisions, &latencies);
+    QThread::msleep(700); // the backends' statistics reach shared memory when they end
+    const double wallMs = 1000.0 / rate;
+    const QString serverMs = need(
+        m_server.scalar(u"SELECT round(sum(total_exec_time)::numeric / %1, 3) FROM pg_stat_statements "
+                        u"WHERE toplevel AND userid = '\"%2\"'::regrole"_s.arg(decisions).arg(kStewards.first())),
+        u"reading pg_stat_statements"_s);
+    std::printf("\nwhere the time of one decision goes: our path, 1 steward, %d decisions, statement and function "
+                "statistics on (they slow it)\n",
+                decisions);
+    std::printf("  wall per decision %.3f ms (p50 %.3f, p99 %.3f); server, top-level statements %s ms; client, "
+                "driver and network %.3f ms, of which the client's CPU (Qt, QPSQL, libpq) %.3f ms\n",
+                wallMs, bench::percentile(latencies, 0.5).value_or(0), bench::percentile(latencies, 0.99).value_or(0),
+                qPrintable(serverMs), wallMs - serverMs.toDouble(), m_clientCpuMs);
+    printStatements(kStewards.first(), decisions);
+    const QStringList functions = need(
+        m_server.psql(u"SELECT funcname, round(calls::numeric / %1, 2), round(total_time::numeric / %1, 3), "
+                      u"round(self_time::numeric / %1, 3) FROM pg_stat_user_functions "
+                      u"WHERE funcname LIKE 'steward\\_%' ORDER BY total_time DESC"_s.arg(decisions)),
+        u"reading pg_stat_user_functions"_s);
+    std::printf("    functions per decision (calls, total ms, self ms; a SQL function inlined into its caller is not "
+                "counted):\n");
+    for (const QString &line : functions) {
+        const QStringList fields = line.split(u'|');
+        std::printf("      %-28s %6s calls %8s ms %8s ms self\n", qPrintable(fields.value(0)),
+                    qPrintable(fields.value(1)), qPrintable(fields.value(2)), qPrintable(fields.value(3)));
+    }
+
+    ensureBareQueue(decisions + 100);
+    psql(u"SELECT pg_stat_statements_reset(), pg_stat_reset()"_s);
+    QString report;
+    const BareRun bareRun = bare(1, 0, decisions, &report);
+    QThread::msleep(700);
+    std::printf("\n  pgbench, 1 client, %lld transactions: %.3f ms each\n", bareRun.transactions, 1000.0 / bareRun.tps);
+    printStatements(kBareLogin, decisions);
+    const int latencyTable = report.indexOf(u"statement latencies"_s);
+    if (latencyTable >= 0)
+        std::printf("    pgbench's own per-statement latencies (client side):\n%s", qPrintable(report.mid(latencyTable)));
+    setTracking(false);
+}
+
+} // namespace
+
+int run(const Options &options, int port, bench::Verdict &verdict)
+{
+    bench::PostgresServer server(port);
+    TeamBench bench(server, options);
+    bench.setUp();
+    std::printf("PostgreSQL %s on 127.0.0.1:%d (fsync off, synchronous_commit off, as tests/postgres/test-server.sh "
+                "starts it); load before the rounds: %s\n",
+                qPrintable(need(server.scalar(u"SHOW server_version"_s), u"psql"_s)), port, qPrintable(machineLoad()));
+
+    // Warm up both (plans, caches, the first pgbench estimate), then measure.
+    (void)bench.ours(1, kWarmUp);
+    (void)bench.bare(1, 2);
+
+    QList<double> ours1, ours4, bare1, bare4;
+    std::printf("\n%-6s %-9s %14s %14s %8s %16s   %s\n", "round", "stewards", "ours dec/s", "pgbench tps", "ratio",
+                "client CPU ms", "load");
+    for (int round = 1; round <= options.rounds; ++round) {
+        for (const int stewards : {1, 4}) {
+            double oursRate = 0;
+            double clientCpu = 0;
+            BareRun bareRun;
+            // Alternate which goes first, so a busy moment of the shared machine does not
+            // always hit the same one.
+            if ((round + stewards) % 2 == 0) {
+                oursRate = bench.ours(stewards, options.decisions);
+                clientCpu = bench.clientCpuMs();
+                bareRun = bench.bare(stewards, options.seconds);
+            } else {
+                bareRun = bench.bare(stewards, options.seconds);
+                oursRate = bench.ours(stewards, options.decisions);
+                clientCpu = bench.clientCpuMs();
+            }
+            (stewards == 1 ? ours1 : ours4).append(oursRate);
+            (stewards == 1 ? bare1 : bare4).append(bareRun.tps);
+            std::printf("%-6d %-9d %14.1f %14.1f %8.2f %16.3f   %s\n", round, stewards, oursRate, bareRun.tps,
+                        oursRate / bareRun.tps, clientCpu, qPrintable(machineLoad()));
+            std::fflush(stdout);
+        }
+    }
+
+    std::printf("\nmedian of %d rounds (%d decisions per measurement of ours, pgbench -T %d):\n", options.rounds,
+                options.decisions, options.seconds);
+    for (const int stewards : {1, 4}) {
+        const auto oursMedian = verdict.median(stewards == 1 ? ours1 : ours4, u"our decisions"_s);
+        const auto bareMedian = verdict.median(stewards == 1 ? bare1 : bare4, u"pgbench"_s);
+        if (!oursMedian || !bareMedian)
+            return verdict.exitStatus();
+        const double ratio = *oursMedian / *bareMedian;
+        std::printf("  %d steward%s: ours %.1f decisions/s, bare SQL (pgbench) %.1f/s, ratio %.2f (target >= 0.50) "
+                    "%s\n",
+                    stewards, stewards == 1 ? " " : "s", *oursMedian, *bareMedian, ratio,
+                    ratio >= 0.5 ? "met" : "NOT met");
+    }
+    std::fflush(stdout);
+
+    bench.breakdown();
+    std::printf("\nload after the run: %s\n", qPrintable(machineLoad()));
+    return verdict.exitStatus();
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Decisions per second on a team database against pgbench's bare SQL"_s);
+    parser.addHelpOption();
+    const QCommandLineOption rounds(u"rounds"_s, u"Rounds (default 2)."_s, u"R"_s, u"2"_s);
+    const QCommandLineOption decisions(u"decisions"_s, u"Decisions per measurement of ours (default 2000)."_s,
+                                       u"N"_s, u"2000"_s);
+    const QCommandLineOption seconds(u"seconds"_s, u"Seconds per pgbench run (default 10)."_s, u"T"_s, u"10"_s);
+    const QCommandLineOption profile(u"profile"_s, u"Decisions of the breakdown (default 400)."_s, u"M"_s, u"400"_s);
+    parser.addOptions({rounds, decisions, seconds, profile});
+    parser.process(app);
+    Options options;
+    options.rounds = std::max(1, parser.value(rounds).toInt());
+    options.decisions = std::max(4, parser.value(decisions).toInt());
+    options.seconds = std::max(1, parser.value(seconds).toInt());
+    options.profile = std::max(10, parser.value(profile).toInt());
+    const int port = qEnvironmentVariableIsSet("STEWARD_BENCH_POSTGRES_PORT")
+                         ? qEnvironmentVariableIntValue("STEWARD_BENCH_POSTGRES_PORT")
+                         : 55491;
+
+    bench::Verdict verdict(u"bench_team_decisions"_s);
+    try {
+        return run(options, port, verdict);
+    } catch (const Failure &failure) {
+        // The server is stopped by now (PostgresServer's destructor ran while unwinding).
+        std::fflush(stdout);
+        verdict.fail(failure.message);
+        return verdict.exitStatus();
+    }
+}
