@@ -1709,6 +1709,14 @@ Befehle:
         <source>no token %1 in this tenant that is not revoked yet</source>
         <translation>kein noch nicht widerrufenes Token %1 in diesem Mandanten</translation>
     </message>
+    <message>
+        <source>the database returned an event that cannot be read</source>
+        <translation>die Datenbank hat ein Ereignis zurückgegeben, das sich nicht lesen lässt</translation>
+    </message>
+    <message>
+        <source>the database returned a decision without its events</source>
+        <translation>die Datenbank hat eine Entscheidung ohne ihre Ereignisse zurückgegeben</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>

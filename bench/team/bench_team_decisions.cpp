@@ -137,8 +137,9 @@ private:
     void ensureBareQueue(qint64 needed);
     qint64 approvedIn(const QUuid &tenant) const;
     void psql(const QString &sql) const { need(m_server.psql(sql), u"psql"_s); }
-    void setTracking(bool on) const;
-    void printStatements(const QString &user, int decisions) const;
+    enum class Tracking { Off, TopLevel, Deep };
+    void setTracking(Tracking tracking) const;
+    void printStatements(const QString &user, int decisions, bool nested) const;
 
     bench::PostgresServer &m_server;
     Options m_options;
@@ -150,13 +151,18 @@ private:
     double m_clientCpuMs = 0;
 };
 
-void TeamBench::setTracking(bool on) const
+void TeamBench::setTracking(Tracking tracking) const
 {
-    // Statement and function statistics only for the breakdown: they cost time themselves.
-    psql(u"ALTER SYSTEM SET pg_stat_statements.track = '%1'"_s.arg(on ? u"all"_s : u"none"_s));
-    psql(u"ALTER SYSTEM SET track_functions = '%1'"_s.arg(on ? u"all"_s : u"none"_s));
+    // Statement and function statistics only for the breakdown: they cost time themselves,
+    // those of the statements inside functions most.
+    const QString statements = tracking == Tracking::Deep ? u"all"_s : tracking == Tracking::TopLevel ? u"top"_s
+                                                                                                    : u"none"_s;
+    psql(u"ALTER SYSTEM SET pg_stat_statements.track = '%1'"_s.arg(statements));
+    psql(u"ALTER SYSTEM SET track_functions = '%1'"_s.arg(tracking == Tracking::Deep ? u"all"_s : u"none"_s));
     psql(u"SELECT pg_reload_conf()"_s);
     QThread::msleep(200);
+    if (tracking != Tracking::Off)
+        psql(u"SELECT pg_stat_statements_reset(), pg_stat_reset()"_s);
 }
 
 void TeamBench::setUp()
@@ -173,7 +179,7 @@ void TeamBench::setUp()
     psql(u"CREATE ROLE \"%1\" LOGIN IN ROLE steward_owner"_s.arg(kBareLogin));
     psql(u"ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"_s);
     need(m_server.restart(), u"restarting PostgreSQL with pg_stat_statements"_s);
-    setTracking(false);
+    setTracking(Tracking::Off);
 
     m_owner = need(Database::open(m_server.url(u"steward_owner"_s)), u"connecting as steward_owner"_s);
     need(Migrator(*m_owner).upgrade(), u"migrating"_s);
@@ -190,7 +196,7 @@ void TeamBench::setUp()
          u"creating the bare queue"_s);
     need(m_owner->run(u"CREATE SEQUENCE bench_bare_queue_next"_s), u"creating the bare queue"_s);
 
-    const int pool = m_options.rounds * 2 * m_options.decisions + m_options.profile + kWarmUp;
+    const int pool = m_options.rounds * 2 * m_options.decisions + 2 * m_options.profile + kWarmUp;
     createEntities(kTenant, u"bench.field."_s, 1, pool);
     submitRequests(pool);
     std::printf("set up in %.1f s: %d fields, %d requests submitted through ApprovalService\n",
@@ -289,7 +295,7 @@ void TeamBench::queueBareRequests(int count)
     createEntities(kBareTenant, u"bare.field."_s, m_bareEntities + 1, count);
     need(m_owner->run(
              uR"(WITH fields AS (
-                     SELECT e.id, e.canonical_key, e.label, e.description FROM mdm_global_metadata e
+                     SELECT e.id, e.tenant_id, e.canonical_key, e.label, e.description FROM mdm_global_metadata e
                       WHERE e.tenant_id = ?::uuid AND e.canonical_key > ? ORDER BY e.canonical_key),
                  requests AS (
                      INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_id, entity_key, tier, lane,
@@ -299,7 +305,7 @@ void TeamBench::queueBareRequests(int count)
                             json_build_object('label', f.label || ' (revised)',
                                               'description', rtrim(f.description, '.') || ', taxes included.',
                                               'format', '19,4')::text,
-                            steward_entity_state('GLOBAL_METADATA', f.id)::text, ?, now(), 'metadata_steward', 1
+                            (SELECT o_state FROM steward_entity_read('GLOBAL_METADATA', f.tenant_id, f.id, NULL))::text, ?, now(), 'metadata_steward', 1
                        FROM fields f
                   RETURNING id, entity_key)
                  INSERT INTO bench_bare_queue (n, approval_id)
@@ -473,32 +479,24 @@ BareRun TeamBench::bare(int clients, int seconds, int transactions, QString *rep
     return run;
 }
 
-void TeamBench::printStatements(const QString &user, int decisions) const
+void TeamBench::printStatements(const QString &user, int decisions, bool nested) const
 {
-    const QString perDecision = QString::number(decisions);
-    const QString userIs = u"userid = '\"%1\"'::regrole"_s.arg(user);
-    std::printf("    top-level statements (server time):\n");
-    const QStringList top = need(
+    // Per decision, by statement: ms, calls, the text. Statements inside SECURITY DEFINER
+    // functions run as the schema's owner, so those are every login's but postgres's.
+    const QString filter = nested ? u"NOT toplevel AND userid <> 'postgres'::regrole"_s
+                                  : u"toplevel AND userid = '\"%1\"'::regrole"_s.arg(user);
+    const QStringList lines = need(
         m_server.psql(u"SELECT round(sum(total_exec_time)::numeric / %1, 3), round(sum(calls)::numeric / %1, 2), "
-                      u"left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements "
-                      u"WHERE toplevel AND %2 GROUP BY query ORDER BY 1 DESC LIMIT 8"_s.arg(perDecision, userIs)),
+                      u"left(regexp_replace(min(query), '\\s+', ' ', 'g'), 96) FROM pg_stat_statements WHERE %2 "
+                      u"GROUP BY queryid ORDER BY 1 DESC LIMIT 12"_s.arg(decisions).arg(filter)),
         u"reading pg_stat_statements"_s);
-    for (const QString &line : top) {
+    std::printf(nested ? "    statements inside functions (part of the time of the statement that called them):\n"
+                       : "    its statements (server time per decision, calls per decision):\n");
+    for (const QString &line : lines) {
         const QStringList fields = line.split(u'|');
-        std::printf("      %7s ms %6s calls  %s\n", qPrintable(fields.value(0)), qPrintable(fields.value(1)),
-                    qPrintable(fields.value(2)));
-    }
-    const QStringList nested = need(
-        m_server.psql(u"SELECT round(sum(total_exec_time)::numeric / %1, 3), round(sum(calls)::numeric / %1, 2), "
-                      u"left(regexp_replace(query, '\\s+', ' ', 'g'), 90) FROM pg_stat_statements "
-                      u"WHERE NOT toplevel AND userid <> 'postgres'::regrole GROUP BY query ORDER BY 1 DESC LIMIT 12"_s
-                          .arg(perDecision)),
-        u"reading pg_stat_statements"_s);
-    if (!nested.isEmpty())
-        std::printf("    statements inside functions, the costliest (their time is part of the above):\n");
-    for (const QString &line : nested) {
-        const QStringList fields = line.split(u'|');
-        std::printf("      %7s ms %6s calls  %s\n", qPrintable(fields.value(0)), qPrintable(fields.value(1)),
+        if (fields.value(1).toDouble() < 0.05)
+            continue; // once per connection
+        std::printf("      %7s ms %6s  %s\n", qPrintable(fields.value(0)), qPrintable(fields.value(1)),
                     qPrintable(fields.value(2)));
     }
 }
@@ -506,24 +504,53 @@ void TeamBench::printStatements(const QString &user, int decisions) const
 void TeamBench::breakdown()
 {
     const int decisions = m_options.profile;
-    setTracking(true);
-    psql(u"SELECT pg_stat_statements_reset(), pg_stat_reset()"_s);
+    std::printf("\nwhere the time of one decision goes, 1 steward or 1 pgbench client, %d decisions each\n", decisions);
+
+    // First with the top-level statements counted only: their server time as it is.
+    setTracking(Tracking::TopLevel);
     QList<double> latencies;
     const double rate = ours(1, decisions, &latencies);
+    const double clientCpuMs = m_clientCpuMs;
     QThread::msleep(700); // the backends' statistics reach shared memory when they end
     const double wallMs = 1000.0 / rate;
-    const QString serverMs = need(
-        m_server.scalar(u"SELECT round(sum(total_exec_time)::numeric / %1, 3) FROM pg_stat_statements "
-                        u"WHERE toplevel AND userid = '\"%2\"'::regrole"_s.arg(decisions).arg(kStewards.first())),
-        u"reading pg_stat_statements"_s);
-    std::printf("\nwhere the time of one decision goes: our path, 1 steward, %d decisions, statement and function "
-                "statistics on (they slow it)\n",
-                decisions);
-    std::printf("  wall per decision %.3f ms (p50 %.3f, p99 %.3f); server, top-level statements %s ms; client, "
-                "driver and network %.3f ms, of which the client's CPU (Qt, QPSQL, libpq) %.3f ms\n",
+    const double serverMs =
+        need(m_server.scalar(u"SELECT sum(total_exec_time) / %1 FROM pg_stat_statements WHERE userid = '\"%2\"'::regrole"_s
+                                 .arg(decisions)
+                                 .arg(kStewards.first())),
+             u"reading pg_stat_statements"_s)
+            .toDouble();
+    std::printf("  ours: wall %.3f ms per decision (p50 %.3f, p99 %.3f) = server %.3f ms (its statements) + client, "
+                "driver and network %.3f ms, of which the client's CPU (Qt, QPSQL, libpq, its system calls) %.3f ms\n",
                 wallMs, bench::percentile(latencies, 0.5).value_or(0), bench::percentile(latencies, 0.99).value_or(0),
-                qPrintable(serverMs), wallMs - serverMs.toDouble(), m_clientCpuMs);
-    printStatements(kStewards.first(), decisions);
+                serverMs, wallMs - serverMs, clientCpuMs);
+    printStatements(kStewards.first(), decisions, false);
+
+    ensureBareQueue(decisions + 100);
+    setTracking(Tracking::TopLevel);
+    QString report;
+    const BareRun bareRun = bare(1, 0, decisions, &report);
+    QThread::msleep(700);
+    const double bareWallMs = 1000.0 / bareRun.tps;
+    const double bareServerMs =
+        need(m_server.scalar(u"SELECT sum(total_exec_time) / %1 FROM pg_stat_statements WHERE userid = '\"%2\"'::regrole"_s
+                                 .arg(decisions)
+                                 .arg(kBareLogin)),
+             u"reading pg_stat_statements"_s)
+            .toDouble();
+    std::printf("  pgbench: wall %.3f ms per transaction = server %.3f ms (its statements) + client, driver and network "
+                "%.3f ms\n",
+                bareWallMs, bareServerMs, bareWallMs - bareServerMs);
+    printStatements(kBareLogin, decisions, false);
+    const int latencyTable = report.indexOf(u"statement latencies"_s);
+    if (latencyTable >= 0)
+        std::printf("    pgbench's own per-statement latencies (client side):\n%s", qPrintable(report.mid(latencyTable)));
+
+    // Then inside the functions too, which slows everything down: the shares count, not the times.
+    setTracking(Tracking::Deep);
+    (void)ours(1, decisions);
+    QThread::msleep(700);
+    std::printf("  ours again, statements inside functions and the functions counted too (which slows them down):\n");
+    printStatements(kStewards.first(), decisions, true);
     const QStringList functions = need(
         m_server.psql(u"SELECT funcname, round(calls::numeric / %1, 2), round(total_time::numeric / %1, 3), "
                       u"round(self_time::numeric / %1, 3) FROM pg_stat_user_functions "
@@ -536,18 +563,7 @@ void TeamBench::breakdown()
         std::printf("      %-28s %6s calls %8s ms %8s ms self\n", qPrintable(fields.value(0)),
                     qPrintable(fields.value(1)), qPrintable(fields.value(2)), qPrintable(fields.value(3)));
     }
-
-    ensureBareQueue(decisions + 100);
-    psql(u"SELECT pg_stat_statements_reset(), pg_stat_reset()"_s);
-    QString report;
-    const BareRun bareRun = bare(1, 0, decisions, &report);
-    QThread::msleep(700);
-    std::printf("\n  pgbench, 1 client, %lld transactions: %.3f ms each\n", bareRun.transactions, 1000.0 / bareRun.tps);
-    printStatements(kBareLogin, decisions);
-    const int latencyTable = report.indexOf(u"statement latencies"_s);
-    if (latencyTable >= 0)
-        std::printf("    pgbench's own per-statement latencies (client side):\n%s", qPrintable(report.mid(latencyTable)));
-    setTracking(false);
+    setTracking(Tracking::Off);
 }
 
 } // namespace

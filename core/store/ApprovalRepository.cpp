@@ -5,6 +5,8 @@
 #include "store/Database.h"
 #include "store/SqlDialect.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
@@ -188,17 +190,55 @@ Status ApprovalRepository::insert(const Approval &approval)
 
 Result<std::optional<Approval>> ApprovalRepository::find(const QUuid &tenantId, const QUuid &id) const
 {
-    auto query = m_database.run(u"SELECT "_s + kSummaryColumns + u", "_s + documentColumns(m_database.dialect())
-                                    + u" FROM mdm_approval WHERE tenant_id = ? AND id = ?"_s,
-                                {uuidText(tenantId), uuidText(id)});
+    auto query = m_database.runCached(u"SELECT "_s + kSummaryColumns + u", "_s + documentColumns(m_database.dialect())
+                                          + u" FROM mdm_approval WHERE tenant_id = ? AND id = ?"_s,
+                                      {uuidText(tenantId), uuidText(id)});
     if (!query)
         return query.error();
-    if (!query.value().next())
+    QSqlQuery &row = *query.value();
+    if (!row.next())
         return std::optional<Approval>();
-    auto approval = readApproval(query.value(), true);
+    auto approval = readApproval(row, true);
     if (!approval)
         return approval.error();
     return std::optional<Approval>(std::move(approval.value()));
+}
+
+Result<RequestForDecision> ApprovalRepository::findForDecision(const QUuid &tenantId, const QUuid &id,
+                                                               const QString &userId) const
+{
+    // One row per role of the user (none: not a user there), the request beside each.
+    QStringList columns{u"r.role AS decider_role"_s, u"r.display_name AS decider_name"_s};
+    for (const QString &column : kSummaryColumns.split(u", "_s))
+        columns.append(u"a."_s + column);
+    const SqlDialect &dialect = m_database.dialect();
+    columns.append(u"a."_s + dialect.exactJsonColumn(u"payload"_s) + u" AS payload"_s);
+    columns.append(u"a."_s + dialect.exactJsonColumn(u"current_state"_s) + u" AS current_state"_s);
+    auto query = m_database.runCached(u"SELECT "_s + columns.join(u", "_s)
+                                          + u" FROM mdm_user_role r LEFT JOIN mdm_approval a "
+                                            u"ON a.tenant_id = r.tenant_id AND a.id = ? "
+                                            u"WHERE r.tenant_id = ? AND r.user_id = ? ORDER BY r.role"_s,
+                                      {uuidText(id), uuidText(tenantId), userId});
+    if (!query)
+        return query.error();
+    QSqlQuery &rows = *query.value();
+    RequestForDecision found;
+    while (rows.next()) {
+        auto role = storedValue(roleFromString, u"mdm_user_role.role"_s, rows.value(0).toString());
+        if (!role)
+            return role.error();
+        if (!found.decider) {
+            found.decider = User{userId, rows.value(1).toString(), {}};
+            if (!rows.value(u"id"_s).isNull()) {
+                auto approval = readApproval(rows, true);
+                if (!approval)
+                    return approval.error();
+                found.request = std::move(approval.value());
+            }
+        }
+        found.decider->roles.append(role.value());
+    }
+    return found;
 }
 
 Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const ApprovalFilter &filter,
@@ -262,17 +302,38 @@ Result<std::optional<QueuePlace>> ApprovalRepository::place(const QUuid &tenantI
     return std::optional<QueuePlace>(QueuePlace{query.value().value(0).toInt(), query.value().value(1).toInt() == 1});
 }
 
-Result<Approval> ApprovalRepository::decideInDatabase(const QUuid &id, ApprovalStatus status, const QString &reason)
+Result<DatabaseDecision> ApprovalRepository::decideInDatabase(const QUuid &id, ApprovalStatus status,
+                                                           const QString &reason)
 {
-    auto query = m_database.run(u"SELECT "_s + kSummaryColumns + u", "_s + documentColumns(m_database.dialect())
-                                    + u" FROM "_s + m_database.dialect().decisionFunction() + u"(?, ?, ?, ?)"_s,
-                                {uuidText(id), toString(status), reason.isEmpty() ? QVariant() : QVariant(reason),
-                                 QVariant()});
+    // The function returns (decided mdm_approval, events json); the row's columns under
+    // the names readApproval reads.
+    const SqlDialect &dialect = m_database.dialect();
+    QStringList columns;
+    for (const QString &column : kSummaryColumns.split(u", "_s))
+        columns.append(u"(d.decided)."_s + column);
+    auto query = m_database.runCached(u"SELECT "_s + columns.join(u", "_s) + u", d.events FROM "_s
+                                          + dialect.decisionFunction() + u"(?, ?, ?, ?) d"_s,
+                                      {uuidText(id), toString(status), reason.isEmpty() ? QVariant() : QVariant(reason),
+                                       QVariant()});
     if (!query)
         return query.error();
-    if (!query.value().next())
+    QSqlQuery &row = *query.value();
+    if (!row.next())
         return Error::make(ErrorCode::Unavailable, CoreTr::tr("the database returned no decision"));
-    return readApproval(query.value(), true);
+    auto approval = readApproval(row, false);
+    if (!approval)
+        return approval.error();
+    DatabaseDecision decision{std::move(approval.value()), {}};
+    const QJsonDocument events = QJsonDocument::fromJson(row.value(u"events"_s).toString().toUtf8());
+    for (const QJsonValue &value : events.array()) {
+        auto event = Event::fromJson(value.toObject());
+        if (!event)
+            return Error::make(ErrorCode::Unavailable, CoreTr::tr("the database returned an event that cannot be read"));
+        decision.events.append(std::move(*event));
+    }
+    if (decision.events.isEmpty())
+        return Error::make(ErrorCode::Unavailable, CoreTr::tr("the database returned a decision without its events"));
+    return decision;
 }
 
 Result<bool> ApprovalRepository::decide(const QUuid &tenantId, const QUuid &id, ApprovalStatus status,

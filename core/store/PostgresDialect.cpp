@@ -56,7 +56,7 @@ QString serverMessage(const QSqlError &error)
     if (text.isEmpty())
         text = error.driverText().trimmed();
     text = text.section(u'\n', 0, 0);
-    for (const QString prefix : {u"ERROR:"_s, u"FATAL:"_s})
+    for (const QString &prefix : {u"ERROR:"_s, u"FATAL:"_s})
         if (text.startsWith(prefix))
             text = text.mid(prefix.size()).trimmed();
     return text;
@@ -116,7 +116,7 @@ QString PostgresDialect::signInStatement() const
 
 QString PostgresDialect::decisionFunction() const
 {
-    return u"steward_decide"_s;
+    return u"steward_decide_with_events"_s;
 }
 
 Error PostgresDialect::translate(const QSqlError &error) const

@@ -57,8 +57,9 @@ public:
     // checks it; empty where the program's own checks are all there is.
     virtual QString signInStatement() const = 0;
     // The function through which the database itself decides a request (id, decision,
-    // reason, expected entity version; returns the stored mdm_approval row), or empty
-    // where the program decides in its own transaction.
+    // reason, expected entity version; returns `decided`, the stored mdm_approval row, and
+    // `events`, the events written with it as a JSON array of Event::toJson envelopes), or
+    // empty where the program decides in its own transaction.
     virtual QString decisionFunction() const = 0;
     // A driver error as the user-facing error it stands for (refusals of the database's
     // own guard keep their code: forbidden, conflict, stale, invalid, not found).
