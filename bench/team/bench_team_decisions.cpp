@@ -147,7 +147,7 @@ private:
     QList<QUuid> m_pending; // submitted through ApprovalService, not yet decided
     qint64 m_bareQueued = 0;
     int m_bareEntities = 0;
-    double m_bestBareRate = 0;
+    double m_bareRatePerClient = 0; // the best yet, to size the queue for the next run
     double m_clientCpuMs = 0;
 };
 
@@ -433,7 +433,7 @@ double TeamBench::ours(int stewards, int decisions, QList<double> *latencies)
 BareRun TeamBench::bare(int clients, int seconds, int transactions, QString *report)
 {
     const qint64 expected = transactions > 0 ? qint64(transactions) * clients
-                                             : qint64(std::max(2.0 * m_bestBareRate * seconds, 30'000.0));
+                                             : qint64(std::max(1.5 * clients * m_bareRatePerClient * seconds, 30'000.0));
     ensureBareQueue(expected + 100);
     const qint64 approvedBefore = approvedIn(kBareTenant);
 
@@ -473,7 +473,7 @@ BareRun TeamBench::bare(int clients, int seconds, int transactions, QString *rep
                  .arg(approved));
     if (transactions > 0 && run.transactions != qint64(transactions) * clients)
         fail(u"pgbench processed %1 of %2 transactions"_s.arg(run.transactions).arg(qint64(transactions) * clients));
-    m_bestBareRate = std::max(m_bestBareRate, run.tps);
+    m_bareRatePerClient = std::max(m_bareRatePerClient, run.tps / clients);
     if (report)
         *report = output;
     return run;
