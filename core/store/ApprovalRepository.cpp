@@ -7,7 +7,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlRecord>
 
 using namespace Qt::StringLiterals;
 
@@ -36,49 +35,71 @@ Result<json::Node> storedDocument(const QVariant &value, const QString &column)
     return parsed;
 }
 
-Result<Approval> readApproval(const QSqlQuery &query, bool withPayloads)
+// kSummaryColumns in their order, then the documents: every query here selects them so,
+// from `first` on, and readApproval reads them by position (looking a row's columns up by
+// name costs more than reading the row).
+enum SummaryColumn {
+    IdColumn,
+    TenantIdColumn,
+    EntityTypeColumn,
+    EntityIdColumn,
+    EntityKeyColumn,
+    TierColumn,
+    LaneColumn,
+    StatusColumn,
+    DecisionReasonColumn,
+    RequestedByColumn,
+    DecidedByColumn,
+    RequestedAtColumn,
+    DecidedAtColumn,
+    RequiredRoleColumn,
+    BaseVersionColumn,
+    PayloadColumn,
+    CurrentStateColumn,
+};
+
+Result<Approval> readApproval(const QSqlQuery &query, bool withPayloads, int first = 0)
 {
-    const QSqlRecord record = query.record();
-    auto text = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))).toString(); };
-    auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
-    auto column = [](const char *name) { return u"mdm_approval."_s + QLatin1StringView(name); };
+    auto value = [&](SummaryColumn column) { return query.value(first + column); };
+    auto text = [&](SummaryColumn column) { return value(column).toString(); };
+    auto columnName = [](const char *name) { return u"mdm_approval."_s + QLatin1StringView(name); };
 
     Approval approval;
-    approval.id = QUuid::fromString(text("id"));
-    approval.tenantId = QUuid::fromString(text("tenant_id"));
-    approval.entityId = QUuid::fromString(text("entity_id"));
-    approval.entityKey = text("entity_key");
-    approval.decisionReason = text("decision_reason");
-    approval.requestedBy = text("requested_by");
-    approval.decidedBy = text("decided_by");
-    approval.requestedAt = fromIsoTimestamp(text("requested_at"));
-    approval.decidedAt = fromIsoTimestamp(text("decided_at"));
-    if (!value("base_version").isNull())
-        approval.baseVersion = value("base_version").toLongLong();
+    approval.id = QUuid::fromString(text(IdColumn));
+    approval.tenantId = QUuid::fromString(text(TenantIdColumn));
+    approval.entityId = QUuid::fromString(text(EntityIdColumn));
+    approval.entityKey = text(EntityKeyColumn);
+    approval.decisionReason = text(DecisionReasonColumn);
+    approval.requestedBy = text(RequestedByColumn);
+    approval.decidedBy = text(DecidedByColumn);
+    approval.requestedAt = fromIsoTimestamp(text(RequestedAtColumn));
+    approval.decidedAt = fromIsoTimestamp(text(DecidedAtColumn));
+    if (const QVariant baseVersion = value(BaseVersionColumn); !baseVersion.isNull())
+        approval.baseVersion = baseVersion.toLongLong();
 
     Status unknown; // the first column holding a spelling this version does not know
-    auto spelled = [&](auto parse, const char *name, auto &target) {
-        const auto parsed = storedValue(parse, column(name), text(name));
+    auto spelled = [&](auto parse, SummaryColumn column, const char *name, auto &target) {
+        const auto parsed = storedValue(parse, columnName(name), text(column));
         if (parsed)
             target = parsed.value();
         else if (!unknown)
             unknown = parsed.error();
     };
-    spelled(entityTypeFromString, "entity_type", approval.entityType);
-    spelled(tierFromString, "tier", approval.tier);
-    spelled(laneFromString, "lane", approval.lane);
-    spelled(approvalStatusFromString, "status", approval.status);
-    spelled(roleFromString, "required_role", approval.requiredRole);
+    spelled(entityTypeFromString, EntityTypeColumn, "entity_type", approval.entityType);
+    spelled(tierFromString, TierColumn, "tier", approval.tier);
+    spelled(laneFromString, LaneColumn, "lane", approval.lane);
+    spelled(approvalStatusFromString, StatusColumn, "status", approval.status);
+    spelled(roleFromString, RequiredRoleColumn, "required_role", approval.requiredRole);
     if (unknown)
         return *unknown;
 
     if (withPayloads) {
-        auto payload = storedDocument(value("payload"), column("payload"));
+        auto payload = storedDocument(value(PayloadColumn), columnName("payload"));
         if (!payload)
             return payload.error();
         approval.payload = std::move(payload.value());
-        if (!value("current_state").isNull()) {
-            auto current = storedDocument(value("current_state"), column("current_state"));
+        if (const QVariant currentState = value(CurrentStateColumn); !currentState.isNull()) {
+            auto current = storedDocument(currentState, columnName("current_state"));
             if (!current)
                 return current.error();
             approval.currentState = std::move(current.value());
@@ -229,8 +250,8 @@ Result<RequestForDecision> ApprovalRepository::findForDecision(const QUuid &tena
             return role.error();
         if (!found.decider) {
             found.decider = User{userId, rows.value(1).toString(), {}};
-            if (!rows.value(u"id"_s).isNull()) {
-                auto approval = readApproval(rows, true);
+            if (!rows.value(2 + IdColumn).isNull()) {
+                auto approval = readApproval(rows, true, 2);
                 if (!approval)
                     return approval.error();
                 found.request = std::move(approval.value());
@@ -305,8 +326,8 @@ Result<std::optional<QueuePlace>> ApprovalRepository::place(const QUuid &tenantI
 Result<DatabaseDecision> ApprovalRepository::decideInDatabase(const QUuid &id, ApprovalStatus status,
                                                            const QString &reason)
 {
-    // The function returns (decided mdm_approval, events json); the row's columns under
-    // the names readApproval reads.
+    // The function returns (decided mdm_approval, events json): the row's summary columns
+    // as readApproval reads them, then the events where the documents would be.
     const SqlDialect &dialect = m_database.dialect();
     QStringList columns;
     for (const QString &column : kSummaryColumns.split(u", "_s))
@@ -324,7 +345,7 @@ Result<DatabaseDecision> ApprovalRepository::decideInDatabase(const QUuid &id, A
     if (!approval)
         return approval.error();
     DatabaseDecision decision{std::move(approval.value()), {}};
-    const QJsonDocument events = QJsonDocument::fromJson(row.value(u"events"_s).toString().toUtf8());
+    const QJsonDocument events = QJsonDocument::fromJson(row.value(PayloadColumn).toString().toUtf8());
     for (const QJsonValue &value : events.array()) {
         auto event = Event::fromJson(value.toObject());
         if (!event)
