@@ -94,9 +94,9 @@ QString machineLoad()
 
 struct Options
 {
-    int rounds = 2;
-    int decisions = 2000; // per measurement of our path, shared among the stewards
-    int seconds = 10;     // per pgbench run
+    int rounds = 3;
+    int decisions = 6000; // per measurement of our path, shared among the stewards (about as long as pgbench's)
+    int seconds = 5;      // per pgbench run
     int profile = 400;    // decisions of the breakdown
 };
 
@@ -634,10 +634,10 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Decisions per second on a team database against pgbench's bare SQL"_s);
     parser.addHelpOption();
-    const QCommandLineOption rounds(u"rounds"_s, u"Rounds (default 2)."_s, u"R"_s, u"2"_s);
-    const QCommandLineOption decisions(u"decisions"_s, u"Decisions per measurement of ours (default 2000)."_s,
-                                       u"N"_s, u"2000"_s);
-    const QCommandLineOption seconds(u"seconds"_s, u"Seconds per pgbench run (default 10)."_s, u"T"_s, u"10"_s);
+    const QCommandLineOption rounds(u"rounds"_s, u"Rounds (default 3)."_s, u"R"_s, u"3"_s);
+    const QCommandLineOption decisions(u"decisions"_s, u"Decisions per measurement of ours (default 6000)."_s,
+                                       u"N"_s, u"6000"_s);
+    const QCommandLineOption seconds(u"seconds"_s, u"Seconds per pgbench run (default 5)."_s, u"T"_s, u"5"_s);
     const QCommandLineOption profile(u"profile"_s, u"Decisions of the breakdown (default 400)."_s, u"M"_s, u"400"_s);
     parser.addOptions({rounds, decisions, seconds, profile});
     parser.process(app);
