@@ -155,42 +155,32 @@ Result<Approval> ApprovalService::decide(const Actor &actor, const QUuid &approv
             return *refused;
         return std::pair(user, approval);
     };
-    if (!m_database.dialect().decisionFunction().isEmpty()) {
-        // The database judges under its own lock and applies the decision, in a transaction
-        // of ours, so that an approval's payload is checked here, for the message that
-        // names the field, before the decision counts. The request is read here only to
-        // word a refusal: where the program's own checks see it too, theirs is the message.
-        WriteTransaction transaction(m_database);
-        if (auto failed = transaction.begin())
-            return *failed;
-        auto decided = m_approvals.decideInDatabase(approvalId, outcome, reason);
-        if (!decided) {
-            transaction.rollback();
-            auto read = judge();
-            if (!read)
-                return read.error();
-            if (outcome == ApprovalStatus::Approved) {
-                if (auto invalid = validateStored(read.value().second))
-                    return *invalid;
-            }
-            return decided.error();
-        }
-        if (outcome == ApprovalStatus::Approved) {
-            if (auto invalid = validateStored(decided.value().approval))
-                return *invalid; // rolls back
-        }
-        if (auto failed = transaction.commit())
-            return *failed;
-        m_bus.publish(decided.value().events);
-        return decided.value().approval;
-    }
-
     // Refuses early without taking the write lock; the judgement that counts comes
     // under it, where the request may have been decided, and the actor's roles
     // changed, since.
     auto early = judge();
     if (!early)
         return early.error();
+
+    if (!m_database.dialect().decisionFunction().isEmpty()) {
+        // The database judges again under its own lock and applies the decision; what it
+        // refuses comes back with the same kind of error as a refusal here. An approval's
+        // payload is checked here first too, for the message that names the field; whether
+        // it is still pending and not stale only the database can say in one breath.
+        if (outcome == ApprovalStatus::Approved) {
+            if (auto invalid = validateStored(early.value().second))
+                return *invalid;
+        }
+        auto decided = m_approvals.decideInDatabase(approvalId, outcome, reason);
+        if (!decided)
+            return decided.error();
+        m_bus.publish(decided.value().events);
+        // A request's documents never change once submitted: those read above are the stored ones.
+        Approval approval = std::move(decided.value().approval);
+        approval.payload = early.value().second.payload;
+        approval.currentState = early.value().second.currentState;
+        return approval;
+    }
 
     Decision decision;
     {

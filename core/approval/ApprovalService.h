@@ -50,10 +50,8 @@ private:
     // Checks, then in one write transaction re-reads the request and the actor's roles,
     // checks again (a role may be revoked, the request decided, in between) and runs
     // `work`; commits, then publishes. Nothing after the commit can fail the decision.
-    // Where the database decides by itself (team mode), `work` is not run: in one
-    // transaction the database records `outcome` with `reason` under its own guard
-    // (ApprovalRepository::decideInDatabase) and an approval's payload is validated here
-    // before the commit; `check` only words a refusal of the database's.
+    // Where the database decides by itself (team mode), `work` is not run: the database
+    // records `outcome` with `reason` under its own guard (ApprovalRepository::decideInDatabase).
     Result<Approval> decide(const Actor &actor, const QUuid &approvalId, const Check &check, const Work &work,
                             ApprovalStatus outcome, const QString &reason);
     // The live entity an approval would change, once the request is neither stale nor invalid.

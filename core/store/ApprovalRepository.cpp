@@ -326,14 +326,12 @@ Result<std::optional<QueuePlace>> ApprovalRepository::place(const QUuid &tenantI
 Result<DatabaseDecision> ApprovalRepository::decideInDatabase(const QUuid &id, ApprovalStatus status,
                                                            const QString &reason)
 {
-    // The function returns (decided mdm_approval, events json): the row's columns as
-    // readApproval reads them, then the events.
+    // The function returns (decided mdm_approval, events json): the row's summary columns
+    // as readApproval reads them, then the events where the documents would be.
     const SqlDialect &dialect = m_database.dialect();
     QStringList columns;
     for (const QString &column : kSummaryColumns.split(u", "_s))
         columns.append(u"(d.decided)."_s + column);
-    columns.append(u"(d.decided)."_s + dialect.exactJsonColumn(u"payload"_s));
-    columns.append(u"(d.decided)."_s + dialect.exactJsonColumn(u"current_state"_s));
     auto query = m_database.runCached(u"SELECT "_s + columns.join(u", "_s) + u", d.events FROM "_s
                                           + dialect.decisionFunction() + u"(?, ?, ?, ?) d"_s,
                                       {uuidText(id), toString(status), reason.isEmpty() ? QVariant() : QVariant(reason),
@@ -343,11 +341,11 @@ Result<DatabaseDecision> ApprovalRepository::decideInDatabase(const QUuid &id, A
     QSqlQuery &row = *query.value();
     if (!row.next())
         return Error::make(ErrorCode::Unavailable, CoreTr::tr("the database returned no decision"));
-    auto approval = readApproval(row, true);
+    auto approval = readApproval(row, false);
     if (!approval)
         return approval.error();
     DatabaseDecision decision{std::move(approval.value()), {}};
-    const QJsonDocument events = QJsonDocument::fromJson(row.value(CurrentStateColumn + 1).toString().toUtf8());
+    const QJsonDocument events = QJsonDocument::fromJson(row.value(PayloadColumn).toString().toUtf8());
     for (const QJsonValue &value : events.array()) {
         auto event = Event::fromJson(value.toObject());
         if (!event)

@@ -86,8 +86,9 @@ public:
                         const QString &reason, const QDateTime &decidedAt);
     // Where the database decides by itself (SqlDialect::decisionFunction, team mode): it
     // locks the request, re-checks every rule as the signed-in user, applies the change
-    // and writes the events, and the stored request and its events come back in the same
-    // round trip. The caller's transaction, if any, is the decision's.
+    // and writes the events in one transaction, and the stored request (without its
+    // documents, which a decision never changes) and its events come back in the same
+    // round trip.
     Result<DatabaseDecision> decideInDatabase(const QUuid &id, ApprovalStatus status, const QString &reason);
 
 private:
