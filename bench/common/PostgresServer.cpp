@@ -2,7 +2,10 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QDir>
 #include <QProcess>
+
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -105,6 +108,42 @@ Result<QString> PostgresServer::scalar(const QString &sql, const QString &user, 
     if (!lines)
         return lines.error();
     return lines.value().value(0).section(u'|', 0, 0);
+}
+
+namespace {
+
+// Fields of /proc/PID/stat after the command (which may hold spaces): state is the first.
+QList<QByteArray> statFields(const QString &pid)
+{
+    QFile file(u"/proc/%1/stat"_s.arg(pid));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray line = file.readAll();
+    return line.mid(line.lastIndexOf(')') + 2).split(' ');
+}
+
+} // namespace
+
+double PostgresServer::cpuSeconds() const
+{
+    QFile pidFile(m_serverDir + u"/data/postmaster.pid"_s);
+    if (!pidFile.open(QIODevice::ReadOnly))
+        return -1;
+    const QString postmaster = QString::fromLatin1(pidFile.readLine()).trimmed();
+    // After the command: state ppid ... utime(12) stime(13) cutime(14) cstime(15), counted from 0.
+    const QList<QByteArray> own = statFields(postmaster);
+    if (own.size() < 16)
+        return -1;
+    qint64 ticks = own.at(11).toLongLong() + own.at(12).toLongLong() + own.at(13).toLongLong() + own.at(14).toLongLong();
+    const QStringList processes = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &pid : processes) {
+        if (pid.front() < u'0' || pid.front() > u'9')
+            continue;
+        const QList<QByteArray> fields = statFields(pid);
+        if (fields.size() > 12 && QString::fromLatin1(fields.at(1)) == postmaster)
+            ticks += fields.at(11).toLongLong() + fields.at(12).toLongLong();
+    }
+    return double(ticks) / double(sysconf(_SC_CLK_TCK));
 }
 
 } // namespace steward::bench

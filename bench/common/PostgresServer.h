@@ -43,6 +43,9 @@ public:
     // The first field of the first row psql printed.
     Result<QString> scalar(const QString &sql, const QString &user = QStringLiteral("postgres"),
                            const QString &database = databaseName()) const;
+    // The CPU time (user and system, seconds) the server's processes have used so far:
+    // the postmaster, its live children and those it has reaped (Linux /proc); -1 when unknown.
+    double cpuSeconds() const;
     // The folder the benchmark may keep its own files in (scripts, logs); removed with the server.
     QString filePath(const QString &name) const { return m_dir.filePath(name); }
 

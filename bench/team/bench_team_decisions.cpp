@@ -37,6 +37,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <sys/resource.h>
 #include <cstdio>
 #include <memory>
 
@@ -84,6 +85,15 @@ double threadCpuSeconds()
     return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
+// The CPU time of this process's children that have ended (pgbench, psql).
+double childrenCpuSeconds()
+{
+    rusage usage{};
+    getrusage(RUSAGE_CHILDREN, &usage);
+    return double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+           + double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 QString machineLoad()
 {
     QFile file(u"/proc/loadavg"_s);
@@ -104,6 +114,8 @@ struct BareRun
 {
     double tps = 0;
     qint64 transactions = 0;
+    double clientCpuMs = 0; // pgbench's, per transaction
+    double serverCpuMs = 0; // the server's, per transaction
 };
 
 // One steward's share of a measurement, on a thread of its own.
@@ -127,8 +139,10 @@ public:
     // pgbench's transactions per second with `clients` clients for `seconds` (or `transactions` each).
     BareRun bare(int clients, int seconds, int transactions = 0, QString *report = nullptr);
     void breakdown();
-    // The CPU time our client (the stewards' threads) spent per decision in the last ours().
+    // The CPU time our client (the stewards' threads) and the server spent per decision
+    // in the last ours().
     double clientCpuMs() const { return m_clientCpuMs; }
+    double serverCpuMs() const { return m_serverCpuMs; }
 
 private:
     void createEntities(const QUuid &tenant, const QString &prefix, int from, int count);
@@ -149,6 +163,7 @@ private:
     int m_bareEntities = 0;
     double m_bareRatePerClient = 0; // the best yet, to size the queue for the next run
     double m_clientCpuMs = 0;
+    double m_serverCpuMs = 0;
 };
 
 void TeamBench::setTracking(Tracking tracking) const
@@ -394,6 +409,7 @@ double TeamBench::ours(int stewards, int decisions, QList<double> *latencies)
         threads.back()->start();
     }
     ready.acquire(stewards);
+    const double serverCpuBefore = m_server.cpuSeconds();
     QElapsedTimer clock;
     clock.start();
     go.release(stewards);
@@ -404,6 +420,8 @@ double TeamBench::ours(int stewards, int decisions, QList<double> *latencies)
         }
     }
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    QThread::msleep(100); // the stewards' server processes end and are counted
+    const double serverCpu = m_server.cpuSeconds() - serverCpuBefore;
 
     int decided = 0;
     qint64 published = 0;
@@ -427,6 +445,7 @@ double TeamBench::ours(int stewards, int decisions, QList<double> *latencies)
     if (approved != decisions)
         fail(u"%1 requests approved in the database, expected %2"_s.arg(approved).arg(decisions));
     m_clientCpuMs = cpu * 1000.0 / decisions;
+    m_serverCpuMs = serverCpu * 1000.0 / decisions;
     return double(decisions) / seconds;
 }
 
@@ -447,12 +466,17 @@ BareRun TeamBench::bare(int clients, int seconds, int transactions, QString *rep
         arguments << u"-T"_s << QString::number(seconds);
     arguments << bench::PostgresServer::databaseName();
     QProcess pgbench;
+    const double clientCpuBefore = childrenCpuSeconds();
+    const double serverCpuBefore = m_server.cpuSeconds();
     pgbench.start(u"pgbench"_s, arguments);
     if (!pgbench.waitForFinished((seconds + 300) * 1000)) {
         pgbench.kill();
         pgbench.waitForFinished();
         fail(u"pgbench -c %1 did not finish"_s.arg(clients));
     }
+    const double clientCpu = childrenCpuSeconds() - clientCpuBefore;
+    QThread::msleep(100); // its server processes end and are counted
+    const double serverCpu = m_server.cpuSeconds() - serverCpuBefore;
     const QString output = QString::fromUtf8(pgbench.readAllStandardOutput());
     const QString errors = QString::fromUtf8(pgbench.readAllStandardError()).trimmed();
     if (pgbench.exitStatus() != QProcess::NormalExit || pgbench.exitCode() != 0)
@@ -466,6 +490,8 @@ BareRun TeamBench::bare(int clients, int seconds, int transactions, QString *rep
     if (failed.hasMatch() && failed.captured(1).toLongLong() != 0)
         fail(u"pgbench -c %1: %2 failed transactions"_s.arg(clients).arg(failed.captured(1)));
     BareRun run{tps.captured(1).toDouble(), processed.captured(1).toLongLong()};
+    run.clientCpuMs = clientCpu * 1000.0 / double(std::max<qint64>(1, run.transactions));
+    run.serverCpuMs = serverCpu * 1000.0 / double(std::max<qint64>(1, run.transactions));
     const qint64 approved = approvedIn(kBareTenant) - approvedBefore;
     if (approved != run.transactions)
         fail(u"pgbench -c %1 reported %2 transactions, %3 requests were approved"_s.arg(clients)
@@ -582,28 +608,38 @@ int run(const Options &options, int port, bench::Verdict &verdict)
     (void)bench.bare(1, 2);
 
     QList<double> ours1, ours4, bare1, bare4;
-    std::printf("\n%-6s %-9s %14s %14s %8s %16s   %s\n", "round", "stewards", "ours dec/s", "pgbench tps", "ratio",
-                "client CPU ms", "load");
+    std::printf("\n%-6s %-9s %12s %12s %7s   %-26s %-26s %s\n", "round", "stewards", "ours dec/s", "pgbench tps",
+                "ratio", "ours CPU ms/decision", "pgbench CPU ms/transaction", "load");
+    std::printf("%-6s %-9s %12s %12s %7s   %-26s %-26s\n", "", "", "", "", "", "client + server = total",
+                "client + server = total");
     for (int round = 1; round <= options.rounds; ++round) {
         for (const int stewards : {1, 4}) {
             double oursRate = 0;
             double clientCpu = 0;
+            double serverCpu = 0;
             BareRun bareRun;
             // Alternate which goes first, so a busy moment of the shared machine does not
             // always hit the same one.
             if ((round + stewards) % 2 == 0) {
                 oursRate = bench.ours(stewards, options.decisions);
                 clientCpu = bench.clientCpuMs();
+                serverCpu = bench.serverCpuMs();
                 bareRun = bench.bare(stewards, options.seconds);
             } else {
                 bareRun = bench.bare(stewards, options.seconds);
                 oursRate = bench.ours(stewards, options.decisions);
                 clientCpu = bench.clientCpuMs();
+                serverCpu = bench.serverCpuMs();
             }
             (stewards == 1 ? ours1 : ours4).append(oursRate);
             (stewards == 1 ? bare1 : bare4).append(bareRun.tps);
-            std::printf("%-6d %-9d %14.1f %14.1f %8.2f %16.3f   %s\n", round, stewards, oursRate, bareRun.tps,
-                        oursRate / bareRun.tps, clientCpu, qPrintable(machineLoad()));
+            const QString oursCpu = u"%1 + %2 = %3"_s.arg(clientCpu, 0, 'f', 3).arg(serverCpu, 0, 'f', 3).arg(
+                clientCpu + serverCpu, 0, 'f', 3);
+            const QString bareCpu = u"%1 + %2 = %3"_s.arg(bareRun.clientCpuMs, 0, 'f', 3)
+                                        .arg(bareRun.serverCpuMs, 0, 'f', 3)
+                                        .arg(bareRun.clientCpuMs + bareRun.serverCpuMs, 0, 'f', 3);
+            std::printf("%-6d %-9d %12.1f %12.1f %7.2f   %-26s %-26s %s\n", round, stewards, oursRate, bareRun.tps,
+                        oursRate / bareRun.tps, qPrintable(oursCpu), qPrintable(bareCpu), qPrintable(machineLoad()));
             std::fflush(stdout);
         }
     }
