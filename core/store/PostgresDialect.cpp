@@ -88,6 +88,11 @@ QString PostgresDialect::dayOf(const QString &timestamp) const
     return u"to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD')"_s.arg(timestamp);
 }
 
+QString PostgresDialect::isoTimestamp(const QString &timestamp) const
+{
+    return u"to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"_s.arg(timestamp);
+}
+
 QString PostgresDialect::secondsBetween(const QString &from, const QString &to) const
 {
     return u"EXTRACT(EPOCH FROM (%2 - %1))::double precision"_s.arg(from, to);
