@@ -15,68 +15,41 @@
 //   bench_team_decisions [--rounds R] [--decisions N] [--seconds T] [--profile M]
 
 #include "BenchSupport.h"
-#include "PostgresServer.h"
+#include "TeamFixture.h"
 #include "approval/ApprovalService.h"
 #include "events/EventBus.h"
 #include "model/Approval.h"
 #include "store/Database.h"
-#include "store/DirectoryRepository.h"
-#include "store/Migrator.h"
-#include "json/JsonNode.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSemaphore>
 #include <QThread>
 
-#include <algorithm>
-#include <ctime>
 #include <sys/resource.h>
+
+#include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace steward;
+using namespace steward::bench;
 
 namespace {
 
-const QStringList kStewards{u"bench.steward.1"_s, u"bench.steward.2"_s, u"bench.steward.3"_s, u"bench.steward.4"_s};
-const QString kRequester = u"bench.requester"_s;
-const QString kBareLogin = u"bench.bare"_s;
-const QUuid kTenant(u"5b0c9d6e-1f2a-4b3c-8d4e-000000000001"_s); // the stewards', decided through our code
-const QUuid kBareTenant(u"5b0c9d6e-1f2a-4b3c-8d4e-000000000002"_s); // decided by pgbench's bare SQL
+const QStringList &kStewards = TeamFixture::stewards();
+const QString kBareLogin = TeamFixture::bareLogin();
+const QUuid kTenant = TeamFixture::tenant();
+const QUuid kBareTenant = TeamFixture::bareTenant();
 constexpr int kWarmUp = 100; // decisions before the rounds
 constexpr int kEventsPerDecision = 3; // metadata.approved, metadata.changed, approval.approved (tier 3)
-
-// A failed setup, round or check: main reports it and exits non-zero, after the server stopped.
-struct Failure
-{
-    QString message;
-};
-
-[[noreturn]] void fail(const QString &message)
-{
-    throw Failure{message};
-}
-
-void need(const Status &status, const QString &what)
-{
-    if (status)
-        fail(what + u": "_s + status->text());
-}
-
-template <typename T> T need(Result<T> result, const QString &what)
-{
-    if (!result)
-        fail(what + u": "_s + result.error().text());
-    return std::move(result.value());
-}
 
 double threadCpuSeconds()
 {
@@ -131,9 +104,11 @@ struct StewardRun
 class TeamBench
 {
 public:
-    TeamBench(bench::PostgresServer &server, const Options &options) : m_server(server), m_options(options) {}
+    TeamBench(TeamFixture &fixture, const Options &options)
+        : m_fixture(fixture), m_server(fixture.server()), m_options(options)
+    {
+    }
 
-    void setUp();
     // Decisions per second of `stewards` concurrent stewards approving `decisions` requests.
     double ours(int stewards, int decisions, QList<double> *latencies = nullptr);
     // pgbench's transactions per second with `clients` clients for `seconds` (or `transactions` each).
@@ -145,22 +120,14 @@ public:
     double serverCpuMs() const { return m_serverCpuMs; }
 
 private:
-    void createEntities(const QUuid &tenant, const QString &prefix, int from, int count);
-    void submitRequests(int count);
-    void queueBareRequests(int count);
-    void ensureBareQueue(qint64 needed);
-    qint64 approvedIn(const QUuid &tenant) const;
-    void psql(const QString &sql) const { need(m_server.psql(sql), u"psql"_s); }
+    void psql(const QString &sql) const { m_fixture.psql(sql); }
     enum class Tracking { Off, TopLevel, Deep };
     void setTracking(Tracking tracking) const;
     void printStatements(const QString &user, int decisions, bool nested) const;
 
-    bench::PostgresServer &m_server;
+    TeamFixture &m_fixture;
+    PostgresServer &m_server;
     Options m_options;
-    std::unique_ptr<Database> m_owner;
-    QList<QUuid> m_pending; // submitted through ApprovalService, not yet decided
-    qint64 m_bareQueued = 0;
-    int m_bareEntities = 0;
     double m_bareRatePerClient = 0; // the best yet, to size the queue for the next run
     double m_clientCpuMs = 0;
     double m_serverCpuMs = 0;
@@ -180,185 +147,10 @@ void TeamBench::setTracking(Tracking tracking) const
         psql(u"SELECT pg_stat_statements_reset(), pg_stat_reset()"_s);
 }
 
-void TeamBench::setUp()
-{
-    QElapsedTimer clock;
-    clock.start();
-    need(m_server.start(), u"starting PostgreSQL"_s);
-    QStringList logins = kStewards;
-    logins.append(kRequester);
-    for (const QString &login : logins)
-        psql(u"CREATE ROLE \"%1\" LOGIN IN ROLE steward_app"_s.arg(login));
-    // pgbench's login: the schema owner's rights (no row-level security, direct writes),
-    // under a name of its own so that its statements can be told apart.
-    psql(u"CREATE ROLE \"%1\" LOGIN IN ROLE steward_owner"_s.arg(kBareLogin));
-    psql(u"ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'"_s);
-    need(m_server.restart(), u"restarting PostgreSQL with pg_stat_statements"_s);
-    setTracking(Tracking::Off);
-
-    m_owner = need(Database::open(m_server.url(u"steward_owner"_s)), u"connecting as steward_owner"_s);
-    need(Migrator(*m_owner).upgrade(), u"migrating"_s);
-    psql(u"CREATE EXTENSION pg_stat_statements"_s);
-
-    DirectoryRepository directory(*m_owner);
-    for (const QUuid &tenant : {kTenant, kBareTenant}) {
-        need(directory.addTenant(Tenant{tenant, tenant == kTenant ? u"Bench"_s : u"Bare"_s}), u"adding a tenant"_s);
-        for (const QString &steward : kStewards)
-            need(directory.grant(tenant, steward, Role::MetadataSteward, steward), u"granting"_s);
-        need(directory.grant(tenant, kRequester, Role::DataOwner, kRequester), u"granting"_s);
-    }
-    need(m_owner->run(u"CREATE TABLE bench_bare_queue (n bigint PRIMARY KEY, approval_id uuid NOT NULL)"_s),
-         u"creating the bare queue"_s);
-    need(m_owner->run(u"CREATE SEQUENCE bench_bare_queue_next"_s), u"creating the bare queue"_s);
-
-    const int pool = m_options.rounds * 2 * m_options.decisions + 2 * m_options.profile + kWarmUp;
-    createEntities(kTenant, u"bench.field."_s, 1, pool);
-    submitRequests(pool);
-    std::printf("set up in %.1f s: %d fields, %d requests submitted through ApprovalService\n",
-                double(clock.elapsed()) / 1000.0, pool, pool);
-    psql(u"VACUUM ANALYZE"_s);
-}
-
-void TeamBench::createEntities(const QUuid &tenant, const QString &prefix, int from, int count)
-{
-    // Fields as the demo's look: every column set, a binding, tier 3, version 1.
-    need(m_owner->run(
-             uR"(INSERT INTO mdm_global_metadata (id, tenant_id, canonical_key, label, description, domain, module,
-                     entity_urn, tier, data_type, format, owner_id, steward_id, status, binding, version, created_at,
-                     updated_at)
-                 SELECT gen_random_uuid(), ?::uuid, ? || lpad(i::text, 7, '0'), 'Amount ' || i,
-                        'Gross amount of order line ' || i || ' in the order currency.', 'Sales', 'SD',
-                        'urn:bench:warehouse.orders.amount_' || i, 'tier3', 'DECIMAL', '18,2', ?, ?, 'active',
-                        jsonb_build_object('source', 'warehouse', 'schema', 'sales', 'table', 'orders',
-                                           'column', 'amount_' || i),
-                        1, now(), now()
-                   FROM generate_series(?::int, ?::int) i)"_s,
-             {uuidText(tenant), prefix, kRequester, kStewards.first(), from, from + count - 1}),
-         u"creating fields"_s);
-}
-
-void TeamBench::submitRequests(int count)
-{
-    auto rows = need(m_owner->run(u"SELECT id, canonical_key, label, description FROM mdm_global_metadata "
-                                  u"WHERE tenant_id = ? ORDER BY canonical_key"_s,
-                                  {uuidText(kTenant)}),
-                     u"reading the fields"_s);
-    QList<ChangeRequest> requests;
-    while (rows.next()) {
-        ChangeRequest request;
-        request.entityType = EntityType::GlobalMetadata;
-        request.entityId = QUuid::fromString(rows.value(0).toString());
-        request.entityKey = rows.value(1).toString();
-        request.tier = Tier::Tier3;
-        request.lane = Lane::Governed;
-        request.requiredRole = Role::MetadataSteward;
-        request.payload = json::fromQJsonValue(
-            QJsonObject{{u"label"_s, rows.value(2).toString() + u" (revised)"_s},
-                        {u"description"_s, rows.value(3).toString().chopped(1) + u", taxes included."_s},
-                        {u"format"_s, u"19,4"_s}});
-        requests.append(request);
-    }
-    if (requests.size() != count)
-        fail(u"%1 fields to request changes of, expected %2"_s.arg(requests.size()).arg(count));
-
-    // The requester submits from two desktops at once (two connections, two threads).
-    constexpr int kSubmitters = 2;
-    std::array<QList<QUuid>, kSubmitters> submitted;
-    std::array<QString, kSubmitters> errors;
-    auto submit = [&](int index) {
-        auto opened = Database::open(m_server.url(kRequester));
-        if (!opened) {
-            errors[index] = opened.error().text();
-            return;
-        }
-        EventBus bus;
-        ApprovalService service(*opened.value(), bus);
-        for (int i = index; i < requests.size(); i += kSubmitters) {
-            auto approval = service.submit(Actor{kTenant, kRequester}, requests.at(i));
-            if (!approval) {
-                errors[index] = approval.error().text();
-                return;
-            }
-            submitted[index].append(approval.value().id);
-        }
-    };
-    std::vector<std::unique_ptr<QThread>> threads;
-    for (int i = 0; i < kSubmitters; ++i) {
-        threads.emplace_back(QThread::create(submit, i));
-        threads.back()->start();
-    }
-    for (auto &thread : threads) {
-        if (!thread->wait(QDeadlineTimer(1'800'000))) {
-            (void)thread.release(); // still running: the process ends with it
-            fail(u"submitting the requests timed out"_s);
-        }
-    }
-    for (int i = 0; i < kSubmitters; ++i) {
-        if (!errors[i].isEmpty())
-            fail(u"submitting a request: "_s + errors[i]);
-    }
-    // Interleaved again, so that each measurement takes requests of every part of the table.
-    for (int i = 0; i < count; ++i)
-        m_pending.append(submitted[i % kSubmitters].at(i / kSubmitters));
-}
-
-void TeamBench::queueBareRequests(int count)
-{
-    // Fields of the bare tenant and a pending request for each, exactly as a submission
-    // stores it (payload text, the live state as current_state, base_version 1), queued
-    // in the order pgbench's clients take them.
-    createEntities(kBareTenant, u"bare.field."_s, m_bareEntities + 1, count);
-    need(m_owner->run(
-             uR"(WITH fields AS (
-                     SELECT e.id, e.tenant_id, e.canonical_key, e.label, e.description FROM mdm_global_metadata e
-                      WHERE e.tenant_id = ?::uuid AND e.canonical_key > ? ORDER BY e.canonical_key),
-                 requests AS (
-                     INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_id, entity_key, tier, lane,
-                                               payload_text, current_state_text, requested_by, requested_at,
-                                               required_role, base_version)
-                     SELECT gen_random_uuid(), ?::uuid, 'GLOBAL_METADATA', f.id, f.canonical_key, 'tier3', 'governed',
-                            json_build_object('label', f.label || ' (revised)',
-                                              'description', rtrim(f.description, '.') || ', taxes included.',
-                                              'format', '19,4')::text,
-                            (SELECT o_state FROM steward_entity_read('GLOBAL_METADATA', f.tenant_id, f.id, NULL))::text, ?, now(), 'metadata_steward', 1
-                       FROM fields f
-                  RETURNING id, entity_key)
-                 INSERT INTO bench_bare_queue (n, approval_id)
-                 SELECT ?::bigint + row_number() OVER (ORDER BY entity_key), id FROM requests)"_s,
-             {uuidText(kBareTenant), u"bare.field.%1"_s.arg(m_bareEntities, 7, 10, QChar(u'0')), uuidText(kBareTenant),
-              kRequester, m_bareQueued}),
-         u"queueing bare requests"_s);
-    m_bareEntities += count;
-    m_bareQueued += count;
-}
-
-void TeamBench::ensureBareQueue(qint64 needed)
-{
-    auto taken = need(m_owner->run(u"SELECT CASE WHEN is_called THEN last_value ELSE 0 END FROM bench_bare_queue_next"_s),
-                      u"reading the bare queue"_s);
-    const qint64 used = taken.next() ? taken.value(0).toLongLong() : 0;
-    const qint64 left = m_bareQueued - used;
-    if (left < needed) {
-        queueBareRequests(int(needed - left));
-        psql(u"VACUUM ANALYZE mdm_approval, mdm_global_metadata"_s);
-    }
-}
-
-qint64 TeamBench::approvedIn(const QUuid &tenant) const
-{
-    auto count = need(m_owner->run(u"SELECT COUNT(*) FROM mdm_approval WHERE tenant_id = ? AND status = 'approved'"_s,
-                                   {uuidText(tenant)}),
-                      u"counting decisions"_s);
-    return count.next() ? count.value(0).toLongLong() : -1;
-}
-
 double TeamBench::ours(int stewards, int decisions, QList<double> *latencies)
 {
-    if (m_pending.size() < decisions)
-        fail(u"only %1 submitted requests left for %2 decisions"_s.arg(m_pending.size()).arg(decisions));
-    const QList<QUuid> batch = m_pending.mid(0, decisions);
-    m_pending.remove(0, decisions);
-    const qint64 approvedBefore = approvedIn(kTenant);
+    const QList<QUuid> batch = m_fixture.takePending(decisions);
+    const qint64 approvedBefore = m_fixture.approvedIn(kTenant);
 
     std::vector<StewardRun> runs(stewards);
     QSemaphore ready;
@@ -441,7 +233,7 @@ double TeamBench::ours(int stewards, int decisions, QList<double> *latencies)
         fail(u"%1 events reached the stewards' buses for %2 decisions, expected %3"_s.arg(published)
                  .arg(decisions)
                  .arg(qint64(decisions) * kEventsPerDecision));
-    const qint64 approved = approvedIn(kTenant) - approvedBefore;
+    const qint64 approved = m_fixture.approvedIn(kTenant) - approvedBefore;
     if (approved != decisions)
         fail(u"%1 requests approved in the database, expected %2"_s.arg(approved).arg(decisions));
     m_clientCpuMs = cpu * 1000.0 / decisions;
@@ -453,8 +245,8 @@ BareRun TeamBench::bare(int clients, int seconds, int transactions, QString *rep
 {
     const qint64 expected = transactions > 0 ? qint64(transactions) * clients
                                              : qint64(std::max(1.5 * clients * m_bareRatePerClient * seconds, 30'000.0));
-    ensureBareQueue(expected + 100);
-    const qint64 approvedBefore = approvedIn(kBareTenant);
+    m_fixture.ensureBareQueue(expected + 100);
+    const qint64 approvedBefore = m_fixture.approvedIn(kBareTenant);
 
     QStringList arguments{u"-n"_s, u"-M"_s, u"prepared"_s, u"-f"_s, QStringLiteral(BENCH_TEAM_DIR "/bare_decision.sql"),
                           u"-D"_s, u"tenant="_s + uuidText(kBareTenant), u"-c"_s, QString::number(clients), u"-j"_s,
@@ -464,7 +256,7 @@ BareRun TeamBench::bare(int clients, int seconds, int transactions, QString *rep
         arguments << u"-t"_s << QString::number(transactions) << u"-r"_s;
     else
         arguments << u"-T"_s << QString::number(seconds);
-    arguments << bench::PostgresServer::databaseName();
+    arguments << PostgresServer::databaseName();
     QProcess pgbench;
     const double clientCpuBefore = childrenCpuSeconds();
     const double serverCpuBefore = m_server.cpuSeconds();
@@ -492,7 +284,7 @@ BareRun TeamBench::bare(int clients, int seconds, int transactions, QString *rep
     BareRun run{tps.captured(1).toDouble(), processed.captured(1).toLongLong()};
     run.clientCpuMs = clientCpu * 1000.0 / double(std::max<qint64>(1, run.transactions));
     run.serverCpuMs = serverCpu * 1000.0 / double(std::max<qint64>(1, run.transactions));
-    const qint64 approved = approvedIn(kBareTenant) - approvedBefore;
+    const qint64 approved = m_fixture.approvedIn(kBareTenant) - approvedBefore;
     if (approved != run.transactions)
         fail(u"pgbench -c %1 reported %2 transactions, %3 requests were approved"_s.arg(clients)
                  .arg(run.transactions)
@@ -547,11 +339,11 @@ void TeamBench::breakdown()
             .toDouble();
     std::printf("  ours: wall %.3f ms per decision (p50 %.3f, p99 %.3f) = server %.3f ms (its statements) + client, "
                 "driver and network %.3f ms, of which the client's CPU (Qt, QPSQL, libpq, its system calls) %.3f ms\n",
-                wallMs, bench::percentile(latencies, 0.5).value_or(0), bench::percentile(latencies, 0.99).value_or(0),
+                wallMs, percentile(latencies, 0.5).value_or(0), percentile(latencies, 0.99).value_or(0),
                 serverMs, wallMs - serverMs, clientCpuMs);
     printStatements(kStewards.first(), decisions, false);
 
-    ensureBareQueue(decisions + 100);
+    m_fixture.ensureBareQueue(decisions + 100);
     setTracking(Tracking::TopLevel);
     QString report;
     const BareRun bareRun = bare(1, 0, decisions, &report);
@@ -594,11 +386,12 @@ void TeamBench::breakdown()
 
 } // namespace
 
-int run(const Options &options, int port, bench::Verdict &verdict)
+int run(const Options &options, int port, Verdict &verdict)
 {
-    bench::PostgresServer server(port);
-    TeamBench bench(server, options);
-    bench.setUp();
+    PostgresServer server(port);
+    TeamFixture fixture(server);
+    fixture.setUp(options.rounds * 2 * options.decisions + 2 * options.profile + kWarmUp);
+    TeamBench bench(fixture, options);
     std::printf("PostgreSQL %s on 127.0.0.1:%d (fsync off, synchronous_commit off, as tests/postgres/test-server.sh "
                 "starts it); load before the rounds: %s\n",
                 qPrintable(need(server.scalar(u"SHOW server_version"_s), u"psql"_s)), port, qPrintable(machineLoad()));
@@ -686,7 +479,7 @@ int main(int argc, char *argv[])
                          ? qEnvironmentVariableIntValue("STEWARD_BENCH_POSTGRES_PORT")
                          : 55491;
 
-    bench::Verdict verdict(u"bench_team_decisions"_s);
+    Verdict verdict(u"bench_team_decisions"_s);
     try {
         return run(options, port, verdict);
     } catch (const Failure &failure) {
