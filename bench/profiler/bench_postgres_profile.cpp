@@ -10,6 +10,7 @@
 // line when a round fails or the counts of the three disagree.
 
 #include "BenchSupport.h"
+#include "PostgresServer.h"
 #include "model/Approval.h"
 #include "profiler/ProfileRunner.h"
 #include "store/DataSourceRepository.h"
@@ -22,11 +23,8 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QProcess>
-#include <QTemporaryDir>
 
 #include <algorithm>
 #include <cmath>
@@ -112,55 +110,14 @@ struct Failure
     throw Failure{message};
 }
 
-// The throw-away server, stopped however the run ends.
-class Server
+// psql running `sql` on the server: the last output row's fields, and the wall time in seconds.
+QStringList psql(const bench::PostgresServer &server, const QString &database, const QString &sql,
+                 double *seconds = nullptr)
 {
-public:
-    Server(QString script, QString dir, int port) : m_script(std::move(script)), m_dir(std::move(dir)), m_port(port) {}
-    ~Server() { stop(); }
-    void start()
-    {
-        QProcess process;
-        process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        process.start(m_script, {u"start"_s, m_dir, QString::number(m_port)});
-        if (!process.waitForFinished(180'000) || process.exitCode() != 0)
-            fail(u"cannot start PostgreSQL with %1 (apt-get install postgresql libqt6sql6-psql)"_s.arg(m_script));
-        m_started = true;
-    }
-    void stop()
-    {
-        if (!m_started)
-            return;
-        QProcess::execute(m_script, {u"stop"_s, m_dir});
-        m_started = false;
-    }
-
-private:
-    QString m_script;
-    QString m_dir;
-    int m_port;
-    bool m_started = false;
-};
-
-// psql running `sql`: the one output row's fields, and the wall time in seconds.
-QStringList psql(int port, const QString &database, const QString &sql, double *seconds = nullptr)
-{
-    QProcess process;
-    QElapsedTimer clock;
-    clock.start();
-    process.start(u"psql"_s, {u"-X"_s, u"-q"_s, u"-At"_s, u"-v"_s, u"ON_ERROR_STOP=1"_s, u"-h"_s, u"127.0.0.1"_s,
-                              u"-p"_s, QString::number(port), u"-U"_s, u"postgres"_s, u"-d"_s, database, u"-c"_s, sql});
-    if (!process.waitForFinished(3'600'000)) {
-        process.kill();
-        process.waitForFinished();
-        fail(u"psql timed out after an hour"_s);
-    }
-    if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-        fail(u"psql failed: %1"_s.arg(QString::fromUtf8(process.readAllStandardError()).trimmed()));
-    if (seconds)
-        *seconds = double(clock.nsecsElapsed()) / 1e9;
-    const QString output = QString::fromUtf8(process.readAllStandardOutput()).trimmed();
-    return output.section(u'\n', -1).split(u'|');
+    auto lines = server.psql(sql, u"postgres"_s, database, seconds);
+    if (!lines)
+        fail(lines.error().text());
+    return lines.value().value(lines.value().size() - 1).split(u'|');
 }
 
 // The metadata side: a migrated SQLite file with the six fields bound to the table.
@@ -246,30 +203,26 @@ int run(int argc, char *argv[], bench::Verdict &verdict)
     const int port = qEnvironmentVariableIsSet("STEWARD_BENCH_POSTGRES_PORT")
                          ? qEnvironmentVariableIntValue("STEWARD_BENCH_POSTGRES_PORT")
                          : 55442;
-    QTemporaryDir dir(u"/tmp/steward-bench-pg-XXXXXX"_s);
-    if (!dir.isValid())
-        fail(u"no temporary folder"_s);
-    // As root the server runs as the postgres user, who must reach its folder inside.
-    QFile::setPermissions(dir.path(), QFile::permissions(dir.path()) | QFile::ExeGroup | QFile::ExeOther);
-    Server server(QStringLiteral(STEWARD_SOURCE_DIR "/tests/postgres/test-server.sh"), dir.filePath(u"server"_s), port);
+    bench::PostgresServer server(port);
     // STEWARD_BENCH_POSTGRES_EXISTING=1: a server already on the port with the table in
     // database "bench", e.g. to look at its statement log.
     if (qEnvironmentVariableIntValue("STEWARD_BENCH_POSTGRES_EXISTING") != 1) {
-        server.start();
+        if (auto failed = server.start())
+            fail(failed->text());
         QElapsedTimer clock;
         clock.start();
-        psql(port, u"postgres"_s, u"CREATE DATABASE bench"_s);
-        psql(port, u"bench"_s, QString::fromUtf8(kGenerate));
+        psql(server, u"postgres"_s, u"CREATE DATABASE bench"_s);
+        psql(server, u"bench"_s, QString::fromUtf8(kGenerate));
         std::printf("generated %lld rows in %.1f s\n", kRows, double(clock.elapsed()) / 1000.0);
     }
-    std::printf("PostgreSQL %s, %s\n", qPrintable(psql(port, u"bench"_s, u"SHOW server_version"_s).value(0)),
-                qPrintable(psql(port, u"bench"_s, u"SELECT 'max_parallel_workers_per_gather ' || "
-                                                  u"current_setting('max_parallel_workers_per_gather') || ', jit ' || "
-                                                  u"current_setting('jit')"_s)
+    std::printf("PostgreSQL %s, %s\n", qPrintable(psql(server, u"bench"_s, u"SHOW server_version"_s).value(0)),
+                qPrintable(psql(server, u"bench"_s, u"SELECT 'max_parallel_workers_per_gather ' || "
+                                                    u"current_setting('max_parallel_workers_per_gather') || ', jit ' || "
+                                                    u"current_setting('jit')"_s)
                                .value(0)));
 
     const QUuid tenant = QUuid::createUuid();
-    const std::unique_ptr<Database> database = metadata(dir.filePath(u"steward.db"_s), tenant, port);
+    const std::unique_ptr<Database> database = metadata(server.filePath(u"steward.db"_s), tenant, port);
     QStringList keys;
     for (const Field &field : fields())
         keys.append(u"bench.orders."_s + field.column);
@@ -313,8 +266,8 @@ int run(int argc, char *argv[], bench::Verdict &verdict)
         for (int step = 0; step < 4; ++step) {
             switch ((step + round) % 4) {
             case 0: runs = profile(0, &profileSeconds); break;
-            case 1: plainRow = psql(port, u"bench"_s, plain, &plainSeconds); break;
-            case 2: distinctRow = psql(port, u"bench"_s, distinct, &distinctSeconds); break;
+            case 1: plainRow = psql(server, u"bench"_s, plain, &plainSeconds); break;
+            case 2: distinctRow = psql(server, u"bench"_s, distinct, &distinctSeconds); break;
             default: oneConnection = profile(1, &oneConnectionSeconds); break;
             }
         }

@@ -23,31 +23,35 @@ ApprovalService::ApprovalService(Database &database, EventBus &bus, Clock clock)
 {
 }
 
+namespace {
+
+Error notAUser(const Actor &actor)
+{
+    return Error::make(ErrorCode::Forbidden,
+                       CoreTr::tr("%1 is not a user of tenant %2").arg(actor.userId, uuidText(actor.tenantId)));
+}
+
+// Another tenant's request is reported exactly like a missing one.
+Error noSuchRequest(const QUuid &approvalId)
+{
+    return Error::make(ErrorCode::NotFound, CoreTr::tr("no change request %1 in this tenant").arg(uuidText(approvalId)));
+}
+
+} // namespace
+
 Result<User> ApprovalService::member(const Actor &actor) const
 {
     auto user = m_directory.user(actor.tenantId, actor.userId);
     if (!user)
         return user.error();
     if (!user.value())
-        return Error::make(ErrorCode::Forbidden,
-                           CoreTr::tr("%1 is not a user of tenant %2").arg(actor.userId, uuidText(actor.tenantId)));
+        return notAUser(actor);
     return *user.value();
 }
 
 Result<std::optional<Approval>> ApprovalService::find(const QUuid &tenantId, const QUuid &approvalId) const
 {
     return m_approvals.find(tenantId, approvalId);
-}
-
-Result<Approval> ApprovalService::load(const Actor &actor, const QUuid &approvalId) const
-{
-    auto found = m_approvals.find(actor.tenantId, approvalId);
-    if (!found)
-        return found.error();
-    // Another tenant's request is reported exactly like a missing one.
-    if (!found.value())
-        return Error::make(ErrorCode::NotFound, CoreTr::tr("no change request %1 in this tenant").arg(uuidText(approvalId)));
-    return *found.value();
 }
 
 Result<Approval> ApprovalService::submit(const Actor &actor, const ChangeRequest &request)
@@ -138,15 +142,18 @@ Result<Approval> ApprovalService::decide(const Actor &actor, const QUuid &approv
         return *failed;
     // The actor and the request as the database has them now, and whether they pass.
     auto judge = [&]() -> Result<std::pair<User, Approval>> {
-        auto user = member(actor);
-        if (!user)
-            return user.error();
-        auto approval = load(actor, approvalId);
-        if (!approval)
-            return approval.error();
-        if (auto refused = check(approval.value(), user.value()))
+        auto read = m_approvals.findForDecision(actor.tenantId, approvalId, actor.userId);
+        if (!read)
+            return read.error();
+        if (!read.value().decider)
+            return notAUser(actor);
+        if (!read.value().request)
+            return noSuchRequest(approvalId);
+        const User &user = *read.value().decider;
+        const Approval &approval = *read.value().request;
+        if (auto refused = check(approval, user))
             return *refused;
-        return std::pair(user.value(), approval.value());
+        return std::pair(user, approval);
     };
     // Refuses early without taking the write lock; the judgement that counts comes
     // under it, where the request may have been decided, and the actor's roles
@@ -167,8 +174,12 @@ Result<Approval> ApprovalService::decide(const Actor &actor, const QUuid &approv
         auto decided = m_approvals.decideInDatabase(approvalId, outcome, reason);
         if (!decided)
             return decided.error();
-        m_bus.publish(eventsOf(decided.value()));
-        return decided.value();
+        m_bus.publish(decided.value().events);
+        // A request's documents never change once submitted: those read above are the stored ones.
+        Approval approval = std::move(decided.value().approval);
+        approval.payload = early.value().second.payload;
+        approval.currentState = early.value().second.currentState;
+        return approval;
     }
 
     Decision decision;
@@ -190,22 +201,6 @@ Result<Approval> ApprovalService::decide(const Actor &actor, const QUuid &approv
     // rather than read again, so a failing read cannot report it as failed.
     m_bus.publish(decision.events);
     return decision.approval;
-}
-
-QList<Event> ApprovalService::eventsOf(const Approval &decided) const
-{
-    // A decision's events carry its request's id and the moment it was taken. Reading
-    // them can fail without undoing the decision: then they reach the bus later, through
-    // the database's announcement, or not at all on this desktop.
-    auto trail = m_events.forCorrelation(decided.tenantId, decided.id);
-    if (!trail)
-        return {};
-    QList<Event> events;
-    for (const Event &event : trail.value()) {
-        if (event.occurredAt == decided.decidedAt)
-            events.append(event);
-    }
-    return events;
 }
 
 Result<ApprovalService::Decision> ApprovalService::recordDecision(const Approval &approval, ApprovalStatus status,

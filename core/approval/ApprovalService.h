@@ -47,7 +47,6 @@ private:
     using Work = std::function<Result<Decision>(const Approval &locked, const User &actor)>;
 
     Result<User> member(const Actor &actor) const;
-    Result<Approval> load(const Actor &actor, const QUuid &approvalId) const;
     // Checks, then in one write transaction re-reads the request and the actor's roles,
     // checks again (a role may be revoked, the request decided, in between) and runs
     // `work`; commits, then publishes. Nothing after the commit can fail the decision.
@@ -55,8 +54,6 @@ private:
     // records `outcome` with `reason` under its own guard (ApprovalRepository::decideInDatabase).
     Result<Approval> decide(const Actor &actor, const QUuid &approvalId, const Check &check, const Work &work,
                             ApprovalStatus outcome, const QString &reason);
-    // The events the database wrote for a decision it took, to publish them here.
-    QList<Event> eventsOf(const Approval &decided) const;
     // The live entity an approval would change, once the request is neither stale nor invalid.
     Result<std::optional<EntitySnapshot>> applicableLive(const Approval &approval) const;
     // A stored request's payload judged again (it may have been written past submit).

@@ -85,4 +85,24 @@ QJsonObject Event::toJson() const
     };
 }
 
+std::optional<Event> Event::fromJson(const QJsonObject &json)
+{
+    Event event;
+    event.id = QUuid::fromString(json.value(u"id"_s).toString());
+    event.seq = json.value(u"seq"_s).toInteger();
+    event.type = json.value(u"type"_s).toString();
+    event.version = json.value(u"version"_s).toInt(1);
+    event.tenantId = QUuid::fromString(json.value(u"tenantId"_s).toString());
+    event.occurredAt = fromIsoTimestamp(json.value(u"occurredAt"_s).toString());
+    const QJsonObject actor = json.value(u"actor"_s).toObject();
+    event.actorId = actor.value(u"actorId"_s).toString();
+    event.actorRole = actor.value(u"role"_s).toString();
+    event.correlationId = QUuid::fromString(json.value(u"correlationId"_s).toString());
+    event.payload = json.value(u"payload"_s).toObject();
+    if (event.id.isNull() || event.type.isEmpty() || event.tenantId.isNull() || !event.occurredAt.isValid()
+        || !json.value(u"payload"_s).isObject())
+        return std::nullopt;
+    return event;
+}
+
 } // namespace steward

@@ -6,6 +6,8 @@
 #include <QString>
 #include <QUuid>
 
+#include <optional>
+
 namespace steward {
 
 // Every kind of event the product publishes (SPEC section 4), for subscribers that switch
@@ -53,6 +55,8 @@ struct Event
     static Event make(const QString &type, const QUuid &tenantId, const QString &actorId, const QString &actorRole,
                       const QUuid &correlationId, const QJsonObject &payload, const QDateTime &occurredAt);
     QJsonObject toJson() const;
+    // The event toJson() wrote (a stored one, with its seq); nothing when `json` is not one.
+    static std::optional<Event> fromJson(const QJsonObject &json);
     EventKind kind() const { return eventKind(type); }
 };
 

@@ -2,6 +2,9 @@
 
 #include <QJsonValue>
 
+#include <algorithm>
+#include <iterator>
+
 using namespace Qt::StringLiterals;
 
 namespace steward {
@@ -13,10 +16,47 @@ QString toIsoTimestamp(const QDateTime &time)
     return time.toUTC().toString(Qt::ISODateWithMs);
 }
 
+namespace {
+
+// `count` decimal digits of `text` from `at`, or -1.
+int digits(const QString &text, int at, int count)
+{
+    int value = 0;
+    for (int i = at; i < at + count; ++i) {
+        const char16_t c = text.at(i).unicode();
+        if (c < u'0' || c > u'9')
+            return -1;
+        value = value * 10 + (c - u'0');
+    }
+    return value;
+}
+
+// The form toIsoTimestamp writes, "2025-03-03T09:00:00.000Z", read without Qt's general
+// parser, which looks the local time zone up (a file system call) on every timestamp.
+QDateTime fromUtcMilliseconds(const QString &text)
+{
+    if (text.size() != 24 || text.at(4) != u'-' || text.at(7) != u'-' || text.at(10) != u'T' || text.at(13) != u':'
+        || text.at(16) != u':' || text.at(19) != u'.' || text.at(23) != u'Z')
+        return {};
+    const int fields[] = {digits(text, 0, 4),  digits(text, 5, 2),  digits(text, 8, 2),  digits(text, 11, 2),
+                          digits(text, 14, 2), digits(text, 17, 2), digits(text, 20, 3)};
+    if (std::find(std::begin(fields), std::end(fields), -1) != std::end(fields))
+        return {};
+    const QDate date(fields[0], fields[1], fields[2]);
+    const QTime time(fields[3], fields[4], fields[5], fields[6]);
+    if (!date.isValid() || !time.isValid())
+        return {};
+    return QDateTime(date, time, Qt::UTC);
+}
+
+} // namespace
+
 QDateTime fromIsoTimestamp(const QString &text)
 {
     if (text.isEmpty())
         return {};
+    if (const QDateTime utc = fromUtcMilliseconds(text); utc.isValid())
+        return utc;
     QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
     if (!time.isValid())
         time = QDateTime::fromString(text, Qt::ISODate);

@@ -5,16 +5,30 @@
 #include "store/Database.h"
 #include "store/SqlDialect.h"
 
-#include <QSqlRecord>
+#include <QJsonArray>
+#include <QJsonDocument>
 
 using namespace Qt::StringLiterals;
 
 namespace steward {
 namespace {
 
-const QString kSummaryColumns =
-    u"id, tenant_id, entity_type, entity_id, entity_key, tier, lane, status, decision_reason, requested_by, "
-    u"decided_by, requested_at, decided_at, required_role, base_version"_s;
+const QStringList kSummaryColumns{
+    u"id"_s,         u"tenant_id"_s,    u"entity_type"_s, u"entity_id"_s,       u"entity_key"_s,
+    u"tier"_s,       u"lane"_s,         u"status"_s,      u"decision_reason"_s, u"requested_by"_s,
+    u"decided_by"_s, u"requested_at"_s, u"decided_at"_s,  u"required_role"_s,   u"base_version"_s,
+};
+
+// The summary columns of mdm_approval, each after `prefix` (a table alias and a dot), its
+// timestamps as the text readApproval reads fastest (without an alias, so that an ORDER BY
+// of the column's name still means the column).
+QString summaryColumns(const SqlDialect &dialect, const QString &prefix = {})
+{
+    QStringList columns;
+    for (const QString &column : kSummaryColumns)
+        columns.append(column.endsWith(u"_at"_s) ? dialect.isoTimestamp(prefix + column) : prefix + column);
+    return columns.join(u", "_s);
+}
 
 // The request documents as stored exactly (member order, number text), under the
 // contract's names whatever column holds them in this engine.
@@ -34,49 +48,71 @@ Result<json::Node> storedDocument(const QVariant &value, const QString &column)
     return parsed;
 }
 
-Result<Approval> readApproval(const QSqlQuery &query, bool withPayloads)
+// summaryColumns in their order, then the documents: every query here selects them so,
+// from `first` on, and readApproval reads them by position (looking a row's columns up by
+// name costs more than reading the row).
+enum SummaryColumn {
+    IdColumn,
+    TenantIdColumn,
+    EntityTypeColumn,
+    EntityIdColumn,
+    EntityKeyColumn,
+    TierColumn,
+    LaneColumn,
+    StatusColumn,
+    DecisionReasonColumn,
+    RequestedByColumn,
+    DecidedByColumn,
+    RequestedAtColumn,
+    DecidedAtColumn,
+    RequiredRoleColumn,
+    BaseVersionColumn,
+    PayloadColumn,
+    CurrentStateColumn,
+};
+
+Result<Approval> readApproval(const QSqlQuery &query, bool withPayloads, int first = 0)
 {
-    const QSqlRecord record = query.record();
-    auto text = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))).toString(); };
-    auto value = [&](const char *name) { return query.value(record.indexOf(QLatin1StringView(name))); };
-    auto column = [](const char *name) { return u"mdm_approval."_s + QLatin1StringView(name); };
+    auto value = [&](SummaryColumn column) { return query.value(first + column); };
+    auto text = [&](SummaryColumn column) { return value(column).toString(); };
+    auto columnName = [](const char *name) { return u"mdm_approval."_s + QLatin1StringView(name); };
 
     Approval approval;
-    approval.id = QUuid::fromString(text("id"));
-    approval.tenantId = QUuid::fromString(text("tenant_id"));
-    approval.entityId = QUuid::fromString(text("entity_id"));
-    approval.entityKey = text("entity_key");
-    approval.decisionReason = text("decision_reason");
-    approval.requestedBy = text("requested_by");
-    approval.decidedBy = text("decided_by");
-    approval.requestedAt = fromIsoTimestamp(text("requested_at"));
-    approval.decidedAt = fromIsoTimestamp(text("decided_at"));
-    if (!value("base_version").isNull())
-        approval.baseVersion = value("base_version").toLongLong();
+    approval.id = QUuid::fromString(text(IdColumn));
+    approval.tenantId = QUuid::fromString(text(TenantIdColumn));
+    approval.entityId = QUuid::fromString(text(EntityIdColumn));
+    approval.entityKey = text(EntityKeyColumn);
+    approval.decisionReason = text(DecisionReasonColumn);
+    approval.requestedBy = text(RequestedByColumn);
+    approval.decidedBy = text(DecidedByColumn);
+    approval.requestedAt = fromIsoTimestamp(text(RequestedAtColumn));
+    approval.decidedAt = fromIsoTimestamp(text(DecidedAtColumn));
+    if (const QVariant baseVersion = value(BaseVersionColumn); !baseVersion.isNull())
+        approval.baseVersion = baseVersion.toLongLong();
 
     Status unknown; // the first column holding a spelling this version does not know
-    auto spelled = [&](auto parse, const char *name, auto &target) {
-        const auto parsed = storedValue(parse, column(name), text(name));
+    auto spelled = [&](auto parse, SummaryColumn column, const char *name, auto &target) {
+        const auto parsed = storedValue(parse, columnName(name), text(column));
         if (parsed)
             target = parsed.value();
         else if (!unknown)
             unknown = parsed.error();
     };
-    spelled(entityTypeFromString, "entity_type", approval.entityType);
-    spelled(tierFromString, "tier", approval.tier);
-    spelled(laneFromString, "lane", approval.lane);
-    spelled(approvalStatusFromString, "status", approval.status);
-    spelled(roleFromString, "required_role", approval.requiredRole);
+    spelled(entityTypeFromString, EntityTypeColumn, "entity_type", approval.entityType);
+    spelled(tierFromString, TierColumn, "tier", approval.tier);
+    spelled(laneFromString, LaneColumn, "lane", approval.lane);
+    spelled(approvalStatusFromString, StatusColumn, "status", approval.status);
+    spelled(roleFromString, RequiredRoleColumn, "required_role", approval.requiredRole);
     if (unknown)
         return *unknown;
 
     if (withPayloads) {
-        auto payload = storedDocument(value("payload"), column("payload"));
+        auto payload = storedDocument(value(PayloadColumn), columnName("payload"));
         if (!payload)
             return payload.error();
         approval.payload = std::move(payload.value());
-        if (!value("current_state").isNull()) {
-            auto current = storedDocument(value("current_state"), column("current_state"));
+        if (const QVariant currentState = value(CurrentStateColumn); !currentState.isNull()) {
+            auto current = storedDocument(currentState, columnName("current_state"));
             if (!current)
                 return current.error();
             approval.currentState = std::move(current.value());
@@ -188,17 +224,54 @@ Status ApprovalRepository::insert(const Approval &approval)
 
 Result<std::optional<Approval>> ApprovalRepository::find(const QUuid &tenantId, const QUuid &id) const
 {
-    auto query = m_database.run(u"SELECT "_s + kSummaryColumns + u", "_s + documentColumns(m_database.dialect())
-                                    + u" FROM mdm_approval WHERE tenant_id = ? AND id = ?"_s,
-                                {uuidText(tenantId), uuidText(id)});
+    auto query = m_database.runCached(u"SELECT "_s + summaryColumns(m_database.dialect()) + u", "_s + documentColumns(m_database.dialect())
+                                          + u" FROM mdm_approval WHERE tenant_id = ? AND id = ?"_s,
+                                      {uuidText(tenantId), uuidText(id)});
     if (!query)
         return query.error();
-    if (!query.value().next())
+    QSqlQuery &row = *query.value();
+    if (!row.next())
         return std::optional<Approval>();
-    auto approval = readApproval(query.value(), true);
+    auto approval = readApproval(row, true);
     if (!approval)
         return approval.error();
     return std::optional<Approval>(std::move(approval.value()));
+}
+
+Result<RequestForDecision> ApprovalRepository::findForDecision(const QUuid &tenantId, const QUuid &id,
+                                                               const QString &userId) const
+{
+    // One row per role of the user (none: not a user there), the request beside each.
+    const SqlDialect &dialect = m_database.dialect();
+    QStringList columns{u"r.role AS decider_role"_s, u"r.display_name AS decider_name"_s,
+                        summaryColumns(dialect, u"a."_s)};
+    columns.append(u"a."_s + dialect.exactJsonColumn(u"payload"_s) + u" AS payload"_s);
+    columns.append(u"a."_s + dialect.exactJsonColumn(u"current_state"_s) + u" AS current_state"_s);
+    auto query = m_database.runCached(u"SELECT "_s + columns.join(u", "_s)
+                                          + u" FROM mdm_user_role r LEFT JOIN mdm_approval a "
+                                            u"ON a.tenant_id = r.tenant_id AND a.id = ? "
+                                            u"WHERE r.tenant_id = ? AND r.user_id = ? ORDER BY r.role"_s,
+                                      {uuidText(id), uuidText(tenantId), userId});
+    if (!query)
+        return query.error();
+    QSqlQuery &rows = *query.value();
+    RequestForDecision found;
+    while (rows.next()) {
+        auto role = storedValue(roleFromString, u"mdm_user_role.role"_s, rows.value(0).toString());
+        if (!role)
+            return role.error();
+        if (!found.decider) {
+            found.decider = User{userId, rows.value(1).toString(), {}};
+            if (!rows.value(2 + IdColumn).isNull()) {
+                auto approval = readApproval(rows, true, 2);
+                if (!approval)
+                    return approval.error();
+                found.request = std::move(approval.value());
+            }
+        }
+        found.decider->roles.append(role.value());
+    }
+    return found;
 }
 
 Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const ApprovalFilter &filter,
@@ -206,7 +279,7 @@ Result<QList<Approval>> ApprovalRepository::list(const QUuid &tenantId, const Ap
                                                  bool withPayloads) const
 {
     QVariantList values;
-    QString sql = u"SELECT "_s + kSummaryColumns
+    QString sql = u"SELECT "_s + summaryColumns(m_database.dialect())
                   + (withPayloads ? u", "_s + documentColumns(m_database.dialect()) : QString())
                   + u" FROM mdm_approval"_s + whereClause(m_database, tenantId, filter, values);
     sql += orderClause(sort) + u" LIMIT ? OFFSET ?"_s;
@@ -218,7 +291,7 @@ Result<QList<Approval>> ApprovalRepository::listAfter(const QUuid &tenantId, con
                                                       const std::optional<ApprovalCursor> &after, int limit) const
 {
     QVariantList values;
-    QString sql = u"SELECT "_s + kSummaryColumns + u" FROM mdm_approval"_s
+    QString sql = u"SELECT "_s + summaryColumns(m_database.dialect()) + u" FROM mdm_approval"_s
                   + whereClause(m_database, tenantId, filter, values);
     if (after) {
         sql += u" AND (requested_at, id) > (?, ?)"_s;
@@ -262,17 +335,36 @@ Result<std::optional<QueuePlace>> ApprovalRepository::place(const QUuid &tenantI
     return std::optional<QueuePlace>(QueuePlace{query.value().value(0).toInt(), query.value().value(1).toInt() == 1});
 }
 
-Result<Approval> ApprovalRepository::decideInDatabase(const QUuid &id, ApprovalStatus status, const QString &reason)
+Result<DatabaseDecision> ApprovalRepository::decideInDatabase(const QUuid &id, ApprovalStatus status,
+                                                           const QString &reason)
 {
-    auto query = m_database.run(u"SELECT "_s + kSummaryColumns + u", "_s + documentColumns(m_database.dialect())
-                                    + u" FROM "_s + m_database.dialect().decisionFunction() + u"(?, ?, ?, ?)"_s,
-                                {uuidText(id), toString(status), reason.isEmpty() ? QVariant() : QVariant(reason),
-                                 QVariant()});
+    // The function returns (decided mdm_approval, events json): the row's summary columns
+    // as readApproval reads them, then the events where the documents would be.
+    const SqlDialect &dialect = m_database.dialect();
+    QStringList columns{summaryColumns(dialect, u"(d.decided)."_s)};
+    auto query = m_database.runCached(u"SELECT "_s + columns.join(u", "_s) + u", d.events FROM "_s
+                                          + dialect.decisionFunction() + u"(?, ?, ?, ?) d"_s,
+                                      {uuidText(id), toString(status), reason.isEmpty() ? QVariant() : QVariant(reason),
+                                       QVariant()});
     if (!query)
         return query.error();
-    if (!query.value().next())
+    QSqlQuery &row = *query.value();
+    if (!row.next())
         return Error::make(ErrorCode::Unavailable, CoreTr::tr("the database returned no decision"));
-    return readApproval(query.value(), true);
+    auto approval = readApproval(row, false);
+    if (!approval)
+        return approval.error();
+    DatabaseDecision decision{std::move(approval.value()), {}};
+    const QJsonDocument events = QJsonDocument::fromJson(row.value(PayloadColumn).toString().toUtf8());
+    for (const QJsonValue &value : events.array()) {
+        auto event = Event::fromJson(value.toObject());
+        if (!event)
+            return Error::make(ErrorCode::Unavailable, CoreTr::tr("the database returned an event that cannot be read"));
+        decision.events.append(std::move(*event));
+    }
+    if (decision.events.isEmpty())
+        return Error::make(ErrorCode::Unavailable, CoreTr::tr("the database returned a decision without its events"));
+    return decision;
 }
 
 Result<bool> ApprovalRepository::decide(const QUuid &tenantId, const QUuid &id, ApprovalStatus status,

@@ -1,7 +1,9 @@
 #pragma once
 
+#include "events/Event.h"
 #include "model/Approval.h"
 #include "model/Error.h"
+#include "model/User.h"
 
 #include <QList>
 
@@ -41,6 +43,21 @@ struct ApprovalCursor
     QUuid id;
 };
 
+// A decision the database took (ApprovalRepository::decideInDatabase): the request as
+// stored and the events written with it, in order.
+struct DatabaseDecision
+{
+    Approval approval;
+    QList<Event> events;
+};
+
+// A request and the user about to decide it, read together before every decision.
+struct RequestForDecision
+{
+    std::optional<User> decider;     // none: not a user of the tenant
+    std::optional<Approval> request; // none: no such request in the tenant
+};
+
 // mdm_approval, always scoped to one tenant.
 class ApprovalRepository
 {
@@ -49,6 +66,8 @@ public:
 
     Status insert(const Approval &approval);
     Result<std::optional<Approval>> find(const QUuid &tenantId, const QUuid &id) const;
+    // The request (with its documents) and `userId`'s roles in the tenant, in one round trip.
+    Result<RequestForDecision> findForDecision(const QUuid &tenantId, const QUuid &id, const QString &userId) const;
     // A page of the queue; without payloads unless asked (the queue never needs them).
     Result<QList<Approval>> list(const QUuid &tenantId, const ApprovalFilter &filter, const ApprovalSort &sort,
                                  int offset, int limit, bool withPayloads = false) const;
@@ -67,8 +86,10 @@ public:
                         const QString &reason, const QDateTime &decidedAt);
     // Where the database decides by itself (SqlDialect::decisionFunction, team mode): it
     // locks the request, re-checks every rule as the signed-in user, applies the change
-    // and writes the events in one transaction, and the stored request comes back.
-    Result<Approval> decideInDatabase(const QUuid &id, ApprovalStatus status, const QString &reason);
+    // and writes the events in one transaction, and the stored request (without its
+    // documents, which a decision never changes) and its events come back in the same
+    // round trip.
+    Result<DatabaseDecision> decideInDatabase(const QUuid &id, ApprovalStatus status, const QString &reason);
 
 private:
     Database &m_database;

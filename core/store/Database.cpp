@@ -11,6 +11,9 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <algorithm>
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace steward {
@@ -46,6 +49,46 @@ Error databaseError(const QSqlError &error)
     return Error::make(ErrorCode::Unavailable, CoreTr::tr("database error: %1").arg(text));
 }
 
+struct CachedStatement
+{
+    CachedStatement(QString text, const QSqlDatabase &connection) : sql(std::move(text)), query(connection)
+    {
+        query.setForwardOnly(true);
+    }
+
+    QString sql;
+    QSqlQuery query;
+    bool inUse = false;
+};
+
+namespace {
+
+constexpr std::size_t kCachedStatements = 24;
+
+} // namespace
+
+CachedQuery::CachedQuery(QSqlQuery *query, CachedStatement *statement, std::unique_ptr<QSqlQuery> own)
+    : m_query(query), m_statement(statement), m_own(std::move(own))
+{
+    if (m_statement)
+        m_statement->inUse = true;
+}
+
+CachedQuery::CachedQuery(CachedQuery &&other) noexcept
+    : m_query(std::exchange(other.m_query, nullptr)),
+      m_statement(std::exchange(other.m_statement, nullptr)),
+      m_own(std::move(other.m_own))
+{
+}
+
+CachedQuery::~CachedQuery()
+{
+    if (m_query)
+        m_query->finish();
+    if (m_statement)
+        m_statement->inUse = false;
+}
+
 Database::Database(DatabaseUrl url, std::unique_ptr<SqlDialect> dialect, QString connectionName)
     : m_url(std::move(url)), m_dialect(std::move(dialect)), m_connectionName(std::move(connectionName))
 {
@@ -53,6 +96,7 @@ Database::Database(DatabaseUrl url, std::unique_ptr<SqlDialect> dialect, QString
 
 Database::~Database()
 {
+    m_statements.clear(); // deallocated while the connection is still open
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -115,7 +159,7 @@ Status Database::signIn(const QUuid &tenantId, const QString &userId)
     const QString statement = m_dialect->signInStatement();
     if (statement.isEmpty() || (tenantId == m_signedInTenant && userId == m_signedInUser))
         return std::nullopt;
-    auto result = run(statement, {uuidText(tenantId), userId});
+    auto result = runCached(statement, {uuidText(tenantId), userId});
     if (!result)
         return result.error();
     m_signedInTenant = tenantId;
@@ -160,6 +204,62 @@ Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values) 
     if (!query.exec())
         return error(query.lastError());
     return query;
+}
+
+Status Database::execute(QSqlQuery &query, const QVariantList &values) const
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (!query.exec())
+        return error(query.lastError());
+    return std::nullopt;
+}
+
+Result<CachedQuery> Database::runCached(const QString &sql, const QVariantList &values) const
+{
+    auto found = std::find_if(m_statements.begin(), m_statements.end(),
+                              [&](const std::unique_ptr<CachedStatement> &statement) { return statement->sql == sql; });
+    if (found != m_statements.end() && (*found)->inUse) {
+        // Its rows are still being read (the same statement nested in itself): run it apart.
+        auto own = std::make_unique<QSqlQuery>(connection());
+        own->setForwardOnly(true);
+        if (!own->prepare(sql))
+            return error(own->lastError());
+        if (auto failed = execute(*own, values))
+            return *failed;
+        QSqlQuery *query = own.get();
+        return CachedQuery(query, nullptr, std::move(own));
+    }
+    if (found == m_statements.end()) {
+        if (m_statements.size() >= kCachedStatements) {
+            auto idle = std::find_if(m_statements.begin(), m_statements.end(),
+                                     [](const std::unique_ptr<CachedStatement> &statement) { return !statement->inUse; });
+            if (idle != m_statements.end())
+                m_statements.erase(idle);
+        }
+        auto statement = std::make_unique<CachedStatement>(sql, connection());
+        if (!statement->query.prepare(sql))
+            return error(statement->query.lastError());
+        m_statements.push_back(std::move(statement));
+        found = m_statements.end() - 1;
+    } else {
+        // The most recently used go last, so the first idle one is the one to evict.
+        std::rotate(found, found + 1, m_statements.end());
+        found = m_statements.end() - 1;
+    }
+    CachedStatement &statement = **found;
+    if (auto failed = execute(statement.query, values)) {
+        // The server no longer has it (the session was reset) or its result changed shape
+        // (the schema was upgraded meanwhile): prepare it again, once.
+        const QString state = statement.query.lastError().nativeErrorCode();
+        if (state != u"26000"_s && state != u"0A000"_s)
+            return *failed;
+        if (!statement.query.prepare(sql))
+            return error(statement.query.lastError());
+        if (auto again = execute(statement.query, values))
+            return *again;
+    }
+    return CachedQuery(&statement.query, &statement, nullptr);
 }
 
 } // namespace steward

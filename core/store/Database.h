@@ -10,8 +10,35 @@
 #include <QVariantList>
 
 #include <memory>
+#include <vector>
 
 namespace steward {
+
+struct CachedStatement;
+
+// The rows of a statement the connection keeps prepared (Database::runCached). Read them
+// through it before it goes: then the query is finished (an embedded file's read snapshot
+// released) and the statement stays prepared for its next run.
+class CachedQuery
+{
+public:
+    CachedQuery(CachedQuery &&other) noexcept;
+    CachedQuery &operator=(CachedQuery &&other) = delete;
+    CachedQuery(const CachedQuery &) = delete;
+    CachedQuery &operator=(const CachedQuery &) = delete;
+    ~CachedQuery();
+
+    QSqlQuery &operator*() const { return *m_query; }
+    QSqlQuery *operator->() const { return m_query; }
+
+private:
+    friend class Database;
+    CachedQuery(QSqlQuery *query, CachedStatement *statement, std::unique_ptr<QSqlQuery> own);
+
+    QSqlQuery *m_query = nullptr;
+    CachedStatement *m_statement = nullptr; // the cache's, in use while this exists
+    std::unique_ptr<QSqlQuery> m_own;       // a query of its own when the cached one was in use
+};
 
 // One named QtSql connection, owned by the thread that opened it. Opened connections
 // are closed and removed in the destructor, so open and close happen in one thread.
@@ -34,6 +61,10 @@ public:
     // Prepares, binds every value positionally and executes. Without values the statement
     // runs as it is (transaction control, scripts of several statements).
     Result<QSqlQuery> run(const QString &sql, const QVariantList &values = {}) const;
+    // The same, for statements a connection runs again and again (a decision's): prepared
+    // once and kept, so each run is one round trip on PostgreSQL instead of three
+    // (prepare, execute, deallocate). The most recently used few are kept.
+    Result<CachedQuery> runCached(const QString &sql, const QVariantList &values = {}) const;
     // The first column of every row, as text.
     Result<QStringList> texts(const QString &sql, const QVariantList &values = {}) const;
     // A driver error as the user-facing error, in this engine's terms.
@@ -50,8 +81,11 @@ public:
 private:
     Database(DatabaseUrl url, std::unique_ptr<SqlDialect> dialect, QString connectionName);
 
+    Status execute(QSqlQuery &query, const QVariantList &values) const;
+
     DatabaseUrl m_url;
     std::unique_ptr<SqlDialect> m_dialect;
+    mutable std::vector<std::unique_ptr<CachedStatement>> m_statements; // runCached's, least recently used first
     QString m_connectionName;
     QUuid m_signedInTenant;
     QString m_signedInUser;

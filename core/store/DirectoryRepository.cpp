@@ -32,19 +32,18 @@ Result<std::optional<Tenant>> DirectoryRepository::tenant(const QUuid &id) const
     return std::optional<Tenant>(Tenant{id, query.value().value(1).toString()});
 }
 
-Result<QList<User>> DirectoryRepository::users(const QUuid &tenantId) const
+namespace {
+
+// Users from rows of (user_id, role, display_name) ordered by user_id: one per user, with
+// every role of theirs.
+Result<QList<User>> readUsers(QSqlQuery &rows)
 {
-    auto query = m_database.run(
-        u"SELECT user_id, role, display_name FROM mdm_user_role WHERE tenant_id = ? ORDER BY user_id, role"_s,
-        {uuidText(tenantId)});
-    if (!query)
-        return query.error();
     QList<User> result;
-    while (query.value().next()) {
-        const QString userId = query.value().value(0).toString();
+    while (rows.next()) {
+        const QString userId = rows.value(0).toString();
         if (result.isEmpty() || result.constLast().id != userId)
-            result.append(User{userId, query.value().value(2).toString(), {}});
-        auto role = storedValue(roleFromString, u"mdm_user_role.role"_s, query.value().value(1).toString());
+            result.append(User{userId, rows.value(2).toString(), {}});
+        auto role = storedValue(roleFromString, u"mdm_user_role.role"_s, rows.value(1).toString());
         if (!role)
             return role.error();
         result.last().roles.append(role.value());
@@ -52,16 +51,32 @@ Result<QList<User>> DirectoryRepository::users(const QUuid &tenantId) const
     return result;
 }
 
+} // namespace
+
+Result<QList<User>> DirectoryRepository::users(const QUuid &tenantId) const
+{
+    auto query = m_database.run(
+        u"SELECT user_id, role, display_name FROM mdm_user_role WHERE tenant_id = ? ORDER BY user_id, role"_s,
+        {uuidText(tenantId)});
+    if (!query)
+        return query.error();
+    return readUsers(query.value());
+}
+
 Result<std::optional<User>> DirectoryRepository::user(const QUuid &tenantId, const QString &userId) const
 {
-    auto all = users(tenantId);
-    if (!all)
-        return all.error();
-    for (const User &candidate : all.value()) {
-        if (candidate.id == userId)
-            return std::optional<User>(candidate);
-    }
-    return std::optional<User>();
+    // Asked before every decision: kept prepared.
+    auto query = m_database.runCached(u"SELECT user_id, role, display_name FROM mdm_user_role "
+                                      u"WHERE tenant_id = ? AND user_id = ? ORDER BY role"_s,
+                                      {uuidText(tenantId), userId});
+    if (!query)
+        return query.error();
+    auto found = readUsers(*query.value());
+    if (!found)
+        return found.error();
+    if (found.value().isEmpty())
+        return std::optional<User>();
+    return std::optional<User>(found.value().constFirst());
 }
 
 Status DirectoryRepository::addTenant(const Tenant &tenant)

@@ -56,7 +56,7 @@ QString serverMessage(const QSqlError &error)
     if (text.isEmpty())
         text = error.driverText().trimmed();
     text = text.section(u'\n', 0, 0);
-    for (const QString prefix : {u"ERROR:"_s, u"FATAL:"_s})
+    for (const QString &prefix : {u"ERROR:"_s, u"FATAL:"_s})
         if (text.startsWith(prefix))
             text = text.mid(prefix.size()).trimmed();
     return text;
@@ -88,6 +88,11 @@ QString PostgresDialect::dayOf(const QString &timestamp) const
     return u"to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD')"_s.arg(timestamp);
 }
 
+QString PostgresDialect::isoTimestamp(const QString &timestamp) const
+{
+    return u"to_char(%1 AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"_s.arg(timestamp);
+}
+
 QString PostgresDialect::secondsBetween(const QString &from, const QString &to) const
 {
     return u"EXTRACT(EPOCH FROM (%2 - %1))::double precision"_s.arg(from, to);
@@ -116,7 +121,7 @@ QString PostgresDialect::signInStatement() const
 
 QString PostgresDialect::decisionFunction() const
 {
-    return u"steward_decide"_s;
+    return u"steward_decide_with_events"_s;
 }
 
 Error PostgresDialect::translate(const QSqlError &error) const

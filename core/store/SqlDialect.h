@@ -41,6 +41,9 @@ public:
     // caller wrote (column names, aliases), never user input.
     // The UTC calendar day of a timestamp as 'YYYY-MM-DD' text.
     virtual QString dayOf(const QString &timestamp) const = 0;
+    // A timestamp as the text toIsoTimestamp writes ('2025-03-03T09:00:00.000Z'), which
+    // the program reads faster than the driver's date and time values.
+    virtual QString isoTimestamp(const QString &timestamp) const = 0;
     // The seconds from one timestamp to a later one, as a real.
     virtual QString secondsBetween(const QString &from, const QString &to) const = 0;
     // One member of a JSON object column as text, NULL when absent. `member` is a plain
@@ -57,8 +60,9 @@ public:
     // checks it; empty where the program's own checks are all there is.
     virtual QString signInStatement() const = 0;
     // The function through which the database itself decides a request (id, decision,
-    // reason, expected entity version; returns the stored mdm_approval row), or empty
-    // where the program decides in its own transaction.
+    // reason, expected entity version; returns `decided`, the stored mdm_approval row, and
+    // `events`, the events written with it as a JSON array of Event::toJson envelopes), or
+    // empty where the program decides in its own transaction.
     virtual QString decisionFunction() const = 0;
     // A driver error as the user-facing error it stands for (refusals of the database's
     // own guard keep their code: forbidden, conflict, stale, invalid, not found).

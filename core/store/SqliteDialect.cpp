@@ -34,6 +34,11 @@ QString SqliteDialect::dayOf(const QString &timestamp) const
     return u"substr(%1, 1, 10)"_s.arg(timestamp);
 }
 
+QString SqliteDialect::isoTimestamp(const QString &timestamp) const
+{
+    return timestamp; // stored in that form
+}
+
 QString SqliteDialect::secondsBetween(const QString &from, const QString &to) const
 {
     return u"((julianday(%2) - julianday(%1)) * 86400.0)"_s.arg(from, to);

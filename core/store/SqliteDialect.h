@@ -15,6 +15,7 @@ public:
     QList<Migration> migrations() const override;
     QString containsIgnoringCase(const QString &column) const override;
     QString dayOf(const QString &timestamp) const override;
+    QString isoTimestamp(const QString &timestamp) const override;
     QString secondsBetween(const QString &from, const QString &to) const override;
     QString jsonMemberText(const QString &json, const QString &member) const override;
     QString exactJsonColumn(const QString &column) const override;

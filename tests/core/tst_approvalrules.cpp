@@ -4,6 +4,7 @@
 #include "approval/ApprovalService.h"
 #include "store/ApprovalRepository.h"
 #include "store/EventRepository.h"
+#include "json/JsonParser.h"
 
 #include <QMutex>
 #include <QSignalSpy>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void cancelOnlyByRequester();
     void cancelOnlyWhilePending();
     void decidedRequestNeverChanges();
+    void decisionReturnsTheStoredRequest();
     void staleUpdateRefused();
     void staleCreateRefused();
     void racingDecidersExactlyOneWins();
@@ -450,6 +452,47 @@ void ApprovalRulesTest::decidedRequestNeverChanges()
     QCOMPARE(m_db->dump(u"mdm_approval"_s), approvals);
     QCOMPARE(m_db->dump(u"mdm_glossary_term"_s), terms);
     QCOMPARE(eventCount(), events);
+}
+
+void ApprovalRulesTest::decisionReturnsTheStoredRequest()
+{
+    // What approve, reject and cancel return is the request as stored, documents included.
+    const auto field = m_db->establish(EntityType::GlobalMetadata, u"orders.amount"_s, Tier::Tier3,
+                                       fieldPayload(u"orders.amount"_s, Tier::Tier3));
+    STEWARD_VERIFY_OK(field);
+    QList<Approval> requests;
+    for (int i = 0; i < 3; ++i) {
+        const auto submitted = service().submit(
+            m_db->as(Users::Owner),
+            updateRequest(EntityType::GlobalMetadata, field.value(), Tier::Tier3,
+                          {{u"label"_s, u"Order amount %1"_s.arg(i)}, {u"format"_s, u"19,4"_s}}));
+        STEWARD_VERIFY_OK(submitted);
+        requests.append(submitted.value());
+    }
+    const QList<Result<Approval>> decided{
+        service().reject(m_db->as(Users::Steward), requests.at(0).id, u"  Not this one.  "_s),
+        service().cancel(m_db->as(Users::Owner), requests.at(1).id),
+        service().approve(m_db->as(Users::OtherSteward), requests.at(2).id, u"Fine."_s),
+    };
+    for (qsizetype i = 0; i < decided.size(); ++i) {
+        STEWARD_VERIFY_OK(decided.at(i));
+        const Approval &returned = decided.at(i).value();
+        const Approval stored = m_db->approval(requests.at(i).id).value();
+        QCOMPARE(toString(returned.status), toString(stored.status));
+        QCOMPARE(returned.decidedBy, stored.decidedBy);
+        QCOMPARE(returned.decisionReason, stored.decisionReason);
+        QCOMPARE(toIsoTimestamp(returned.decidedAt), toIsoTimestamp(stored.decidedAt));
+        QCOMPARE(toIsoTimestamp(returned.requestedAt), toIsoTimestamp(stored.requestedAt));
+        QCOMPARE(returned.requestedBy, stored.requestedBy);
+        QCOMPARE(returned.entityId, stored.entityId);
+        QCOMPARE(returned.entityKey, stored.entityKey);
+        QCOMPARE(returned.baseVersion, stored.baseVersion);
+        QCOMPARE(json::serialize(returned.payload), json::serialize(stored.payload));
+        QVERIFY(returned.currentState && stored.currentState);
+        QCOMPARE(json::serialize(*returned.currentState), json::serialize(*stored.currentState));
+    }
+    QCOMPARE(decided.at(0).value().decisionReason, u"Not this one."_s);
+    QVERIFY(decided.at(1).value().decisionReason.isEmpty());
 }
 
 void ApprovalRulesTest::staleUpdateRefused()
