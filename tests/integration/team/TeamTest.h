@@ -219,7 +219,10 @@ public:
         }
         if (!done) {
             outcome.state = query.lastError().nativeErrorCode();
-            outcome.message = query.lastError().databaseText().trimmed();
+            // The server's message: its first line, without the "ERROR:" libpq puts before it.
+            outcome.message = query.lastError().databaseText().trimmed().section(u'\n', 0, 0);
+            if (outcome.message.startsWith(u"ERROR:"_s))
+                outcome.message = outcome.message.mid(6).trimmed();
             if (outcome.message.isEmpty())
                 outcome.message = query.lastError().text();
             return outcome;
