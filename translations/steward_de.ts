@@ -1755,6 +1755,10 @@ stderr nennt dann, wie viele das waren.
         <source>no token %1 in this tenant that is not revoked yet</source>
         <translation>kein noch nicht widerrufenes Token %1 in diesem Mandanten</translation>
     </message>
+    <message>
+        <source>the connection to the database was closed</source>
+        <translation>die Verbindung zur Datenbank wurde geschlossen</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>
