@@ -32,7 +32,7 @@ inline QString setUpTeamDatabase(TestDatabase &database)
     if (!postgresUnderTest())
         return u"STEWARD_TEST_POSTGRES is not set: "_s + installHint();
     if (const Status failed = database.setUp())
-        return failed->text() + u"; "_s + installHint();
+        return failed->text().contains(u"ctest"_s) ? failed->text() : failed->text() + u"; "_s + installHint();
     if (!database.isTeamDatabase())
         return u"the database under test is not a team database; "_s + installHint();
     return {};
