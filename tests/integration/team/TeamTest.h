@@ -12,7 +12,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
-
 #include <utility>
 
 namespace steward::testing::team {
@@ -82,16 +81,15 @@ inline Run runProgram(const QString &program, const QStringList &arguments, cons
 class DecidingProcess
 {
 public:
-    DecidingProcess(const TestDatabase &database, QString login, const QStringList &command)
-        : m_login(std::move(login))
+    DecidingProcess(const TestDatabase &database, QString login, const QStringList &command) : m_login(std::move(login))
     {
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.remove(u"STEWARD_TENANT"_s);
         environment.remove(u"STEWARD_USER"_s);
         m_process.setProcessEnvironment(environment);
         m_process.start(cliPath(), QStringList{u"--db"_s, urlAs(database, m_login).toString(), u"--tenant"_s,
-                                               uuidText(TestDatabase::tenantId())}
-                                       + command);
+                                               uuidText(TestDatabase::tenantId())} +
+                                       command);
     }
     ~DecidingProcess()
     {
@@ -144,10 +142,7 @@ public:
         m_err = QString::fromUtf8(m_process.readAllStandardError());
         return done;
     }
-    int exitStatus() const
-    {
-        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
-    }
+    int exitStatus() const { return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1; }
     const QString &err() const { return m_err; }
 
 private:
@@ -167,7 +162,10 @@ struct Outcome
     QList<QVariantList> rows;
     int rowsAffected = -1;
 
-    QVariant value() const { return rows.isEmpty() || rows.constFirst().isEmpty() ? QVariant() : rows.constFirst().at(0); }
+    QVariant value() const
+    {
+        return rows.isEmpty() || rows.constFirst().isEmpty() ? QVariant() : rows.constFirst().at(0);
+    }
     QString describe() const
     {
         return ok ? u"succeeded (%1 rows, %2 affected)"_s.arg(rows.size()).arg(rowsAffected)

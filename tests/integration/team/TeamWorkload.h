@@ -160,7 +160,7 @@ struct Stored
 {
     QString status;
     QString decidedBy;
-    QString decidedAt; // ISO-8601 UTC with milliseconds, as refusals quote it
+    QString decidedAt;  // ISO-8601 UTC with milliseconds, as refusals quote it
     QStringList events; // types, in seq order
     QStringList eventActors;
     std::optional<qint64> entityVersion; // none: no entity with the request's key
@@ -183,8 +183,8 @@ inline Result<QHash<QUuid, Stored>> readStored(const Database &owner, const QLis
         row.decidedBy = approvals.value().value(2).toString();
         row.decidedAt = approvals.value().value(3).toString();
     }
-    auto events = owner.run(u"SELECT correlation_id, type, actor_id FROM mdm_event WHERE tenant_id = ? ORDER BY seq"_s,
-                            tenant);
+    auto events =
+        owner.run(u"SELECT correlation_id, type, actor_id FROM mdm_event WHERE tenant_id = ? ORDER BY seq"_s, tenant);
     if (!events)
         return events.error();
     while (events.value().next()) {
@@ -196,8 +196,8 @@ inline Result<QHash<QUuid, Stored>> readStored(const Database &owner, const QLis
     }
     QHash<EntityType, QHash<QString, std::pair<qint64, QString>>> entities;
     for (const EntityType type : {EntityType::GlobalMetadata, EntityType::Kpi, EntityType::Glossary}) {
-        auto rows = owner.run(u"SELECT canonical_key, version, %1 FROM %2 WHERE tenant_id = ?"_s.arg(
-                                  markerColumn(type), entityTable(type)),
+        auto rows = owner.run(u"SELECT canonical_key, version, %1 FROM %2 WHERE tenant_id = ?"_s.arg(markerColumn(type),
+                                                                                                     entityTable(type)),
                               tenant);
         if (!rows)
             return rows.error();
@@ -231,14 +231,14 @@ inline QString checkFullyApproved(const Planned &request, const Stored &stored, 
             .arg(expectedVersion);
     if (stored.entityMarker != request.requested)
         return u"entity %1 holds \"%2\", not the requested \"%3\""_s.arg(request.key, stored.entityMarker,
-                                                                        request.requested);
+                                                                         request.requested);
     if (stored.events != expectedApprovalEvents(request))
         return u"events [%1], expected [%2]"_s.arg(stored.events.join(u", "_s),
                                                    expectedApprovalEvents(request).join(u", "_s));
     for (qsizetype i = 1; i < stored.eventActors.size(); ++i) {
         if (stored.eventActors.at(i) != stored.decidedBy)
             return u"event %1 by %2, not the decider %3"_s.arg(stored.events.at(i), stored.eventActors.at(i),
-                                                             stored.decidedBy);
+                                                               stored.decidedBy);
     }
     return {};
 }

@@ -79,9 +79,9 @@ void TeamBypassTest::initTestCase()
     STEWARD_VERIFY_OK(m_database->addTenant(
         kGlobex, u"Globex"_s, {{kGlobexSteward, {Role::MetadataSteward}}, {kGlobexOwner, {Role::DataOwner}}}));
     ApprovalService &service = m_database->service();
-    const auto created = service.submit(Actor{kGlobex, kGlobexOwner},
-                                        createRequest(EntityType::GlobalMetadata, u"globex.orders.margin"_s,
-                                                      Tier::Tier3, fieldPayload(u"globex.orders.margin"_s, Tier::Tier3)));
+    const auto created = service.submit(
+        Actor{kGlobex, kGlobexOwner}, createRequest(EntityType::GlobalMetadata, u"globex.orders.margin"_s, Tier::Tier3,
+                                                    fieldPayload(u"globex.orders.margin"_s, Tier::Tier3)));
     STEWARD_VERIFY_OK(created);
     const auto approved = service.approve(Actor{kGlobex, kGlobexSteward}, created.value().id);
     STEWARD_VERIFY_OK(approved);
@@ -141,8 +141,8 @@ QString TeamBypassTest::status(const QUuid &approvalId) const
 QStringList TeamBypassTest::eventTypes(const QUuid &approvalId) const
 {
     QStringList types;
-    auto query =
-        m_database->fixture().run(u"SELECT type FROM mdm_event WHERE correlation_id = ? ORDER BY seq"_s, {uuidText(approvalId)});
+    auto query = m_database->fixture().run(u"SELECT type FROM mdm_event WHERE correlation_id = ? ORDER BY seq"_s,
+                                           {uuidText(approvalId)});
     while (query && query.value().next())
         types.append(query.value().value(0).toString());
     return types;
@@ -155,8 +155,9 @@ void TeamBypassTest::decisionsAndEntitiesCannotBeWrittenDirectly()
     const auto field = m_database->establish(EntityType::GlobalMetadata, u"bypass.orders.amount"_s, Tier::Tier3,
                                              fieldPayload(u"bypass.orders.amount"_s, Tier::Tier3));
     STEWARD_VERIFY_OK(field);
-    const QStringList tables{u"mdm_approval"_s, u"mdm_global_metadata"_s, u"mdm_kpi"_s, u"mdm_business_rule"_s,
-                             u"mdm_glossary_term"_s, u"mdm_event"_s, u"mdm_user_role"_s};
+    const QStringList tables{u"mdm_approval"_s,      u"mdm_global_metadata"_s, u"mdm_kpi"_s,
+                             u"mdm_business_rule"_s, u"mdm_glossary_term"_s,   u"mdm_event"_s,
+                             u"mdm_user_role"_s};
     QHash<QString, QStringList> before;
     for (const QString &table : tables)
         before.insert(table, m_database->dump(table));
@@ -181,7 +182,8 @@ void TeamBypassTest::decisionsAndEntitiesCannotBeWrittenDirectly()
                              Users::Steward}),
                    kForbidden);
     // Entities, past any request.
-    for (const QString &table : {u"mdm_global_metadata"_s, u"mdm_kpi"_s, u"mdm_business_rule"_s, u"mdm_glossary_term"_s}) {
+    for (const QString &table :
+         {u"mdm_global_metadata"_s, u"mdm_kpi"_s, u"mdm_business_rule"_s, u"mdm_glossary_term"_s}) {
         VERIFY_REFUSED(sam->run(u"UPDATE %1 SET version = version + 1"_s.arg(table)), kForbidden);
         VERIFY_REFUSED(sam->run(u"INSERT INTO %1 (id, tenant_id, canonical_key, version, created_at, updated_at) "
                                 u"VALUES (?, ?, 'bypass.planted', 1, now(), now())"_s.arg(table),
@@ -211,13 +213,14 @@ void TeamBypassTest::decisionsAndEntitiesCannotBeWrittenDirectly()
 
 void TeamBypassTest::anotherTenantsRowsAreNeitherSeenNorWritten()
 {
-    const QStringList tenantTables{u"mdm_approval"_s, u"mdm_global_metadata"_s, u"mdm_kpi"_s, u"mdm_business_rule"_s,
-                                   u"mdm_glossary_term"_s, u"mdm_profile"_s, u"mdm_event"_s, u"mdm_data_source"_s,
-                                   u"mdm_alert"_s, u"mdm_tenant_setting"_s, u"mdm_user_role"_s};
+    const QStringList tenantTables{u"mdm_approval"_s,       u"mdm_global_metadata"_s, u"mdm_kpi"_s,
+                                   u"mdm_business_rule"_s,  u"mdm_glossary_term"_s,   u"mdm_profile"_s,
+                                   u"mdm_event"_s,          u"mdm_data_source"_s,     u"mdm_alert"_s,
+                                   u"mdm_tenant_setting"_s, u"mdm_user_role"_s};
     const QString globex = uuidText(kGlobex);
     // They are there, for the owner.
-    for (const QString &table : {u"mdm_approval"_s, u"mdm_global_metadata"_s, u"mdm_event"_s, u"mdm_alert"_s,
-                                 u"mdm_user_role"_s})
+    for (const QString &table :
+         {u"mdm_approval"_s, u"mdm_global_metadata"_s, u"mdm_event"_s, u"mdm_alert"_s, u"mdm_user_role"_s})
         QVERIFY2(m_database->scalar(u"SELECT COUNT(*) FROM %1 WHERE tenant_id = ?"_s.arg(table), {globex}).toInt() > 0,
                  qPrintable(table));
 
@@ -227,8 +230,8 @@ void TeamBypassTest::anotherTenantsRowsAreNeitherSeenNorWritten()
         const Outcome others = sam->run(u"SELECT COUNT(*) FROM %1 WHERE tenant_id <> ?"_s.arg(table),
                                         {uuidText(TestDatabase::tenantId())});
         QVERIFY2(others.ok, qPrintable(table + u": "_s + others.describe()));
-        QVERIFY2(others.value().toInt() == 0, qPrintable(u"%1: %2 rows of another tenant"_s.arg(table).arg(
-                                                  others.value().toInt())));
+        QVERIFY2(others.value().toInt() == 0,
+                 qPrintable(u"%1: %2 rows of another tenant"_s.arg(table).arg(others.value().toInt())));
     }
     const Outcome tenants = sam->run(u"SELECT id FROM mdm_tenant"_s);
     QVERIFY2(tenants.ok, qPrintable(tenants.describe()));
@@ -244,16 +247,18 @@ void TeamBypassTest::anotherTenantsRowsAreNeitherSeenNorWritten()
     VERIFY_DONE(byHand->run(u"SET steward.user_id = 'olaf.steward'"_s));
     for (const QString &table : tenantTables)
         QCOMPARE(byHand->run(u"SELECT COUNT(*) FROM %1"_s.arg(table)).value().toInt(), 0);
-    VERIFY_REFUSED(byHand->run(u"SELECT * FROM steward_decide(?, 'approved', NULL, NULL)"_s, {uuidText(m_globexRequest)}),
-                   kForbidden);
+    VERIFY_REFUSED(
+        byHand->run(u"SELECT * FROM steward_decide(?, 'approved', NULL, NULL)"_s, {uuidText(m_globexRequest)}),
+        kForbidden);
 
     // Writing there: a request, an event, an alert's state, a decision.
-    VERIFY_REFUSED(sam->run(u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_key, tier, lane, "
-                            u"payload_text, requested_by, required_role) VALUES "
-                            u"(?, ?, 'GLOSSARY', 'globex.term.planted', 'tier3', 'governed', ?, ?, 'metadata_steward')"_s,
-                            {uuidText(QUuid::createUuid()), globex,
-                             u"{\"canonicalKey\": \"globex.term.planted\", \"term\": \"Planted\"}"_s, Users::Steward}),
-                   kForbidden);
+    VERIFY_REFUSED(
+        sam->run(u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_key, tier, lane, "
+                 u"payload_text, requested_by, required_role) VALUES "
+                 u"(?, ?, 'GLOSSARY', 'globex.term.planted', 'tier3', 'governed', ?, ?, 'metadata_steward')"_s,
+                 {uuidText(QUuid::createUuid()), globex,
+                  u"{\"canonicalKey\": \"globex.term.planted\", \"term\": \"Planted\"}"_s, Users::Steward}),
+        kForbidden);
     VERIFY_REFUSED(sam->run(u"INSERT INTO mdm_event (id, tenant_id, type, occurred_at, actor_id, correlation_id, "
                             u"payload) VALUES (?, ?, 'approval.requested', now(), ?, ?, '{}')"_s,
                             {uuidText(QUuid::createUuid()), globex, Users::Steward, uuidText(m_globexRequest)}),
@@ -274,16 +279,17 @@ void TeamBypassTest::anotherTenantsRowsAreNeitherSeenNorWritten()
     VERIFY_REFUSED(outsider->signIn(TestDatabase::tenantId(), kOutsider), kForbidden);
     for (const QString &table : tenantTables + QStringList{u"mdm_tenant"_s})
         QCOMPARE(outsider->run(u"SELECT COUNT(*) FROM %1"_s.arg(table)).value().toInt(), 0);
-    VERIFY_REFUSED(outsider->run(u"SELECT * FROM steward_decide(?, 'approved', NULL, NULL)"_s,
-                                 {uuidText(m_globexRequest)}),
-                   kForbidden);
+    VERIFY_REFUSED(
+        outsider->run(u"SELECT * FROM steward_decide(?, 'approved', NULL, NULL)"_s, {uuidText(m_globexRequest)}),
+        kForbidden);
 
     // An entity's state by its id, through the function granted for it.
     const Outcome state = sam->run(u"SELECT steward_entity_state('GLOBAL_METADATA', ?)"_s, {uuidText(m_globexField)});
-    QEXPECT_FAIL("", "SQL defect (sql/postgresql/migrations/0006-team.sql): steward_entity_state is SECURITY DEFINER, "
-                     "has no tenant check and is granted to steward_app, so any login reads another tenant's entity "
-                     "by its id; no client calls it. Fix: drop steward_entity_state(text, uuid) from the GRANT "
-                     "EXECUTE ... TO steward_app, steward_monitor (or add AND tenant_id = steward_tenant())",
+    QEXPECT_FAIL("",
+                 "SQL defect (sql/postgresql/migrations/0006-team.sql): steward_entity_state is SECURITY DEFINER, "
+                 "has no tenant check and is granted to steward_app, so any login reads another tenant's entity "
+                 "by its id; no client calls it. Fix: drop steward_entity_state(text, uuid) from the GRANT "
+                 "EXECUTE ... TO steward_app, steward_monitor (or add AND tenant_id = steward_tenant())",
                  Continue);
     QVERIFY2(!state.ok || state.value().isNull(),
              qPrintable(u"another tenant's entity read: "_s + state.value().toString()));
@@ -339,8 +345,8 @@ void TeamBypassTest::theDatabaseRechecksEveryRuleOfADecision()
         QCOMPARE(again.message, u"already approved by %1 at %2"_s.arg(Users::OtherSteward, decidedAt));
     }
     VERIFY_REFUSED(otto->run(decide, {uuidText(decided), u"cancelled"_s, QVariant()}), kAlreadyDecided);
-    QCOMPARE(eventTypes(decided), (QStringList{u"approval.requested"_s, u"glossary.term.updated"_s,
-                                               u"approval.approved"_s}));
+    QCOMPARE(eventTypes(decided),
+             (QStringList{u"approval.requested"_s, u"glossary.term.updated"_s, u"approval.approved"_s}));
 }
 
 void TeamBypassTest::aStaleVersionIsRefused()
@@ -462,8 +468,8 @@ void TeamBypassTest::eventsAndRequestsAreWrittenOnlyAsTheRulesAllow()
     };
 
     // Decision events come only from steward_decide, whoever writes them.
-    for (const QString &type : {u"approval.approved"_s, u"approval.rejected"_s, u"metadata.changed"_s,
-                               u"glossary.term.updated"_s}) {
+    for (const QString &type :
+         {u"approval.approved"_s, u"approval.rejected"_s, u"metadata.changed"_s, u"glossary.term.updated"_s}) {
         VERIFY_REFUSED(vera->run(insertEvent, event(type, Users::Viewer, u"viewer"_s)), kForbidden);
         VERIFY_REFUSED(sam->run(insertEvent, event(type, Users::Steward, u"metadata_steward"_s)), kForbidden);
     }
@@ -471,14 +477,14 @@ void TeamBypassTest::eventsAndRequestsAreWrittenOnlyAsTheRulesAllow()
     VERIFY_REFUSED(sam->run(insertEvent, event(u"approval.requested"_s, Users::OtherSteward, u"metadata_steward"_s)),
                    kForbidden);
     // A viewer submits nothing: neither a request nor its event.
-    VERIFY_REFUSED(vera->run(u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_key, tier, lane, "
-                             u"payload_text, requested_by, required_role) VALUES "
-                             u"(?, ?, 'GLOSSARY', 'bypass.term.by_viewer', 'tier3', 'governed', ?, ?, "
-                             u"'metadata_steward')"_s,
-                             {uuidText(QUuid::createUuid()), tenant,
-                              u"{\"canonicalKey\": \"bypass.term.by_viewer\", \"term\": \"Viewer's\"}"_s,
-                              Users::Viewer}),
-                   kForbidden);
+    VERIFY_REFUSED(
+        vera->run(u"INSERT INTO mdm_approval (id, tenant_id, entity_type, entity_key, tier, lane, "
+                  u"payload_text, requested_by, required_role) VALUES "
+                  u"(?, ?, 'GLOSSARY', 'bypass.term.by_viewer', 'tier3', 'governed', ?, ?, "
+                  u"'metadata_steward')"_s,
+                  {uuidText(QUuid::createUuid()), tenant,
+                   u"{\"canonicalKey\": \"bypass.term.by_viewer\", \"term\": \"Viewer's\"}"_s, Users::Viewer}),
+        kForbidden);
     VERIFY_REFUSED(vera->run(u"INSERT INTO mdm_tenant_setting (tenant_id, name, value, updated_by, updated_at) "
                              u"VALUES (?, 'quality.threshold', '0', ?, now())"_s,
                              {tenant, Users::Viewer}),
@@ -486,11 +492,12 @@ void TeamBypassTest::eventsAndRequestsAreWrittenOnlyAsTheRulesAllow()
     QCOMPARE(m_database->rowCount(u"mdm_event"_s), eventsBefore);
 
     const Outcome viewerRequested = vera->run(insertEvent, event(u"approval.requested"_s, Users::Viewer, u"viewer"_s));
-    QEXPECT_FAIL("", "SQL defect (0006-team.sql, policy \"record\" on mdm_event): any user of the tenant, a viewer "
-                     "too, may insert an approval.requested event in their own name for any correlation id, without "
-                     "a request. Fix: allow approval.requested only WITH CHECK (EXISTS (SELECT 1 FROM mdm_approval a "
-                     "WHERE a.id = correlation_id AND a.tenant_id = mdm_event.tenant_id AND a.requested_by = "
-                     "(SELECT steward_user()) AND a.status = 'pending'))",
+    QEXPECT_FAIL("",
+                 "SQL defect (0006-team.sql, policy \"record\" on mdm_event): any user of the tenant, a viewer "
+                 "too, may insert an approval.requested event in their own name for any correlation id, without "
+                 "a request. Fix: allow approval.requested only WITH CHECK (EXISTS (SELECT 1 FROM mdm_approval a "
+                 "WHERE a.id = correlation_id AND a.tenant_id = mdm_event.tenant_id AND a.requested_by = "
+                 "(SELECT steward_user()) AND a.status = 'pending'))",
                  Continue);
     QVERIFY2(!viewerRequested.ok, "a viewer wrote an approval.requested event for a request they did not make");
     const Outcome forged = sam->run(insertEvent, event(u"approval.requested"_s, Users::Steward, u"metadata_steward"_s));

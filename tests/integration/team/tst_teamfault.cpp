@@ -48,7 +48,8 @@ void TeamFaultTest::initTestCase()
     m_dir = qEnvironmentVariable("STEWARD_TEST_FAULT_POSTGRES_DIR");
     QVERIFY2(!m_script.isEmpty() && !m_port.isEmpty() && !m_dir.isEmpty(),
              qPrintable(u"STEWARD_TEST_SERVER_SCRIPT, STEWARD_TEST_FAULT_POSTGRES_PORT and "
-                        u"STEWARD_TEST_FAULT_POSTGRES_DIR name the server this test starts; "_s + installHint()));
+                        u"STEWARD_TEST_FAULT_POSTGRES_DIR name the server this test starts; "_s +
+                        installHint()));
 }
 
 void TeamFaultTest::aServerStoppedMidDecisionLeavesEveryRequestWholeOrUntouched()
@@ -56,8 +57,8 @@ void TeamFaultTest::aServerStoppedMidDecisionLeavesEveryRequestWholeOrUntouched(
     QElapsedTimer total;
     total.start();
     const Run started = server({u"start"_s, m_dir, m_port, cliPath()});
-    QVERIFY2(started.status == 0, qPrintable(u"could not start a PostgreSQL server of this test's own: "_s
-                                             + started.err + u"; "_s + installHint()));
+    QVERIFY2(started.status == 0, qPrintable(u"could not start a PostgreSQL server of this test's own: "_s +
+                                             started.err + u"; "_s + installHint()));
     const auto stopServer = qScopeGuard([this] { server({u"stop"_s, m_dir}); });
     const qint64 serverStartMs = total.elapsed();
 
@@ -90,10 +91,10 @@ void TeamFaultTest::aServerStoppedMidDecisionLeavesEveryRequestWholeOrUntouched(
     const Outcome held = holder.run(u"SELECT id FROM mdm_approval WHERE id = ? FOR UPDATE"_s, {uuidText(halfDone.id)});
     QVERIFY2(held.ok && held.rows.size() == 1, qPrintable(held.describe()));
     auto waitsOn = [&](const QString &waitEvent) {
-        const Outcome waiting = watcher.run(
-            u"SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND usename = ? "
-            u"AND wait_event_type = 'Lock' AND wait_event = ?"_s,
-            {Users::Steward, waitEvent});
+        const Outcome waiting =
+            watcher.run(u"SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database() AND usename = ? "
+                        u"AND wait_event_type = 'Lock' AND wait_event = ?"_s,
+                        {Users::Steward, waitEvent});
         return waiting.ok && waiting.value().toInt() == 1;
     };
 
@@ -150,7 +151,8 @@ void TeamFaultTest::aServerStoppedMidDecisionLeavesEveryRequestWholeOrUntouched(
             QVERIFY2(line.startsWith(u"Approved %1: "_s.arg(id)) && line.endsWith(u", as sam.steward."_s),
                      qPrintable(line));
         else
-            QVERIFY2(line.startsWith(u"Not approved %1: the team database is not reachable"_s.arg(id)), qPrintable(line));
+            QVERIFY2(line.startsWith(u"Not approved %1: the team database is not reachable"_s.arg(id)),
+                     qPrintable(line));
     }
 
     // What the database holds, read through a new connection once it is back.
@@ -161,12 +163,10 @@ void TeamFaultTest::aServerStoppedMidDecisionLeavesEveryRequestWholeOrUntouched(
     for (int i = 0; i < kRequests; ++i) {
         const Planned &request = planned.value().at(i);
         const QString problem = i < about
-            ? checkFullyApproved(request, stored.value().value(request.id), {Users::Steward})
-            : checkUntouched(request, stored.value().value(request.id));
-        QVERIFY2(problem.isEmpty(), qPrintable(u"request %1 (%2)%3: %4"_s.arg(i).arg(request.key,
-                                                                               i == about ? u", the half-done one"_s
-                                                                                          : QString(),
-                                                                               problem)));
+                                    ? checkFullyApproved(request, stored.value().value(request.id), {Users::Steward})
+                                    : checkUntouched(request, stored.value().value(request.id));
+        QVERIFY2(problem.isEmpty(), qPrintable(u"request %1 (%2)%3: %4"_s.arg(i).arg(
+                                        request.key, i == about ? u", the half-done one"_s : QString(), problem)));
     }
     qInfo("a batch of %d stopped by a server shutdown in decision %d: %d approved whole, %d untouched; server "
           "start %s, batch %s, shutdown and restart %s, test %s",

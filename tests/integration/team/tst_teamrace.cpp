@@ -7,7 +7,6 @@
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
-
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
@@ -62,8 +61,8 @@ private:
     // Runs `command` in one process per steward on the same ids (the second in an order
     // shuffled within runs), started first and fed the ids together; returns each
     // process's verdicts.
-    void race(const QList<QUuid> &ids, const QStringList &command, const QString &verb,
-              QList<QHash<QUuid, Said>> &said, qint64 &elapsedMs);
+    void race(const QList<QUuid> &ids, const QStringList &command, const QString &verb, QList<QHash<QUuid, Said>> &said,
+              qint64 &elapsedMs);
     // Only races the database judged prove its lock; a test where the slower process only
     // ever found finished work would pass without it. Checked last, after the outcome.
     void verifyTheDatabaseJudgedRaces(qint64 enough);
@@ -87,8 +86,8 @@ void TeamRaceTest::initTestCase()
 qint64 TeamRaceTest::rolledBack() const
 {
     // The processes have ended, and a backend reports its statistics when it ends.
-    const QVariant count = m_database->scalar(
-        u"SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()"_s);
+    const QVariant count =
+        m_database->scalar(u"SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()"_s);
     return count.isValid() ? count.toLongLong() : -1;
 }
 
@@ -133,13 +132,15 @@ void TeamRaceTest::race(const QList<QUuid> &ids, const QStringList &command, con
         QVERIFY2(unparsed.isEmpty(), qPrintable(process->login() + u": "_s + unparsed + u"\n"_s + process->err()));
         QCOMPARE(verdicts.size(), ids.size());
         for (const QUuid &id : ids)
-            QVERIFY2(verdicts.contains(id), qPrintable(u"%1 printed nothing for %2"_s.arg(process->login(), uuidText(id))));
-        const qsizetype lost = std::count_if(verdicts.cbegin(), verdicts.cend(), [](const Said &s) { return !s.decided; });
+            QVERIFY2(verdicts.contains(id),
+                     qPrintable(u"%1 printed nothing for %2"_s.arg(process->login(), uuidText(id))));
+        const qsizetype lost =
+            std::count_if(verdicts.cbegin(), verdicts.cend(), [](const Said &s) { return !s.decided; });
         // A process that lost any race says how many and exits as for a conflict (5).
         if (lost > 0) {
             QCOMPARE(process->exitStatus(), 5);
-            QCOMPARE(process->err().trimmed(), u"steward-cli: %1 of %2 requests were not %3"_s.arg(lost).arg(ids.size())
-                                                  .arg(verb.toLower()));
+            QCOMPARE(process->err().trimmed(),
+                     u"steward-cli: %1 of %2 requests were not %3"_s.arg(lost).arg(ids.size()).arg(verb.toLower()));
         } else {
             QCOMPARE(process->exitStatus(), 0);
             QCOMPARE(process->err(), QString());
@@ -213,8 +214,7 @@ void TeamRaceTest::twoStewardsRejectTheSameRequestsOnceEach()
 
     QList<QHash<QUuid, Said>> said;
     qint64 elapsedMs = 0;
-    race(ids, {u"reject"_s, u"-"_s, u"--reason"_s, u"Out of scope for this quarter"_s}, u"Rejected"_s, said,
-         elapsedMs);
+    race(ids, {u"reject"_s, u"-"_s, u"--reason"_s, u"Out of scope for this quarter"_s}, u"Rejected"_s, said, elapsedMs);
     if (QTest::currentTestFailed())
         return;
 
