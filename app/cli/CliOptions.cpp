@@ -5,6 +5,8 @@
 
 #include <QCommandLineParser>
 
+#include <limits>
+
 using namespace Qt::StringLiterals;
 
 namespace steward {
@@ -19,7 +21,10 @@ struct CommandSpec
     QStringList options; // besides the common --db, --tenant and --user
     QString synopsis;
     bool takesRequestId = false;
+    bool takesSeveralRequestIds = false; // ID... or '-' for ids on standard input
 };
+
+constexpr int kAnyNumber = std::numeric_limits<int>::max();
 
 const QList<CommandSpec> &commands()
 {
@@ -29,8 +34,8 @@ const QList<CommandSpec> &commands()
         {Command::Submit, u"submit"_s, 1, 1, {}, u"submit FILE|-"_s, false},
         {Command::List, u"list"_s, 0, 0, {u"status"_s, u"json"_s}, u"list [--status S] [--json]"_s, false},
         {Command::Show, u"show"_s, 1, 1, {u"json"_s}, u"show ID [--json]"_s, true},
-        {Command::Approve, u"approve"_s, 1, 1, {u"reason"_s}, u"approve ID [--reason R]"_s, true},
-        {Command::Reject, u"reject"_s, 1, 1, {u"reason"_s}, u"reject ID --reason R"_s, true},
+        {Command::Approve, u"approve"_s, 1, kAnyNumber, {u"reason"_s}, u"approve ID...|- [--reason R]"_s, true, true},
+        {Command::Reject, u"reject"_s, 1, kAnyNumber, {u"reason"_s}, u"reject ID...|- --reason R"_s, true, true},
         {Command::Cancel, u"cancel"_s, 1, 1, {}, u"cancel ID"_s, true},
         {Command::Events,
          u"events"_s,
@@ -93,8 +98,12 @@ QString description()
                      "                               S: pending (default), approved, rejected, cancelled or all\n"
                      "  show ID [--json]             one request: summary and changed fields;\n"
                      "                               --json adds the full payload and current state\n"
-                     "  approve ID [--reason R]      approve a pending request (as --user)\n"
-                     "  reject ID --reason R         reject a pending request; a reason is required\n"
+                     "  approve ID... [--reason R]   approve pending requests (as --user); several IDs, or\n"
+                     "                               '-' to read IDs one per line from stdin, are all\n"
+                     "                               checked first, then decided one by one with a line\n"
+                     "                               each (approved, or why not)\n"
+                     "  reject ID... --reason R      reject pending requests; a reason is required;\n"
+                     "                               several IDs or '-' as for approve\n"
                      "  cancel ID                    withdraw a pending request you submitted\n"
                      "  events [--type T] [--follow] [--json]\n"
                      "                               the audit trail, oldest first; T is a type or a prefix\n"
@@ -233,11 +242,27 @@ Result<CliOptions> CliOptions::parse(const QStringList &arguments)
         return usage(CliTr::tr("too many arguments for %1 (\"%2\"); usage: steward-cli %3")
                          .arg(spec->name, options.arguments.mid(spec->maxArguments).join(u' '), spec->synopsis));
 
-    if (spec->takesRequestId) {
-        options.requestId = QUuid::fromString(options.arguments.constFirst().trimmed());
-        if (options.requestId.isNull())
-            return usage(CliTr::tr("\"%1\" is not a request id; expected a UUID as shown by steward-cli list")
-                             .arg(quotedInput(options.arguments.constFirst())));
+    if (spec->takesSeveralRequestIds && options.arguments.contains(u"-"_s)) {
+        if (options.arguments.size() > 1)
+            return usage(CliTr::tr("%1 - reads the request ids from standard input and takes no others; usage: "
+                                   "steward-cli %2")
+                             .arg(spec->name, spec->synopsis));
+        options.requestIdsFromStandardInput = true;
+    } else if (spec->takesRequestId) {
+        // Every id is checked before anything is decided: one bad id refuses the batch.
+        const bool batch = options.arguments.size() > 1;
+        for (const QString &argument : std::as_const(options.arguments)) {
+            const QUuid id = QUuid::fromString(argument.trimmed());
+            if (id.isNull() && !batch)
+                return usage(CliTr::tr("\"%1\" is not a request id; expected a UUID as shown by steward-cli list")
+                                 .arg(quotedInput(argument)));
+            if (id.isNull())
+                return usage(CliTr::tr("\"%1\" is not a request id; expected a UUID as shown by steward-cli list; "
+                                       "nothing was decided")
+                                 .arg(quotedInput(argument)));
+            options.requestIds.append(id);
+        }
+        options.requestId = options.requestIds.constFirst();
     }
 
     for (const QString &name : parser.optionNames()) {

@@ -22,7 +22,9 @@ struct CliOptions
     Command command = Command::List;
     QString commandName;
     QStringList arguments; // positional arguments after the command name
-    QUuid requestId;       // show, approve, reject, cancel: the ID argument, checked
+    QUuid requestId;       // show, approve, reject, cancel: the (first) ID argument, checked
+    QList<QUuid> requestIds;                  // approve, reject: every ID argument, checked
+    bool requestIdsFromStandardInput = false; // approve -, reject -: the IDs come one per line on stdin
     QString database;      // --db; empty means the user's embedded database
     QString tenant;        // --tenant, else STEWARD_TENANT; empty means the first tenant
     QString user;          // --user, else STEWARD_USER

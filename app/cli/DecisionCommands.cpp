@@ -10,6 +10,8 @@
 
 #include <QTextStream>
 
+#include <functional>
+
 using namespace Qt::StringLiterals;
 
 namespace steward {
@@ -19,6 +21,89 @@ namespace {
 QString subject(const Approval &approval)
 {
     return u"%1 %2 (%3)"_s.arg(toString(approval.entityType), approval.entityKey, toString(approval.tier));
+}
+
+QString approvedLine(const Approval &approved)
+{
+    return CliTr::tr("Approved %1: %2, as %3.").arg(uuidText(approved.id), subject(approved), approved.decidedBy);
+}
+
+QString rejectedLine(const Approval &rejected)
+{
+    return CliTr::tr("Rejected %1: %2, as %3. Reason: %4")
+        .arg(uuidText(rejected.id), subject(rejected), rejected.decidedBy,
+             TextFormat::oneLine(rejected.decisionReason));
+}
+
+// One decision taken on many requests: how to take it on one, and how to report each.
+struct Verdict
+{
+    std::function<Result<Approval>(ApprovalService &, const Actor &, const QUuid &)> decide;
+    std::function<QString(const Approval &)> decidedLine;
+    QString refusedLine; // %1 the request id, %2 why it was not decided
+    QString summary;     // %1 how many were not decided, %2 of how many
+};
+
+// The ids of a batch: those of the command line (CliOptions checked them), or one per
+// line of standard input, every one checked before any is decided.
+Result<QList<QUuid>> requestIds(const CliOptions &options)
+{
+    if (!options.requestIdsFromStandardInput)
+        return options.requestIds;
+    auto input = InputText::read(u"-"_s, CliTr::tr("%1 holds no request ids; expected one per line"));
+    if (!input)
+        return input.error();
+    QList<QUuid> ids;
+    const QList<QByteArray> lines = input.value().text.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QString line = QString::fromUtf8(lines.at(i)).trimmed();
+        if (line.isEmpty())
+            continue;
+        const QUuid id = QUuid::fromString(line);
+        if (id.isNull()) {
+            constexpr qsizetype kShown = 60;
+            const QString shown = line.size() > kShown ? line.left(kShown) + u"..."_s : line;
+            return Error::make(ErrorCode::Invalid,
+                               CliTr::tr("line %1 of %2: \"%3\" is not a request id; expected a UUID as shown by "
+                                         "steward-cli list; nothing was decided")
+                                   .arg(i + 1)
+                                   .arg(input.value().name, shown));
+        }
+        ids.append(id);
+    }
+    return ids;
+}
+
+// Decides each request in turn through the same rules as one, printing a line for each
+// as soon as it is known. Fails, after the last, when any was not decided: with the kind
+// of the first refusal, which sets the exit status.
+Status decideEach(Session &session, const Actor &actor, const QList<QUuid> &ids, const Verdict &verdict,
+                  QTextStream &out)
+{
+    ApprovalService service(session.database(), session.bus());
+    std::optional<ErrorCode> firstRefusal;
+    qsizetype refused = 0;
+    for (const QUuid &id : ids) {
+        auto decided = verdict.decide(service, actor, id);
+        if (decided) {
+            out << verdict.decidedLine(decided.value());
+        } else {
+            ++refused;
+            if (!firstRefusal)
+                firstRefusal = decided.error().code;
+            out << verdict.refusedLine.arg(uuidText(id), TextFormat::oneLine(decided.error().text()));
+        }
+        out << u'\n';
+        out.flush();
+    }
+    if (!firstRefusal)
+        return std::nullopt;
+    return Error::make(*firstRefusal, verdict.summary.arg(refused).arg(ids.size()));
+}
+
+bool isBatch(const CliOptions &options)
+{
+    return options.requestIdsFromStandardInput || options.requestIds.size() > 1;
 }
 
 } // namespace
@@ -47,13 +132,22 @@ Status runApprove(Session &session, const CliOptions &options, QTextStream &out)
     auto actor = session.actor(options.user, options.commandName);
     if (!actor)
         return actor.error();
-    auto approved = ApprovalService(session.database(), session.bus())
-                        .approve(actor.value(), options.requestId, options.reason.value_or(QString()));
+    const QString reason = options.reason.value_or(QString());
+    if (isBatch(options)) {
+        auto ids = requestIds(options);
+        if (!ids)
+            return ids.error();
+        const Verdict approve{
+            [&reason](ApprovalService &service, const Actor &who, const QUuid &id) {
+                return service.approve(who, id, reason);
+            },
+            approvedLine, CliTr::tr("Not approved %1: %2"), CliTr::tr("%1 of %2 requests were not approved")};
+        return decideEach(session, actor.value(), ids.value(), approve, out);
+    }
+    auto approved = ApprovalService(session.database(), session.bus()).approve(actor.value(), options.requestId, reason);
     if (!approved)
         return approved.error();
-    out << CliTr::tr("Approved %1: %2, as %3.")
-               .arg(uuidText(approved.value().id), subject(approved.value()), approved.value().decidedBy)
-        << u'\n';
+    out << approvedLine(approved.value()) << u'\n';
     return std::nullopt;
 }
 
@@ -65,14 +159,22 @@ Status runReject(Session &session, const CliOptions &options, QTextStream &out)
     if (options.reason.value_or(QString()).trimmed().isEmpty())
         return Error::make(ErrorCode::Invalid,
                            CliTr::tr("reject needs a reason the requester can act on: --reason \"...\""));
-    auto rejected =
-        ApprovalService(session.database(), session.bus()).reject(actor.value(), options.requestId, *options.reason);
+    const QString reason = *options.reason;
+    if (isBatch(options)) {
+        auto ids = requestIds(options);
+        if (!ids)
+            return ids.error();
+        const Verdict reject{
+            [&reason](ApprovalService &service, const Actor &who, const QUuid &id) {
+                return service.reject(who, id, reason);
+            },
+            rejectedLine, CliTr::tr("Not rejected %1: %2"), CliTr::tr("%1 of %2 requests were not rejected")};
+        return decideEach(session, actor.value(), ids.value(), reject, out);
+    }
+    auto rejected = ApprovalService(session.database(), session.bus()).reject(actor.value(), options.requestId, reason);
     if (!rejected)
         return rejected.error();
-    out << CliTr::tr("Rejected %1: %2, as %3. Reason: %4")
-               .arg(uuidText(rejected.value().id), subject(rejected.value()), rejected.value().decidedBy,
-                    TextFormat::oneLine(rejected.value().decisionReason))
-        << u'\n';
+    out << rejectedLine(rejected.value()) << u'\n';
     return std::nullopt;
 }
 

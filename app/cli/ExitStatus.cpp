@@ -36,7 +36,10 @@ QString helpSection()
                      "  %5  conflict (already decided, key already taken, or changed since the request)\n"
                      "  %6  unavailable: the database (missing, locked, or failing) or the PDF/HTML\n"
                      "     report renderer steward-render (missing or failing)\n"
-                     "On failure, one line \"steward-cli: <reason>\" is written to stderr.\n")
+                     "On failure, one line \"steward-cli: <reason>\" is written to stderr.\n"
+                     "approve and reject with several IDs (or '-') print a line for each request and\n"
+                     "return the status of the first one they did not decide; the line on stderr then\n"
+                     "says how many that were.\n")
         .arg(Success)
         .arg(Usage)
         .arg(Forbidden)

@@ -190,7 +190,13 @@ QSqlDatabase Database::connection() const
 
 Result<QSqlQuery> Database::run(const QString &sql, const QVariantList &values) const
 {
-    QSqlQuery query(connection());
+    const QSqlDatabase db = connection();
+    // The driver closes a connection the server dropped: say so, rather than have it
+    // refuse every later statement with no reason (and a warning of its own).
+    if (!db.isOpen())
+        return error(QSqlError(QString(), CoreTr::tr("the connection to the database was closed"),
+                               QSqlError::ConnectionError));
+    QSqlQuery query(db);
     query.setForwardOnly(true);
     if (values.isEmpty()) {
         if (!query.exec(sql))

@@ -75,6 +75,7 @@ private Q_SLOTS:
     void fourEyesRefusesApprovingOnesOwnRequest();
     void invalidRequestsAreRefusedAndLeaveTheQueueAlone();
     void rejectNeedsAReasonAndARequestIsDecidedOnce();
+    void severalIdsAreCheckedFirstThenDecidedOneByOne();
     void anotherTenantsRequestIsNotFound();
     void onlyTheRequesterCancels();
     void aRequestOvertakenByAnotherChangeIsRefusedAsStale();
@@ -316,6 +317,68 @@ void CliTest::rejectNeedsAReasonAndARequestIsDecidedOnce()
     QVERIFY2(again.err.contains(u"already rejected by jonas.weber"_s), qPrintable(again.err));
     QCOMPARE(show(id)[u"status"_s].toString(), u"rejected"_s);
     QCOMPARE(eventTypes(id), (QStringList{u"approval.requested"_s, u"approval.rejected"_s}));
+}
+
+void CliTest::severalIdsAreCheckedFirstThenDecidedOneByOne()
+{
+    QStringList ids;
+    for (const QString &column : {u"batch_one"_s, u"batch_two"_s, u"batch_three"_s}) {
+        ids.append(submit(u"raj.patel"_s, newFieldRequest(u"gl.journal_line."_s + column, u"tier3"_s, u"governed"_s,
+                                                          u"metadata_steward"_s)));
+        QVERIFY(!QUuid::fromString(ids.constLast()).isNull());
+    }
+    const QString own = submit(u"jonas.weber"_s, newFieldRequest(u"gl.journal_line.batch_own"_s, u"tier3"_s,
+                                                                 u"governed"_s, u"metadata_steward"_s));
+    QVERIFY(!QUuid::fromString(own).isNull());
+
+    // One bad id refuses the whole batch before anything is decided.
+    const Run badArgument = cli({u"approve"_s, ids.at(0), u"not-an-id"_s, u"--user"_s, u"jonas.weber"_s});
+    verifyOneLineError(badArgument, Usage);
+    QVERIFY2(badArgument.err.contains(u"\"not-an-id\" is not a request id"_s), qPrintable(badArgument.err));
+    QVERIFY2(badArgument.err.contains(u"nothing was decided"_s), qPrintable(badArgument.err));
+    QCOMPARE(badArgument.out, QString());
+    const Run badLine =
+        cli({u"approve"_s, u"-"_s, u"--user"_s, u"jonas.weber"_s}, (ids.at(0) + u"\n\n12345\n"_s).toUtf8());
+    verifyOneLineError(badLine, Usage);
+    QVERIFY2(badLine.err.contains(u"line 3 of standard input: \"12345\" is not a request id"_s),
+             qPrintable(badLine.err));
+    QCOMPARE(badLine.out, QString());
+    const Run empty = cli({u"approve"_s, u"-"_s, u"--user"_s, u"jonas.weber"_s}, "\n  \n");
+    verifyOneLineError(empty, Usage);
+    QVERIFY2(empty.err.contains(u"holds no request ids"_s), qPrintable(empty.err));
+    verifyOneLineError(cli({u"approve"_s, u"-"_s, ids.at(0), u"--user"_s, u"jonas.weber"_s}), Usage);
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
+
+    // Then each in turn, a line each as it is decided; the exit status is that of the
+    // first refusal (four-eyes: forbidden), and stderr counts the refusals.
+    const QByteArray input = (ids.at(0) + u"\n"_s + own + u"\n"_s + ids.at(1) + u"\r\n"_s + ids.at(0) + u"\n"_s).toUtf8();
+    const Run batch = cli({u"approve"_s, u"-"_s, u"--user"_s, u"jonas.weber"_s}, input);
+    QCOMPARE(batch.err, u"steward-cli: 2 of 4 requests were not approved\n"_s);
+    QCOMPARE(batch.exitCode, Forbidden);
+    const QStringList lines = batch.out.split(u'\n', Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines.at(0),
+             u"Approved %1: GLOBAL_METADATA gl.journal_line.batch_one (tier3), as jonas.weber."_s.arg(ids.at(0)));
+    QVERIFY2(lines.at(1).startsWith(u"Not approved %1: "_s.arg(own)) && lines.at(1).contains(u"four-eyes"_s),
+             qPrintable(lines.at(1)));
+    QVERIFY2(lines.at(2).startsWith(u"Approved %1: "_s.arg(ids.at(1))), qPrintable(lines.at(2)));
+    QVERIFY2(lines.at(3).startsWith(u"Not approved %1: already approved by jonas.weber at "_s.arg(ids.at(0))),
+             qPrintable(lines.at(3)));
+    QCOMPARE(show(ids.at(0))[u"status"_s].toString(), u"approved"_s);
+    QCOMPARE(show(ids.at(1))[u"status"_s].toString(), u"approved"_s);
+    QCOMPARE(show(own)[u"status"_s].toString(), u"pending"_s);
+    QCOMPARE(eventTypes(ids.at(0)).count(u"approval.approved"_s), 1);
+
+    // reject takes several ids on the command line the same way, with one reason for all.
+    const Run rejected = cli({u"reject"_s, ids.at(2), own, u"--reason"_s, u"Not needed"_s, u"--user"_s,
+                              u"amara.okafor"_s});
+    QCOMPARE(rejected.err, QString());
+    QCOMPARE(rejected.exitCode, 0);
+    QCOMPARE(rejected.out,
+             u"Rejected %1: GLOBAL_METADATA gl.journal_line.batch_three (tier3), as amara.okafor. Reason: Not needed\n"
+             u"Rejected %2: GLOBAL_METADATA gl.journal_line.batch_own (tier3), as amara.okafor. Reason: Not needed\n"_s
+                 .arg(ids.at(2), own));
 }
 
 void CliTest::anotherTenantsRequestIsNotFound()
