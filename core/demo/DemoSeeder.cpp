@@ -417,11 +417,14 @@ DemoSeeder::DemoSeeder(Database &database)
 
 Status DemoSeeder::seedWarehouse(Summary &summary)
 {
-    // The warehouse lives beside an SQLite metadata file; team mode brings its own.
+    // The warehouse lives beside an SQLite metadata file unless placed elsewhere; team
+    // mode brings its own.
+    QString path = m_warehousePath;
     const DatabaseUrl &url = m_database.url();
-    if (url.kind != DatabaseUrl::Kind::Sqlite || url.path.isEmpty() || url.path == u":memory:"_s)
+    if (path.isEmpty() && url.kind == DatabaseUrl::Kind::Sqlite && !url.path.isEmpty() && url.path != u":memory:"_s)
+        path = WarehouseSeeder::pathBeside(url.path);
+    if (path.isEmpty())
         return std::nullopt;
-    const QString path = WarehouseSeeder::pathBeside(url.path);
     auto written = WarehouseSeeder().seed(path, {m_warehouseJournalLines, 20260101});
     if (!written)
         return written.error();
