@@ -138,9 +138,9 @@ Status DecisionCursor::readBatch(std::vector<Pending> &batch)
         record.tier = q.value(TierColumn).toString();
         record.lane = q.value(LaneColumn).toString();
         record.decision = q.value(StatusColumn).toString();
-        record.requestedAt = q.value(RequestedAt).toString();
+        record.requestedAt = storedTimestampText(q.value(RequestedAt));
         record.requestedBy = q.value(RequestedBy).toString();
-        record.decidedAt = q.value(DecidedAt).toString();
+        record.decidedAt = storedTimestampText(q.value(DecidedAt));
         record.decidedBy = q.value(DecidedBy).toString();
         record.requiredRole = q.value(RequiredRole).toString();
         record.reason = q.value(Reason).toString();
