@@ -20,9 +20,9 @@ Status backdateDecision(Database &owner, const Approval &decided, const QDateTim
          {time, id}}};
     if (decided.status == ApprovalStatus::Approved) {
         const QString table = EntitySchema::of(decided.entityType).table;
-        statements.append({u"UPDATE "_s + table
-                               + u" SET created_at = CASE WHEN version = 1 THEN ? ELSE created_at END, "
-                                 u"updated_at = ? WHERE tenant_id = ? AND canonical_key = ?"_s,
+        statements.append({u"UPDATE "_s + table +
+                               u" SET created_at = CASE WHEN version = 1 THEN ? ELSE created_at END, "
+                               u"updated_at = ? WHERE tenant_id = ? AND canonical_key = ?"_s,
                            {time, time, uuidText(decided.tenantId), decided.entityKey}});
     }
     for (const auto &[sql, values] : statements) {

@@ -317,9 +317,9 @@ Result<DecisionCursor> ApprovalReportData::decisions(const ChangeSummaryLimits &
     const SqlDialect &dialect = m_database.dialect();
     const QString sql =
         u"SELECT a.id, a.entity_type, a.entity_key, a.tier, a.lane, a.status, a.requested_at, a.requested_by, "
-        u"a.decided_at, a.decided_by, a.required_role, a.decision_reason, "_s
-        + dialect.exactJsonBytes(u"a.current_state"_s) + u", "_s + dialect.exactJsonBytes(u"a.payload"_s)
-        + u", e.actor_role FROM mdm_approval a "
+        u"a.decided_at, a.decided_by, a.required_role, a.decision_reason, "_s +
+        dialect.exactJsonBytes(u"a.current_state"_s) + u", "_s + dialect.exactJsonBytes(u"a.payload"_s) +
+        u", e.actor_role FROM mdm_approval a "
         u"LEFT JOIN (SELECT correlation_id, MAX(actor_role) AS actor_role FROM mdm_event "
         u"WHERE tenant_id = ? AND type IN (?, ?, ?) AND occurred_at >= ? AND occurred_at < ? "
         u"GROUP BY correlation_id) e ON e.correlation_id = a.id "

@@ -53,18 +53,18 @@ public:
         admin.databaseName = u"postgres"_s;
         auto adminConnection = Database::open(admin);
         if (!adminConnection)
-            return Error::make(ErrorCode::Unavailable,
-                               u"the test PostgreSQL server is not running (%1); run the tests through ctest, which "
-                               u"starts it (apt-get install postgresql libqt6sql6-psql)"_s
-                                   .arg(adminConnection.error().text()));
+            return Error::make(
+                ErrorCode::Unavailable,
+                u"the test PostgreSQL server is not running (%1); run the tests through ctest, which "
+                u"starts it (apt-get install postgresql libqt6sql6-psql)"_s.arg(adminConnection.error().text()));
         m_admin = std::move(adminConnection.value());
         m_url = template_;
         m_url.databaseName = u"steward_t_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16);
         const QString source = migrated ? template_.databaseName : u"template0"_s;
         Status created;
         for (int attempt = 0; attempt < 100; ++attempt) {
-            auto result = m_admin->run(u"CREATE DATABASE \"%1\" TEMPLATE \"%2\" OWNER %3"_s.arg(
-                m_url.databaseName, source, OwnerLogin));
+            auto result = m_admin->run(
+                u"CREATE DATABASE \"%1\" TEMPLATE \"%2\" OWNER %3"_s.arg(m_url.databaseName, source, OwnerLogin));
             created = result ? Status() : Status(result.error());
             if (!created || !created->message.contains(u"being accessed by other users"_s))
                 break;

@@ -43,8 +43,8 @@ private:
         QStringList values;
         auto query =
             m_db->fixture().run(u"SELECT DISTINCT "_s + column + u" FROM mdm_approval WHERE tenant_id = ? AND "_s +
-                                     where + u" ORDER BY 1"_s,
-                                 {uuidText(demo::northwindTenantId())});
+                                    where + u" ORDER BY 1"_s,
+                                {uuidText(demo::northwindTenantId())});
         while (query && query.value().next())
             values.append(query.value().value(0).toString());
         return values;
@@ -184,9 +184,9 @@ void DemoSeederTest::updatesCarryCurrentState()
     QCOMPARE(countWhere(u"mdm_approval"_s, tenant, u"entity_id IS NULL AND current_state IS NOT NULL"_s), 0);
     // The state is the entity's own, so the reviewer's diff is against something real.
     QCOMPARE(countWhere(u"mdm_approval"_s, tenant,
-                        u"entity_id IS NOT NULL AND "_s
-                            + m_db->fixture().dialect().jsonMemberText(u"current_state"_s, u"canonicalKey"_s)
-                            + u" <> entity_key"_s),
+                        u"entity_id IS NOT NULL AND "_s +
+                            m_db->fixture().dialect().jsonMemberText(u"current_state"_s, u"canonicalKey"_s) +
+                            u" <> entity_key"_s),
              0);
     // And every pending update changes something: an empty diff is nothing to review.
     ApprovalFilter pending;

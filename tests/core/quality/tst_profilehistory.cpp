@@ -174,8 +174,8 @@ void ProfileHistoryTest::failuresAreWhereTheyBelong()
     // One day the warehouse could not be opened: many failures that day, few on others.
     const int worst =
         m_db.scalar(u"SELECT MAX(failed) FROM (SELECT SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed "
-                    u"FROM mdm_profile WHERE tenant_id = ? GROUP BY "_s
-                        + m_db.fixture().dialect().dayOf(u"created_at"_s) + u") per_day"_s,
+                    u"FROM mdm_profile WHERE tenant_id = ? GROUP BY "_s +
+                        m_db.fixture().dialect().dayOf(u"created_at"_s) + u") per_day"_s,
                     {m_northwind})
             .toInt();
     QVERIFY2(worst >= 8, qPrintable(QString::number(worst)));

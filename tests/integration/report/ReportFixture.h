@@ -1,11 +1,11 @@
 #pragma once
 
+#include "TeamDatabaseCopy.h"
 #include "approval/ApprovalService.h"
 #include "events/EventBus.h"
 #include "model/Approval.h"
 #include "report/ReportTypes.h"
 #include "store/Database.h"
-#include "TeamDatabaseCopy.h"
 
 #include <QStringList>
 #include <QTemporaryDir>

@@ -80,9 +80,9 @@ private Q_SLOTS:
     {
         for (const QString &format : {u"csv"_s, u"json"_s, u"html"_s, u"pdf"_s}) {
             const QString out = m_fixture.path(u"cli-report."_s + format);
-            const Run run = cli({u"report"_s, u"--kind"_s, u"approvals"_s, u"--format"_s, format, u"--out"_s, out,
-                                 u"--from"_s, u"2025-03-02"_s, u"--to"_s, u"2025-03-04"_s, u"--user"_s,
-                                 ReportFixture::reader()});
+            const Run run =
+                cli({u"report"_s, u"--kind"_s, u"approvals"_s, u"--format"_s, format, u"--out"_s, out, u"--from"_s,
+                     u"2025-03-02"_s, u"--to"_s, u"2025-03-04"_s, u"--user"_s, ReportFixture::reader()});
             QVERIFY2(run.exitCode == 0, qPrintable(run.err));
             QVERIFY(QFileInfo(out).size() > 0);
             QVERIFY2(run.out.contains(QFileInfo(out).absoluteFilePath()), qPrintable(run.out)); // says where
