@@ -72,7 +72,8 @@ Status runReport(Session &session, const CliOptions &options, QTextStream &out)
                                           [&](QIODevice &device) {
                                               return report::writeDataReport(session.database(), request, device);
                                           })
-            : RenderProcess::run(RenderJob{session.database().url().toString(), request, options.outputPath});
+            : RenderProcess::run(
+                  RenderJob{session.database().url().toString(), options.user, request, options.outputPath});
     if (failed)
         return failed;
     out << CliTr::tr("%1 report (%2) for %3, %4, written to %5")

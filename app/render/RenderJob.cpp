@@ -54,6 +54,8 @@ QStringList RenderJob::toArguments() const
         arguments << u"--generated-at"_s << toIsoTimestamp(request.generatedAt);
     if (!sections.isEmpty())
         arguments << u"--sections"_s << sections.join(u',');
+    if (!signedInUser.isEmpty())
+        arguments << u"--signed-in-as"_s << signedInUser;
     return arguments;
 }
 
@@ -64,6 +66,7 @@ Result<RenderJob> RenderJob::fromArguments(const QStringList &arguments)
         parser.addOption({name, QString(), u"VALUE"_s});
     parser.addOption({u"generated-at"_s, QString(), u"TIME"_s});
     parser.addOption({u"sections"_s, QString(), u"LIST"_s});
+    parser.addOption({u"signed-in-as"_s, QString(), u"USER"_s});
     if (!parser.parse(arguments))
         return invalid(parser.errorText());
     if (!parser.positionalArguments().isEmpty())
@@ -75,6 +78,7 @@ Result<RenderJob> RenderJob::fromArguments(const QStringList &arguments)
 
     RenderJob job;
     job.database = parser.value(u"db"_s);
+    job.signedInUser = parser.value(u"signed-in-as"_s);
     job.outputPath = parser.value(u"out"_s);
     report::ReportRequest &request = job.request;
     request.tenantId = QUuid::fromString(parser.value(u"tenant"_s));

@@ -16,6 +16,9 @@ namespace steward {
 struct RenderJob
 {
     QString database; // as DatabaseUrl::toString() spells it
+    // Who the helper signs in to the request's tenant as, where the engine checks it (a
+    // team database): the user steward-cli signed in as; empty: the login's own user.
+    QString signedInUser;
     report::ReportRequest request;
     QString outputPath;
 

@@ -45,6 +45,13 @@ Status render(const RenderJob &job)
     auto database = Database::open(url.value());
     if (!database)
         return database.error();
+    // On a team database row-level security shows a session only the tenant it signed in
+    // to, as steward-cli did; without this the report would come out empty.
+    const Status signedIn = job.signedInUser.isEmpty()
+                                ? database.value()->signIn(job.request.tenantId)
+                                : database.value()->signIn(job.request.tenantId, job.signedInUser);
+    if (signedIn)
+        return signedIn;
     return report::ReportRenderer::renderFile(*database.value(), job.request, job.outputPath);
 }
 

@@ -1,6 +1,7 @@
 #include "demo/DemoSeeder.h"
 
 #include "approval/ApprovalService.h"
+#include "demo/Backdating.h"
 #include "demo/DemoCatalog.h"
 #include "demo/ProfileHistorySeeder.h"
 #include "demo/WarehouseSeeder.h"
@@ -229,7 +230,8 @@ public:
         }
         if (!result)
             return result.error();
-        return backdate(result.value());
+        // The schema's owner, who writes the demo, dates the decision back to the script's clock.
+        return demo::backdateDecision(m_database, result.value(), m_clock);
     }
 
     // Creates an entity through a request that is then approved.
@@ -245,33 +247,6 @@ public:
     }
 
 private:
-    // A team database stamps a decision with its own clock; the demo's history happened
-    // on the script's. The schema's owner, who writes the demo, moves the decision, its
-    // events and the entity it created or changed back to that moment.
-    Status backdate(const Approval &decided)
-    {
-        if (!m_database.isTeamDatabase())
-            return std::nullopt;
-        const QString at = toIsoTimestamp(m_clock);
-        const QString id = uuidText(decided.id);
-        QList<std::pair<QString, QVariantList>> statements{
-            {u"UPDATE mdm_approval SET decided_at = ? WHERE id = ?"_s, {at, id}},
-            {u"UPDATE mdm_event SET occurred_at = ? WHERE correlation_id = ? AND type <> 'approval.requested'"_s,
-             {at, id}}};
-        if (decided.status == ApprovalStatus::Approved) {
-            const QString table = EntitySchema::of(decided.entityType).table;
-            statements.append({u"UPDATE "_s + table
-                                   + u" SET created_at = CASE WHEN version = 1 THEN ? ELSE created_at END, "
-                                     u"updated_at = ? WHERE tenant_id = ? AND canonical_key = ?"_s,
-                               {at, at, uuidText(decided.tenantId), decided.entityKey}});
-        }
-        for (const auto &[sql, values] : statements) {
-            if (auto result = m_database.run(sql, values); !result)
-                return result.error();
-        }
-        return std::nullopt;
-    }
-
     Result<ApprovalService *> serviceFor(const QString &userId)
     {
         const QString desk = m_database.isTeamDatabase() ? userId : QString();
@@ -417,11 +392,14 @@ DemoSeeder::DemoSeeder(Database &database)
 
 Status DemoSeeder::seedWarehouse(Summary &summary)
 {
-    // The warehouse lives beside an SQLite metadata file; team mode brings its own.
+    // The warehouse lives beside an SQLite metadata file unless placed elsewhere; team
+    // mode brings its own.
+    QString path = m_warehousePath;
     const DatabaseUrl &url = m_database.url();
-    if (url.kind != DatabaseUrl::Kind::Sqlite || url.path.isEmpty() || url.path == u":memory:"_s)
+    if (path.isEmpty() && url.kind == DatabaseUrl::Kind::Sqlite && !url.path.isEmpty() && url.path != u":memory:"_s)
+        path = WarehouseSeeder::pathBeside(url.path);
+    if (path.isEmpty())
         return std::nullopt;
-    const QString path = WarehouseSeeder::pathBeside(url.path);
     auto written = WarehouseSeeder().seed(path, {m_warehouseJournalLines, 20260101});
     if (!written)
         return written.error();

@@ -19,7 +19,7 @@ public:
         int users = 0;
         int pending = 0;
         int decided = 0;
-        QString warehousePath; // empty when the metadata database is not a file
+        QString warehousePath; // empty when no warehouse was written
         qint64 warehouseRows = 0;
     };
 
@@ -27,6 +27,10 @@ public:
     // Journal lines of the demo warehouse (WarehouseSeeder) written beside an SQLite
     // metadata file; default: STEWARD_DEMO_WAREHOUSE_ROWS, else 1,000,000.
     void setWarehouseJournalLines(qint64 rows) { m_warehouseJournalLines = rows; }
+    // Where the demo warehouse (an SQLite file) is written and registered as the tenants'
+    // data source "warehouse". Default: beside an SQLite metadata file; a team database
+    // gets one only when given a path, since its files live on the desktops.
+    void setWarehousePath(const QString &path) { m_warehousePath = path; }
     Result<Summary> seed();
 
 private:
@@ -35,6 +39,7 @@ private:
 
     Database &m_database;
     qint64 m_warehouseJournalLines;
+    QString m_warehousePath;
 };
 
 } // namespace steward

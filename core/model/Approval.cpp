@@ -63,6 +63,13 @@ QDateTime fromIsoTimestamp(const QString &text)
     return time.toUTC();
 }
 
+QString storedTimestampText(const QVariant &value)
+{
+    if (value.metaType().id() == QMetaType::QDateTime)
+        return toIsoTimestamp(value.toDateTime());
+    return value.toString();
+}
+
 QString uuidText(const QUuid &id)
 {
     return id.isNull() ? QString() : id.toString(QUuid::WithoutBraces);

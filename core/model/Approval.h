@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QUuid>
+#include <QVariant>
 
 #include <optional>
 
@@ -54,6 +55,9 @@ json::Node layPayloadOver(const std::optional<json::Node> &current, const json::
 // Timestamps as stored and shown: ISO-8601 UTC with milliseconds.
 QString toIsoTimestamp(const QDateTime &time);
 QDateTime fromIsoTimestamp(const QString &text);
+// A timestamp column's value as toIsoTimestamp() spells it: SQLite's stored text as it
+// is, PostgreSQL's timestamptz (which the driver hands over in local time) in UTC.
+QString storedTimestampText(const QVariant &value);
 QString uuidText(const QUuid &id); // without braces
 
 } // namespace steward

@@ -138,9 +138,9 @@ Status DecisionCursor::readBatch(std::vector<Pending> &batch)
         record.tier = q.value(TierColumn).toString();
         record.lane = q.value(LaneColumn).toString();
         record.decision = q.value(StatusColumn).toString();
-        record.requestedAt = q.value(RequestedAt).toString();
+        record.requestedAt = storedTimestampText(q.value(RequestedAt));
         record.requestedBy = q.value(RequestedBy).toString();
-        record.decidedAt = q.value(DecidedAt).toString();
+        record.decidedAt = storedTimestampText(q.value(DecidedAt));
         record.decidedBy = q.value(DecidedBy).toString();
         record.requiredRole = q.value(RequiredRole).toString();
         record.reason = q.value(Reason).toString();
@@ -314,10 +314,12 @@ Result<DecisionCursor> ApprovalReportData::decisions(const ChangeSummaryLimits &
     // UTF-16. The events' roles join through a grouped subquery SQLite indexes on the fly.
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
+    const SqlDialect &dialect = m_database.dialect();
     const QString sql =
         u"SELECT a.id, a.entity_type, a.entity_key, a.tier, a.lane, a.status, a.requested_at, a.requested_by, "
-        u"a.decided_at, a.decided_by, a.required_role, a.decision_reason, CAST(a.current_state AS BLOB), "
-        u"CAST(a.payload AS BLOB), e.actor_role FROM mdm_approval a "
+        u"a.decided_at, a.decided_by, a.required_role, a.decision_reason, "_s +
+        dialect.exactJsonBytes(u"a.current_state"_s) + u", "_s + dialect.exactJsonBytes(u"a.payload"_s) +
+        u", e.actor_role FROM mdm_approval a "
         u"LEFT JOIN (SELECT correlation_id, MAX(actor_role) AS actor_role FROM mdm_event "
         u"WHERE tenant_id = ? AND type IN (?, ?, ?) AND occurred_at >= ? AND occurred_at < ? "
         u"GROUP BY correlation_id) e ON e.correlation_id = a.id "

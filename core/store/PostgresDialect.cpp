@@ -108,6 +108,12 @@ QString PostgresDialect::exactJsonColumn(const QString &column) const
     return column + u"_text"_s;
 }
 
+QString PostgresDialect::exactJsonBytes(const QString &column) const
+{
+    // libpq hands text over as UTF-8 already; bytea would come escaped.
+    return exactJsonColumn(column);
+}
+
 QString PostgresDialect::readSnapshotStatement() const
 {
     // Read committed, the default, takes a new snapshot for every statement.

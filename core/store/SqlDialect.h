@@ -52,6 +52,9 @@ public:
     // The column holding a request document (payload, current_state) exactly as it was
     // submitted, member order and number text kept.
     virtual QString exactJsonColumn(const QString &column) const = 0;
+    // The same document for a reader that takes its UTF-8 bytes (QVariant::toByteArray()),
+    // in the form the engine hands them over with the least conversion.
+    virtual QString exactJsonBytes(const QString &column) const = 0;
 
     // Run first inside a transaction that only reads, so that every statement of it sees
     // one snapshot of the database (empty where a transaction already is one).

@@ -54,6 +54,11 @@ QString SqliteDialect::exactJsonColumn(const QString &column) const
     return column; // TEXT, stored as submitted
 }
 
+QString SqliteDialect::exactJsonBytes(const QString &column) const
+{
+    return u"CAST(%1 AS BLOB)"_s.arg(exactJsonColumn(column)); // the stored bytes, never widened to UTF-16
+}
+
 QString SqliteDialect::readSnapshotStatement() const
 {
     return {}; // a read transaction sees one snapshot from its first read on

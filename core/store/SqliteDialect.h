@@ -19,6 +19,7 @@ public:
     QString secondsBetween(const QString &from, const QString &to) const override;
     QString jsonMemberText(const QString &json, const QString &member) const override;
     QString exactJsonColumn(const QString &column) const override;
+    QString exactJsonBytes(const QString &column) const override;
     QString readSnapshotStatement() const override;
     QString signInStatement() const override;
     QString decisionFunction() const override;

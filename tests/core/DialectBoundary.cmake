@@ -15,11 +15,12 @@ foreach(variable SOURCE_DIRS ALLOWED SCRATCH_DIR)
 endforeach()
 
 # What only SQLite understands: its C API, its Qt driver, its date, JSON and catalog
-# functions, its row numbers and its conflict clauses.
+# functions, its row numbers, its conflict clauses, its BLOB type and GROUP_CONCAT.
 set(sqlite_only
     "sqlite3_" "QSQLITE" "julianday[ \t]*\\(" "json_extract[ \t]*\\(" "strftime[ \t]*\\(" "datetime[ \t]*\\("
     "json_valid[ \t]*\\(" "json_each" "json_group_" "pragma_" "PRAGMA " "[^a-z_]rowid[^a-z_]" "sqlite_master"
-    "sqlite_sequence" "INSERT OR " "lastInsertId" "GLOB ")
+    "sqlite_sequence" "INSERT OR " "lastInsertId" "GLOB " "[Aa][Ss][ \t]+BLOB" "GROUP_CONCAT[ \t]*\\("
+    "group_concat[ \t]*\\(")
 list(JOIN sqlite_only "|" pattern)
 
 # Sets `out` to "file:line" entries whose code (comments stripped) matches.

@@ -11,6 +11,7 @@
 #include "store/DirectoryRepository.h"
 #include "store/EntityRepository.h"
 #include "store/Migrator.h"
+#include "TeamDatabaseCopy.h"
 
 #include <QJsonArray>
 #include <QSqlRecord>
@@ -156,20 +157,6 @@ inline ChangeRequest updateRequest(EntityType type, const EntitySnapshot &entity
     return request;
 }
 
-// The team database under test: STEWARD_TEST_POSTGRES names the migrated template on the
-// server the CTest fixture started (tests/postgres/test-server.sh). Unset: the embedded
-// SQLite store is under test.
-inline std::optional<DatabaseUrl> postgresUnderTest()
-{
-    const QString text = qEnvironmentVariable("STEWARD_TEST_POSTGRES");
-    if (text.isEmpty())
-        return std::nullopt;
-    auto url = DatabaseUrl::parse(text);
-    if (!url)
-        qFatal("STEWARD_TEST_POSTGRES is not a PostgreSQL URI: %s", qPrintable(url.error().text()));
-    return url.value();
-}
-
 class TestDatabase
 {
 public:
@@ -180,9 +167,7 @@ public:
     {
         m_service.reset();
         m_database.reset();
-        m_owner.reset();
-        if (m_admin && !m_url.databaseName.isEmpty())
-            (void)m_admin->run(u"DROP DATABASE IF EXISTS \"%1\" WITH (FORCE)"_s.arg(m_url.databaseName));
+        m_owner.reset(); // before the copy is dropped
     }
 
     // Creates, migrates and fills the database; call once, check the result. On
@@ -340,49 +325,26 @@ public:
 private:
     // A database of its own on the test server, copied from the migrated template (or
     // from template0 when the test migrates by itself), with an owner connection for the
-    // fixture rows. The copy waits while another test copies the same template.
+    // fixture rows.
     Status createTeamDatabase(const DatabaseUrl &template_, bool migrated)
     {
-        DatabaseUrl admin = template_;
-        admin.user = u"postgres"_s;
-        admin.databaseName = u"postgres"_s;
-        auto adminConnection = Database::open(admin);
-        if (!adminConnection)
-            return Error::make(ErrorCode::Unavailable,
-                               u"the test PostgreSQL server is not running (%1); run the tests through ctest, which "
-                               u"starts it (apt-get install postgresql libqt6sql6-psql)"_s
-                                   .arg(adminConnection.error().text()));
-        m_admin = std::move(adminConnection.value());
-        m_url = template_;
-        m_url.databaseName = u"steward_t_"_s + QUuid::createUuid().toString(QUuid::Id128).left(16);
-        const QString source = migrated ? template_.databaseName : u"template0"_s;
-        Status created;
-        for (int attempt = 0; attempt < 100; ++attempt) {
-            auto result = m_admin->run(u"CREATE DATABASE \"%1\" TEMPLATE \"%2\" OWNER steward_owner"_s.arg(
-                m_url.databaseName, source));
-            created = result ? Status() : Status(result.error());
-            if (!created || !created->message.contains(u"being accessed by other users"_s))
-                break;
-            QThread::msleep(50);
+        if (auto failed = m_copy.create(template_, migrated))
+            return failed;
+        m_url = m_copy.url();
+        if (!migrated) {
+            m_url = m_copy.as(TeamDatabaseCopy::OwnerLogin); // a test that migrates by itself does so as the owner
+            return std::nullopt;
         }
-        if (created)
-            return created;
-        DatabaseUrl owner = m_url;
-        owner.user = u"steward_owner"_s;
-        auto ownerConnection = Database::open(owner);
+        auto ownerConnection = Database::open(m_copy.as(TeamDatabaseCopy::OwnerLogin));
         if (!ownerConnection)
             return ownerConnection.error();
         m_owner = std::move(ownerConnection.value());
-        if (!migrated) {
-            m_url = owner; // a test that migrates by itself does so as the schema's owner
-            m_owner.reset();
-        }
         return std::nullopt;
     }
 
     QTemporaryDir m_dir;
+    TeamDatabaseCopy m_copy; // declared before the connections to it, so dropped after them
     DatabaseUrl m_url;
-    std::unique_ptr<Database> m_admin;
     std::unique_ptr<Database> m_owner;
     std::unique_ptr<Database> m_database;
     EventBus m_bus;

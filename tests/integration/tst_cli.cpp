@@ -1,6 +1,10 @@
 // steward-cli end to end: every case runs the real executable in a child process on
 // one demo database and checks what a user would see: exit status, stdout, stderr.
+// The same cases run on an SQLite file (tst_cli) and on a team database (tst_cli_postgresql,
+// STEWARD_TEST_POSTGRES set), where every person connects through their own login; what
+// only one engine has is tested under its own name, never skipped.
 
+#include "TeamDatabaseCopy.h"
 #include "demo/DemoCatalog.h"
 #include "model/Approval.h"
 
@@ -32,6 +36,10 @@ constexpr int Forbidden = 3;
 constexpr int NotFound = 4;
 constexpr int Conflict = 5;
 constexpr int Unavailable = 6;
+
+// Who reads when a command names no user: Northwind's viewer; in Contoso, its data owner.
+const QString NorthwindReader = u"mei.chen"_s;
+const QString ContosoReader = u"sara.lind"_s;
 
 // A change request creating a GLOBAL_METADATA field bound to a warehouse column.
 QByteArray newFieldRequest(const QString &key, const QString &tier, const QString &lane, const QString &requiredRole,
@@ -77,6 +85,7 @@ private Q_SLOTS:
     void rejectNeedsAReasonAndARequestIsDecidedOnce();
     void severalIdsAreCheckedFirstThenDecidedOneByOne();
     void anotherTenantsRequestIsNotFound();
+    void aTeamLoginEntersOnlyItsOwnTenantsAsItself();
     void onlyTheRequesterCancels();
     void aRequestOvertakenByAnotherChangeIsRefusedAsStale();
     void followPrintsNewEventsUntilTerminated();
@@ -88,7 +97,12 @@ private Q_SLOTS:
     void diffNamesATooDeepDocumentInOneShortLine();
 
 private:
-    Run cli(const QStringList &arguments, const QByteArray &input = {});
+    // Runs steward-cli as `login` (default: the user --user names, else NorthwindReader).
+    Run cli(const QStringList &arguments, const QByteArray &input = {}, const QString &login = {});
+    // What --db says for `login`: the one SQLite file, or the team database through the
+    // person's own login (steward_login lets a login act only as itself).
+    QString databaseFor(const QString &login) const;
+    bool isTeamDatabase() const { return m_team.has_value(); }
     QString submit(const QString &user, const QByteArray &request);
     QJsonObject show(const QString &id);
     QJsonArray queue(const QString &status = {});
@@ -96,8 +110,10 @@ private:
     static void verifyOneLineError(const Run &run, int exitCode);
 
     QTemporaryDir m_dir;
+    std::optional<steward::DatabaseUrl> m_team; // the template on the test server
+    steward::testing::TeamDatabaseCopy m_copy;
     QString m_cli;
-    QString m_database;
+    QString m_database; // where init-demo writes: the SQLite file, or the team database as its owner
     QString m_initDemoOutput;
 };
 
@@ -107,23 +123,42 @@ void CliTest::initTestCase()
     QVERIFY2(!m_cli.isEmpty(), "STEWARD_CLI must name the steward-cli executable (ctest sets it)");
     QVERIFY2(QFileInfo(m_cli).isExecutable(), qPrintable(m_cli));
     QVERIFY(m_dir.isValid());
-    m_database = u"sqlite:"_s + m_dir.filePath(u"steward.db"_s);
+    m_team = steward::testing::postgresUnderTest();
+    if (m_team) {
+        const steward::Status created = m_copy.create(*m_team);
+        QVERIFY2(!created, created ? qPrintable(created->text()) : "");
+        m_database = m_copy.as(steward::testing::TeamDatabaseCopy::OwnerLogin).toString();
+    } else {
+        m_database = u"sqlite:"_s + m_dir.filePath(u"steward.db"_s);
+    }
 
-    const Run run = cli({u"init-demo"_s});
+    // The schema's owner fills a team database (the demo's people then act through their
+    // own logins); the file needs no one.
+    const Run run = cli({u"init-demo"_s}, {}, steward::testing::TeamDatabaseCopy::OwnerLogin);
     QCOMPARE(run.err, QString());
     QCOMPARE(run.exitCode, 0);
     m_initDemoOutput = run.out;
 }
 
-Run CliTest::cli(const QStringList &arguments, const QByteArray &input)
+QString CliTest::databaseFor(const QString &login) const
 {
+    return isTeamDatabase() ? m_copy.as(login).toString() : m_database;
+}
+
+Run CliTest::cli(const QStringList &arguments, const QByteArray &input, const QString &login)
+{
+    QString person = login;
+    if (person.isEmpty()) {
+        const qsizetype user = arguments.indexOf(u"--user"_s);
+        person = user >= 0 && user + 1 < arguments.size() ? arguments.at(user + 1) : NorthwindReader;
+    }
     QProcess process;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
     environment.remove(u"STEWARD_TENANT"_s);
     environment.remove(u"STEWARD_USER"_s);
     environment.insert(u"XDG_DATA_HOME"_s, m_dir.filePath(u"data-home"_s)); // never the real default database
     process.setProcessEnvironment(environment);
-    process.start(m_cli, QStringList{u"--db"_s, m_database} + arguments);
+    process.start(m_cli, QStringList{u"--db"_s, databaseFor(person)} + arguments);
     if (!process.waitForStarted(10000))
         return {};
     process.write(input);
@@ -185,7 +220,9 @@ void CliTest::verifyOneLineError(const Run &run, int exitCode)
 void CliTest::initDemoFillsTheQueue()
 {
     QVERIFY2(m_initDemoOutput.contains(u"pending"_s), qPrintable(m_initDemoOutput));
-    QVERIFY2(m_initDemoOutput.contains(m_dir.filePath(u"steward.db"_s)), qPrintable(m_initDemoOutput));
+    // It names where the demo went: the file, or the team database it filled.
+    const QString location = isTeamDatabase() ? m_database : m_dir.filePath(u"steward.db"_s);
+    QVERIFY2(m_initDemoOutput.contains(location), qPrintable(m_initDemoOutput));
     QCOMPARE(m_initDemoOutput.count(u'\n'), 1);
 
     const QJsonArray pending = queue();
@@ -386,7 +423,8 @@ void CliTest::anotherTenantsRequestIsNotFound()
     const QString id = queue().first()[u"id"_s].toString();
     const QString contoso = steward::uuidText(steward::demo::contosoTenantId());
 
-    const Run shown = cli({u"show"_s, id, u"--tenant"_s, contoso});
+    // Read by someone in Contoso (on SQLite reading names no one).
+    const Run shown = cli({u"show"_s, id, u"--tenant"_s, contoso}, {}, ContosoReader);
     verifyOneLineError(shown, NotFound);
     QCOMPARE(shown.out, QString());
 
@@ -396,12 +434,38 @@ void CliTest::anotherTenantsRequestIsNotFound()
     QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
 
     // Contoso's queue holds only Contoso's requests.
-    const Run contosoQueue = cli({u"list"_s, u"--json"_s, u"--tenant"_s, contoso});
+    const Run contosoQueue = cli({u"list"_s, u"--json"_s, u"--tenant"_s, contoso}, {}, ContosoReader);
     QCOMPARE(contosoQueue.exitCode, 0);
     const QJsonArray rows = QJsonDocument::fromJson(contosoQueue.out.toUtf8()).array();
     QVERIFY(!rows.isEmpty());
     for (const QJsonValue &row : rows)
         QCOMPARE(row[u"tenantId"_s].toString(), contoso);
+}
+
+void CliTest::aTeamLoginEntersOnlyItsOwnTenantsAsItself()
+{
+    if (!isTeamDatabase()) {
+        // The file checks no login: whoever opens it picks a tenant and names a user, and
+        // the service's rules (membership, roles) are all that judge them.
+        const Run outsider = cli({u"approve"_s, queue().first()[u"id"_s].toString(), u"--user"_s, u"diego.ramos"_s});
+        verifyOneLineError(outsider, Forbidden);
+        QVERIFY2(outsider.err.contains(u"diego.ramos"_s), qPrintable(outsider.err));
+        return;
+    }
+    // The database checks the login: to a Northwind person Contoso does not exist (not
+    // even its name), and a login acts only as itself, whatever --user says.
+    const QString contoso = steward::uuidText(steward::demo::contosoTenantId());
+    const Run elsewhere = cli({u"list"_s, u"--tenant"_s, contoso}, {}, NorthwindReader);
+    verifyOneLineError(elsewhere, NotFound);
+    QVERIFY2(elsewhere.err.contains(u"known tenants: Northwind Finance ("_s), qPrintable(elsewhere.err));
+    QVERIFY2(!elsewhere.err.contains(u"Contoso"_s), qPrintable(elsewhere.err));
+    QCOMPARE(elsewhere.out, QString());
+
+    const QString id = queue().first()[u"id"_s].toString();
+    const Run posing = cli({u"approve"_s, id, u"--user"_s, u"amara.okafor"_s}, {}, NorthwindReader);
+    verifyOneLineError(posing, Forbidden);
+    QVERIFY2(posing.err.contains(u"connected as mei.chen and cannot act as amara.okafor"_s), qPrintable(posing.err));
+    QCOMPARE(show(id)[u"status"_s].toString(), u"pending"_s);
 }
 
 void CliTest::onlyTheRequesterCancels()
@@ -463,8 +527,8 @@ void CliTest::aRequestOvertakenByAnotherChangeIsRefusedAsStale()
 void CliTest::followPrintsNewEventsUntilTerminated()
 {
     QProcess follower;
-    follower.start(m_cli,
-                   {u"--db"_s, m_database, u"events"_s, u"--follow"_s, u"--json"_s, u"--type"_s, u"approval.*"_s});
+    follower.start(m_cli, {u"--db"_s, databaseFor(NorthwindReader), u"events"_s, u"--follow"_s, u"--json"_s,
+                           u"--type"_s, u"approval.*"_s});
     QVERIFY(follower.waitForStarted(10000));
     QByteArray output;
     // The history comes first; wait for it so the new event cannot be mistaken for it.
@@ -492,8 +556,14 @@ void CliTest::commandLineMistakesAreUsageErrors()
     const QString id = queue().first()[u"id"_s].toString();
 
     const Run noUser = cli({u"approve"_s, id});
-    verifyOneLineError(noUser, Usage);
-    QVERIFY2(noUser.err.contains(u"--user"_s), qPrintable(noUser.err));
+    if (isTeamDatabase()) {
+        // On a team database the login is the user: the viewer's login approves as herself.
+        verifyOneLineError(noUser, Forbidden);
+        QVERIFY2(noUser.err.contains(NorthwindReader), qPrintable(noUser.err));
+    } else {
+        verifyOneLineError(noUser, Usage);
+        QVERIFY2(noUser.err.contains(u"--user"_s), qPrintable(noUser.err));
+    }
 
     verifyOneLineError(cli({u"frobnicate"_s}), Usage);
     verifyOneLineError(cli({}), Usage);
@@ -523,13 +593,32 @@ void CliTest::commandLineMistakesAreUsageErrors()
     QCOMPARE(version.exitCode, 0);
     QVERIFY(version.out.startsWith(u"steward-cli "_s));
 
-    // A mistyped --db path never leaves an empty database behind.
+    // A mistyped --db never leaves an empty database behind: no file, no team database.
     QProcess process;
-    const QString missing = m_dir.filePath(u"missing.db"_s);
-    process.start(m_cli, {u"--db"_s, u"sqlite:"_s + missing, u"list"_s});
+    QString missing;
+    if (isTeamDatabase()) {
+        steward::DatabaseUrl mistyped = m_copy.as(NorthwindReader);
+        mistyped.databaseName += u"_missing"_s;
+        missing = mistyped.toString();
+        process.start(m_cli, {u"--db"_s, missing, u"list"_s});
+    } else {
+        missing = m_dir.filePath(u"missing.db"_s);
+        process.start(m_cli, {u"--db"_s, u"sqlite:"_s + missing, u"list"_s});
+    }
     QVERIFY(process.waitForFinished(30000));
     QCOMPARE(process.exitCode(), Unavailable);
-    QVERIFY(!QFileInfo::exists(missing));
+    const QString said = QString::fromUtf8(process.readAllStandardError());
+    QVERIFY2(said.startsWith(u"steward-cli: "_s) && said.count(u'\n') == 1, qPrintable(said));
+    if (isTeamDatabase()) {
+        QVERIFY2(said.contains(m_copy.url().databaseName + u"_missing"_s), qPrintable(said));
+        auto databases = m_copy.admin().run(u"SELECT COUNT(*) FROM pg_database WHERE datname = ?"_s,
+                                            {m_copy.url().databaseName + u"_missing"_s});
+        QVERIFY(databases && databases.value().next());
+        QCOMPARE(databases.value().value(0).toInt(), 0);
+    } else {
+        QVERIFY2(said.contains(missing), qPrintable(said));
+        QVERIFY(!QFileInfo::exists(missing));
+    }
 }
 
 void CliTest::diffPrintsChangesJsonAndAnApplicablePatch()

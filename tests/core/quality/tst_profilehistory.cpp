@@ -9,6 +9,7 @@
 #include "demo/DemoCatalog.h"
 #include "demo/DemoSeeder.h"
 #include "demo/ProfileHistorySeeder.h"
+#include "demo/WarehouseSeeder.h"
 #include "quality/QualityQueries.h"
 
 #include <QHash>
@@ -34,6 +35,7 @@ private Q_SLOTS:
 private:
     int count(const QString &where, const QVariantList &values) const;
     double scalarDouble(const QString &sql, const QVariantList &values) const;
+    static QList<double> scoresInOrder(const TestDatabase &database);
 
     TestDatabase m_db;
     QDateTime m_before;
@@ -59,6 +61,9 @@ void ProfileHistoryTest::initTestCase()
     // its people act through their own logins).
     DemoSeeder seeder(m_db.fixture());
     seeder.setWarehouseJournalLines(5000);
+    // The warehouse the history's failures are about: an SQLite file beside the metadata
+    // file, which a team database references as well (its tenants' data source).
+    seeder.setWarehousePath(WarehouseSeeder::pathBeside(m_db.path()));
     STEWARD_VERIFY_OK(seeder.seed());
     m_after = QDateTime::currentDateTimeUtc();
     m_northwind = uuidText(demo::northwindTenantId());
@@ -167,10 +172,12 @@ void ProfileHistoryTest::failuresAreWhereTheyBelong()
                 > 0);
     }
     // One day the warehouse could not be opened: many failures that day, few on others.
-    const int worst = m_db.scalar(u"SELECT MAX(failed) FROM (SELECT SUM(status = 'failed') AS failed "
-                                  u"FROM mdm_profile WHERE tenant_id = ? GROUP BY substr(created_at, 1, 10))"_s,
-                                  {m_northwind})
-                          .toInt();
+    const int worst =
+        m_db.scalar(u"SELECT MAX(failed) FROM (SELECT SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END) AS failed "
+                    u"FROM mdm_profile WHERE tenant_id = ? GROUP BY "_s +
+                        m_db.fixture().dialect().dayOf(u"created_at"_s) + u") per_day"_s,
+                    {m_northwind})
+            .toInt();
     QVERIFY2(worst >= 8, qPrintable(QString::number(worst)));
     const int failed = count(u"tenant_id = ? AND status = 'failed'"_s, {m_northwind});
     const int all = count(u"tenant_id = ?"_s, {m_northwind});
@@ -305,11 +312,19 @@ void ProfileHistoryTest::seedsAnyFieldList()
     auto repeated = demo::ProfileHistorySeeder(again.fixture()).seed(TestDatabase::tenantId(), {field}, options);
     STEWARD_VERIFY_OK(repeated);
     QCOMPARE(repeated.value().runs, summary.value().runs);
-    const QString scores = again.isTeamDatabase()
-                               ? u"SELECT string_agg(quality_score::text, ',' ORDER BY created_at) FROM mdm_profile"_s
-                               : u"SELECT GROUP_CONCAT(quality_score) FROM (SELECT quality_score FROM mdm_profile "
-                                 u"ORDER BY created_at)"_s;
-    QCOMPARE(again.scalar(scores), other.scalar(scores));
+    QCOMPARE(scoresInOrder(again), scoresInOrder(other));
+}
+
+// Every run's score, oldest first.
+QList<double> ProfileHistoryTest::scoresInOrder(const TestDatabase &database)
+{
+    QList<double> scores;
+    auto query = database.fixture().run(u"SELECT quality_score FROM mdm_profile ORDER BY created_at, quality_score"_s);
+    if (!query)
+        return {-1};
+    while (query.value().next())
+        scores.append(query.value().value(0).isNull() ? -1 : query.value().value(0).toDouble());
+    return scores;
 }
 
 QTEST_GUILESS_MAIN(ProfileHistoryTest)

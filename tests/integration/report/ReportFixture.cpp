@@ -1,5 +1,6 @@
 #include "ReportFixture.h"
 
+#include "demo/Backdating.h"
 #include "model/ChangeRequest.h"
 #include "store/DirectoryRepository.h"
 #include "store/EntityRepository.h"
@@ -15,7 +16,8 @@ namespace {
 const QString kArchitect = u"ana.architect"_s; // kernel_architect
 const QString kSteward = u"sam.steward"_s;     // metadata_steward and data_owner
 const QString kOwner = u"otto.owner"_s;        // data_owner
-const QString kOther = u"zoë.steward"_s;       // metadata_steward
+const QString kOther = u"zoë.steward"_s;       // metadata_steward (no login: the service acts for her)
+const QString kViewer = u"vera.viewer"_s;      // viewer, who reads the reports
 
 QJsonObject field(const QString &key, const QString &label, const QString &description)
 {
@@ -51,6 +53,16 @@ ChangeRequest changeRequest(EntityType type, const QString &key, Tier tier, cons
     return request;
 }
 
+// A decided request's time as toIsoTimestamp() spells it, whichever engine stored it.
+QString timestampText(const QVariant &value)
+{
+    if (value.isNull())
+        return {};
+    if (value.metaType().id() == QMetaType::QDateTime)
+        return toIsoTimestamp(value.toDateTime());
+    return value.toString();
+}
+
 } // namespace
 
 ReportFixture::ReportFixture() = default;
@@ -76,24 +88,44 @@ QString ReportFixture::trickyReason()
 {
     return u"Duplicate of \"kpi.revenue\", see ticket #12,\nzweite Zeile: Größe ä"_s;
 }
+QString ReportFixture::reader()
+{
+    return kViewer;
+}
+
+QString ReportFixture::databaseFor(const QString &login) const
+{
+    return isTeamDatabase() ? m_copy.as(login).toString() : m_database->url().toString();
+}
 
 Status ReportFixture::setUp()
 {
     if (!m_dir.isValid())
         return Error::make(ErrorCode::Unavailable, u"no temporary folder"_s);
-    auto opened = Database::open(DatabaseUrl::sqlite(m_dir.filePath(u"report.db"_s)));
+    DatabaseUrl url = DatabaseUrl::sqlite(m_dir.filePath(u"report.db"_s));
+    if (const auto team = postgresUnderTest()) {
+        if (auto failed = m_copy.create(*team))
+            return failed;
+        url = m_copy.url(); // the service login, which may act for each of the tenant's users
+        auto owner = Database::open(m_copy.as(TeamDatabaseCopy::OwnerLogin));
+        if (!owner)
+            return owner.error();
+        m_owner = std::move(owner.value());
+    }
+    auto opened = Database::open(url);
     if (!opened)
         return opened.error();
     m_database = std::move(opened.value());
     if (auto failed = Migrator(*m_database).upgrade())
         return failed;
-    DirectoryRepository directory(*m_database);
+    DirectoryRepository directory(fixture());
     if (auto failed = directory.addTenant(Tenant{tenantId(), tenantName()}))
         return failed;
     const QList<std::pair<QString, QList<Role>>> users{{kArchitect, {Role::KernelArchitect}},
                                                        {kSteward, {Role::MetadataSteward, Role::DataOwner}},
                                                        {kOwner, {Role::DataOwner}},
-                                                       {kOther, {Role::MetadataSteward}}};
+                                                       {kOther, {Role::MetadataSteward}},
+                                                       {kViewer, {Role::Viewer}}};
     for (const auto &[user, roles] : users) {
         for (const Role role : roles) {
             if (auto failed = directory.grant(tenantId(), user, role, user))
@@ -104,7 +136,9 @@ Status ReportFixture::setUp()
         m_now = m_now.addSecs(1);
         return m_now;
     });
-    return decideAll();
+    if (auto failed = decideAll())
+        return failed;
+    return m_database->signIn(tenantId(), reader());
 }
 
 Status ReportFixture::decideAll()
@@ -113,9 +147,14 @@ Status ReportFixture::decideAll()
         m_now = QDateTime(QDate(2025, 3, day), QTime(hour, minute), Qt::UTC);
     };
     const auto as = [](const QString &user) { return Actor{tenantId(), user}; };
+    // The decision as the database keeps it, at the fixture's clock.
+    const auto dated = [&](const Result<Approval> &done) -> Status {
+        if (!done)
+            return done.error();
+        return demo::backdateDecision(fixture(), done.value(), m_now);
+    };
     const auto approve = [&](const QString &user, const QUuid &id, const QString &reason = {}) -> Status {
-        auto done = m_service->approve(as(user), id, reason);
-        return done ? Status() : Status(done.error());
+        return dated(m_service->approve(as(user), id, reason));
     };
 
     // 2025-03-01, before the period: the field is created.
@@ -160,8 +199,8 @@ Status ReportFixture::decideAll()
     if (!kpi)
         return kpi.error();
     at(3, 11, 5);
-    if (auto rejected = m_service->reject(as(kSteward), kpi.value().id, trickyReason()); !rejected)
-        return rejected.error();
+    if (auto failed = dated(m_service->reject(as(kSteward), kpi.value().id, trickyReason())))
+        return failed;
 
     // 2025-03-03: a glossary term, withdrawn by its requester.
     at(3, 9, 0);
@@ -175,8 +214,8 @@ Status ReportFixture::decideAll()
     if (!term)
         return term.error();
     at(3, 9, 30);
-    if (auto cancelled = m_service->cancel(as(kOwner), term.value().id); !cancelled)
-        return cancelled.error();
+    if (auto failed = dated(m_service->cancel(as(kOwner), term.value().id)))
+        return failed;
 
     // 2025-03-03 and -04: a business rule approved, a second glossary term approved, and
     // another created and approved late on the last day of the period.
@@ -236,7 +275,7 @@ Result<QList<StoredDecision>> ReportFixture::decisions(const report::ReportPerio
 {
     const QString from = period.from.toString(Qt::ISODate) + u"T00:00:00.000Z"_s;
     const QString to = period.to.addDays(1).toString(Qt::ISODate) + u"T00:00:00.000Z"_s;
-    auto query = m_database->run(
+    auto query = fixture().run(
         u"SELECT a.id, a.entity_type, a.entity_key, a.status, a.requested_by, a.requested_at, a.decided_by, "
         u"a.decided_at, a.decision_reason, (SELECT e.actor_role FROM mdm_event e WHERE e.correlation_id = a.id "
         u"AND e.type = 'approval.' || a.status) FROM mdm_approval a WHERE a.tenant_id = ? AND a.status <> 'pending' "
@@ -248,8 +287,8 @@ Result<QList<StoredDecision>> ReportFixture::decisions(const report::ReportPerio
     while (query.value().next()) {
         const QSqlQuery &q = query.value();
         rows.append(StoredDecision{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),
-                                   q.value(3).toString(), q.value(4).toString(), q.value(5).toString(),
-                                   q.value(6).toString(), q.value(7).toString(), q.value(8).toString(),
+                                   q.value(3).toString(), q.value(4).toString(), timestampText(q.value(5)),
+                                   q.value(6).toString(), timestampText(q.value(7)), q.value(8).toString(),
                                    q.value(9).toString()});
     }
     return rows;

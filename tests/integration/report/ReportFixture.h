@@ -1,5 +1,6 @@
 #pragma once
 
+#include "TeamDatabaseCopy.h"
 #include "approval/ApprovalService.h"
 #include "events/EventBus.h"
 #include "model/Approval.h"
@@ -35,9 +36,12 @@ struct StoredDecision
     QString actorRole; // from the decision's event
 };
 
-// A metadata database in a temporary folder with decisions on several days, made
-// through ApprovalService on a clock the fixture sets, so their events (and roles) are
-// real. Payloads and reasons hold commas, quotes, line breaks and non-ASCII text.
+// A metadata database with decisions on several days, made through ApprovalService on a
+// clock the fixture sets, so their events (and roles) are real. Payloads and reasons hold
+// commas, quotes, line breaks and non-ASCII text. An SQLite file in a temporary folder,
+// or with STEWARD_TEST_POSTGRES a team database of its own, where the service login
+// decides for everyone and the schema's owner dates each decision back to the fixture's
+// clock (the database stamps decisions with its own).
 //
 // Decisions: one on 2025-03-01, eight in the period 2025-03-02 .. 2025-03-04 (approved,
 // rejected and cancelled, every entity type), one on 2025-03-05, and one pending request.
@@ -54,9 +58,15 @@ public:
     static report::ReportPeriod period(); // 2025-03-02 .. 2025-03-04
     static QString trickyLabel();         // the label the tier1 field is renamed to
     static QString trickyReason();        // the reason of a rejection
+    // Who reads the reports: the tenant's viewer, who has a login on the test server.
+    static QString reader();
 
+    // The connection the reports under test read through, signed in as reader().
     Database &database() { return *m_database; }
-    DatabaseUrl url() const { return m_database->url(); }
+    bool isTeamDatabase() const { return m_database->isTeamDatabase(); }
+    // What steward-cli's --db says for `login`: the file, or the team database through
+    // that person's own login.
+    QString databaseFor(const QString &login) const;
     QString path(const QString &name) const { return m_dir.filePath(name); }
 
     // Decisions with decided_at in the period, oldest first (by decided_at, then id).
@@ -66,8 +76,13 @@ public:
 
 private:
     Status decideAll();
+    // Where the fixture's rows are written and checked: the schema's owner on a team
+    // database, the same connection on SQLite.
+    Database &fixture() const { return m_owner ? *m_owner : *m_database; }
 
     QTemporaryDir m_dir;
+    TeamDatabaseCopy m_copy; // declared before the connections to it, so dropped after them
+    std::unique_ptr<Database> m_owner;
     std::unique_ptr<Database> m_database;
     EventBus m_bus;
     QDateTime m_now;

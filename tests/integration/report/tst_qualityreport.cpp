@@ -1,10 +1,14 @@
 // The data quality report on the demo database (its profile runs and alerts), in every
-// format, read back and compared with the database through the test's own SQL.
+// format, read back and compared with the database through the test's own SQL. On a team
+// database (tst_qualityreport_postgresql) the schema's owner seeds the demo, with the
+// warehouse file beside the test's folder, and the report reads as a Northwind viewer.
 
 #include "ReportFixture.h"
 #include "ReportRenderer.h"
 #include "demo/DemoCatalog.h"
+#include "demo/DemoSeeder.h"
 #include "demo/FirstRun.h"
+#include "demo/WarehouseSeeder.h"
 #include "report/CsvReport.h"
 
 #include <QFile>
@@ -54,12 +58,25 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        const DatabaseUrl url = DatabaseUrl::sqlite(m_dir.filePath(u"demo.db"_s));
-        auto prepared = prepareDatabase(url, true);
-        QVERIFY2(prepared, prepared ? "" : qPrintable(prepared.error().text()));
+        DatabaseUrl url = DatabaseUrl::sqlite(m_dir.filePath(u"demo.db"_s));
+        if (const auto team = postgresUnderTest()) {
+            STEWARD_VERIFY(m_copy.create(*team));
+            auto owner = Database::open(m_copy.as(TeamDatabaseCopy::OwnerLogin));
+            QVERIFY2(owner, owner ? "" : qPrintable(owner.error().text()));
+            DemoSeeder seeder(*owner.value());
+            seeder.setWarehousePath(WarehouseSeeder::pathBeside(url.path));
+            auto seeded = seeder.seed();
+            QVERIFY2(seeded, seeded ? "" : qPrintable(seeded.error().text()));
+            url = m_copy.as(u"mei.chen"_s);
+        } else {
+            // What a desktop does on its first start.
+            auto prepared = prepareDatabase(url, true);
+            QVERIFY2(prepared, prepared ? "" : qPrintable(prepared.error().text()));
+        }
         auto opened = Database::open(url);
         QVERIFY(opened);
         m_database = std::move(opened.value());
+        STEWARD_VERIFY(m_database->signIn(demo::northwindTenantId()));
         m_period = report::ReportPeriod::lastDays(30, QDateTime::currentDateTimeUtc());
 
         // Each field's latest completed, scored run up to the end of the period.
@@ -192,6 +209,7 @@ private:
     }
 
     QTemporaryDir m_dir;
+    TeamDatabaseCopy m_copy; // declared before the connection to it, so dropped after it
     std::unique_ptr<Database> m_database;
     report::ReportPeriod m_period;
     QHash<QString, double> m_scores;

@@ -1,7 +1,8 @@
 // steward-cli report end to end: the real executable in a child process, as cron runs it
 // (no display: neither DISPLAY nor QT_QPA_PLATFORM set), on the report fixture's database.
 // steward-cli never loads Qt Gui: PDF and HTML come from its helper, steward-render, found
-// beside it in the build tree and in lib/metadata-steward once installed.
+// beside it in the build tree and in lib/metadata-steward once installed. On a team
+// database (tst_reportcli_postgresql) it runs through the reading person's own login.
 
 #include "ReportFixture.h"
 
@@ -79,8 +80,9 @@ private Q_SLOTS:
     {
         for (const QString &format : {u"csv"_s, u"json"_s, u"html"_s, u"pdf"_s}) {
             const QString out = m_fixture.path(u"cli-report."_s + format);
-            const Run run = cli({u"report"_s, u"--kind"_s, u"approvals"_s, u"--format"_s, format, u"--out"_s, out,
-                                 u"--from"_s, u"2025-03-02"_s, u"--to"_s, u"2025-03-04"_s, u"--user"_s, u"cron.job"_s});
+            const Run run =
+                cli({u"report"_s, u"--kind"_s, u"approvals"_s, u"--format"_s, format, u"--out"_s, out, u"--from"_s,
+                     u"2025-03-02"_s, u"--to"_s, u"2025-03-04"_s, u"--user"_s, ReportFixture::reader()});
             QVERIFY2(run.exitCode == 0, qPrintable(run.err));
             QVERIFY(QFileInfo(out).size() > 0);
             QVERIFY2(run.out.contains(QFileInfo(out).absoluteFilePath()), qPrintable(run.out)); // says where
@@ -89,10 +91,17 @@ private Q_SLOTS:
         QFile json(m_fixture.path(u"cli-report.json"_s));
         QVERIFY(json.open(QIODevice::ReadOnly));
         const QJsonObject root = QJsonDocument::fromJson(json.readAll()).object();
-        QCOMPARE(root.value(u"generatedBy"_s).toString(), u"cron.job"_s);
+        QCOMPARE(root.value(u"generatedBy"_s).toString(), ReportFixture::reader());
         auto expected = m_fixture.decisions(ReportFixture::period());
         QVERIFY(expected);
         QCOMPARE(root.value(u"decisions"_s).toArray().size(), expected.value().size());
+        // The helper's formats hold the same decisions as the CLI's own.
+        QFile html(m_fixture.path(u"cli-report.html"_s));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        const QByteArray page = html.readAll();
+        QCOMPARE(page.count("data-approval-id=\""), expected.value().size());
+        for (const StoredDecision &decision : expected.value())
+            QVERIFY2(page.contains("data-approval-id=\"" + decision.id.toUtf8() + '"'), qPrintable(decision.id));
     }
 
     void theGeneratingUserDefaultsToTheOperatingSystemUser()
@@ -256,7 +265,7 @@ private:
         QProcess process;
         process.setProcessEnvironment(environment.isEmpty() ? cronEnvironment() : environment);
         process.start(program.isEmpty() ? m_cli : program,
-                      QStringList{u"--db"_s, u"sqlite:"_s + m_fixture.database().url().path} + arguments);
+                      QStringList{u"--db"_s, m_fixture.databaseFor(ReportFixture::reader())} + arguments);
         Run run;
         run.pid = process.processId();
         if (!process.waitForFinished(120000))
