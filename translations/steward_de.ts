@@ -585,30 +585,6 @@
 </translation>
     </message>
     <message>
-        <source>Exit status:
-  %1  success
-  %7  failure of another kind
-  %2  usage error or invalid input (bad option, malformed JSON, invalid field)
-  %3  forbidden (missing role, four-eyes rule, not the requester)
-  %4  not found (no such request or tenant; another tenant&apos;s request counts as none)
-  %5  conflict (already decided, key already taken, or changed since the request)
-  %6  unavailable: the database (missing, locked, or failing) or the PDF/HTML
-     report renderer steward-render (missing or failing)
-On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
-</source>
-        <translation>Exit-Status:
-  %1  Erfolg
-  %7  sonstiger Fehler
-  %2  Aufruffehler oder ungültige Eingabe (falsche Option, fehlerhaftes JSON, ungültiges Feld)
-  %3  nicht erlaubt (fehlende Rolle, Vier-Augen-Prinzip, nicht der Antragsteller)
-  %4  nicht gefunden (kein solcher Antrag oder Mandant; ein Antrag eines anderen Mandanten gilt als nicht vorhanden)
-  %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
-  %6  nicht verfügbar: die Datenbank (fehlt, gesperrt oder fehlerhaft) oder der PDF/HTML-
-     Berichtsrenderer steward-render (fehlt oder fehlerhaft)
-Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
-</translation>
-    </message>
-    <message>
         <source>%1: pass --metrics-token-file FILE or set %2, or listen on 127.0.0.1</source>
         <translation>%1: --metrics-token-file FILE angeben oder %2 setzen, oder auf 127.0.0.1 lauschen</translation>
     </message>
@@ -627,108 +603,6 @@ Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stde
     <message>
         <source>standard input (&quot;-&quot;) can be only one side of a diff; usage: steward-cli diff OLD NEW</source>
         <translation>die Standardeingabe (&quot;-&quot;) kann nur eine Seite eines Vergleichs sein; Aufruf: steward-cli diff OLD NEW</translation>
-    </message>
-    <message>
-        <source>Review and decide metadata change requests and read the audit trail, without a display.
-
-Commands:
-  init-demo                    create or refresh the demo tenants, users and requests
-  migrate                      bring the schema to this program&apos;s version (on a team
-                               database: connected as its owner, steward_owner)
-  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
-  list [--status S] [--json]   the approval queue, oldest first
-                               S: pending (default), approved, rejected, cancelled or all
-  show ID [--json]             one request: summary and changed fields;
-                               --json adds the full payload and current state
-  approve ID [--reason R]      approve a pending request (as --user)
-  reject ID --reason R         reject a pending request; a reason is required
-  cancel ID                    withdraw a pending request you submitted
-  events [--type T] [--follow] [--json]
-                               the audit trail, oldest first; T is a type or a prefix
-                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
-                               printing new events until interrupted; --json prints
-                               one JSON object per line
-  diff OLD NEW [--format text|json|patch]
-                               structural diff of two JSON files (&apos;-&apos; reads stdin):
-                               changes by JSON Pointer, or an RFC 6902 patch that
-                               turns OLD into NEW; needs no database
-  profile KEY|--due [--now] [--sample N]
-                               measure the data quality of one field, or of every
-                               field whose tier interval has elapsed; --now runs even
-                               within 12 hours of the last run; --sample measures
-                               about N rows instead of all
-  report --kind quality|approvals --format pdf|html|csv|json --out FILE
-         [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;
-                               default: the last 30 days)
-  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
-                               serve GET /metrics (Prometheus) and GET /healthz;
-                               loopback (127.0.0.1:8787) unless told otherwise.
-                               Another address needs a bearer token (from FILE or
-                               $STEWARD_METRICS_TOKEN, 16 characters or more); with
-                               a token, /metrics answers only requests that carry
-                               &quot;Authorization: Bearer &lt;token&gt;&quot; (401 otherwise);
-                               and the HTTP API (/approvals, /events, /openapi.json)
-                               for callers with an API token. --trust-identity-headers
-                               (loopback only, for development) takes x-tenant-id,
-                               x-user-id and x-role instead; --tls-cert/--tls-key
-                               serve HTTPS; --rate-limit N requests per second per
-                               token (default 50, 0: none); --request-timeout S
-                               closes a connection whose request takes longer (10)
-  token create|revoke ID|list --user U [--expires D]
-                               API tokens of the tenant: create prints a new token
-                               for --user once (only its hash is kept); D is a date
-                               (valid through that UTC day) or an ISO-8601 time;
-                               revoke ends one; list shows them</source>
-        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
-
-Befehle:
-  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
-  migrate                      das Schema auf die Version dieses Programms bringen (auf einer
-                               Team-Datenbank: als deren Eigentümer, steward_owner)
-  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
-  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
-                               S: pending (Standard), approved, rejected, cancelled oder all
-  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
-                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
-  approve ID [--reason R]      einen ausstehenden Antrag genehmigen (als --user)
-  reject ID --reason R         einen ausstehenden Antrag ablehnen; eine Begründung ist erforderlich
-  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
-  events [--type T] [--follow] [--json]
-                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
-                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
-                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
-                               ein JSON-Objekt pro Zeile aus
-  diff OLD NEW [--format text|json|patch]
-                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
-                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
-                               OLD in NEW überführt; benötigt keine Datenbank
-  profile KEY|--due [--now] [--sample N]
-                               die Datenqualität eines Felds messen oder die aller Felder,
-                               deren Tier-Intervall abgelaufen ist; --now läuft auch
-                               innerhalb von 12 Stunden nach dem letzten Lauf; --sample
-                               misst etwa N Zeilen statt aller
-  report --kind quality|approvals --format pdf|html|csv|json --out FILE
-         [--from D --to D]    einen Bericht für einen Zeitraum schreiben (Daten als
-                               JJJJ-MM-TT; Standard: die letzten 30 Tage)
-  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
-                               GET /metrics (Prometheus) und GET /healthz bereitstellen;
-                               nur Loopback (127.0.0.1:8787), sofern nicht anders angegeben.
-                               Eine andere Adresse braucht ein Bearer-Token (aus FILE oder
-                               $STEWARD_METRICS_TOKEN, mindestens 16 Zeichen); mit Token
-                               beantwortet /metrics nur Anfragen mit
-                               &quot;Authorization: Bearer &lt;token&gt;&quot; (sonst 401);
-                               und die HTTP-API (/approvals, /events, /openapi.json)
-                               für Aufrufer mit einem API-Token. --trust-identity-headers
-                               (nur Loopback, für die Entwicklung) nimmt stattdessen
-                               x-tenant-id, x-user-id und x-role; --tls-cert/--tls-key
-                               stellen HTTPS bereit; --rate-limit N Anfragen pro Sekunde
-                               und Token (Standard 50, 0: keine Grenze); --request-timeout S
-                               schließt eine Verbindung, deren Anfrage länger braucht (10)
-  token create|revoke ID|list --user U [--expires D]
-                               API-Tokens des Mandanten: create gibt ein neues Token
-                               für --user einmal aus (nur sein Hash wird gespeichert);
-                               D ist ein Datum (gültig bis Ende dieses UTC-Tages) oder
-                               eine ISO-8601-Zeit; revoke beendet eines; list zeigt sie</translation>
     </message>
     <message>
         <source>serve: accept x-tenant-id, x-user-id and x-role instead of a token (loopback only).</source>
@@ -841,6 +715,178 @@ Befehle:
     <message>
         <source>without expiry</source>
         <translation>ohne Ablauf</translation>
+    </message>
+    <message>
+        <source>Review and decide metadata change requests and read the audit trail, without a display.
+
+Commands:
+  init-demo                    create or refresh the demo tenants, users and requests
+  migrate                      bring the schema to this program&apos;s version (on a team
+                               database: connected as its owner, steward_owner)
+  submit FILE|-                submit a change request (JSON, &apos;-&apos; reads stdin); prints its id
+  list [--status S] [--json]   the approval queue, oldest first
+                               S: pending (default), approved, rejected, cancelled or all
+  show ID [--json]             one request: summary and changed fields;
+                               --json adds the full payload and current state
+  approve ID... [--reason R]   approve pending requests (as --user); several IDs, or
+                               &apos;-&apos; to read IDs one per line from stdin, are all
+                               checked first, then decided one by one with a line
+                               each (approved, or why not)
+  reject ID... --reason R      reject pending requests; a reason is required;
+                               several IDs or &apos;-&apos; as for approve
+  cancel ID                    withdraw a pending request you submitted
+  events [--type T] [--follow] [--json]
+                               the audit trail, oldest first; T is a type or a prefix
+                               ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
+                               printing new events until interrupted; --json prints
+                               one JSON object per line
+  diff OLD NEW [--format text|json|patch]
+                               structural diff of two JSON files (&apos;-&apos; reads stdin):
+                               changes by JSON Pointer, or an RFC 6902 patch that
+                               turns OLD into NEW; needs no database
+  profile KEY|--due [--now] [--sample N]
+                               measure the data quality of one field, or of every
+                               field whose tier interval has elapsed; --now runs even
+                               within 12 hours of the last run; --sample measures
+                               about N rows instead of all
+  report --kind quality|approvals --format pdf|html|csv|json --out FILE
+         [--from D --to D]    write a report for a period (dates as YYYY-MM-DD;
+                               default: the last 30 days)
+  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
+                               serve GET /metrics (Prometheus) and GET /healthz;
+                               loopback (127.0.0.1:8787) unless told otherwise.
+                               Another address needs a bearer token (from FILE or
+                               $STEWARD_METRICS_TOKEN, 16 characters or more); with
+                               a token, /metrics answers only requests that carry
+                               &quot;Authorization: Bearer &lt;token&gt;&quot; (401 otherwise);
+                               and the HTTP API (/approvals, /events, /openapi.json)
+                               for callers with an API token. --trust-identity-headers
+                               (loopback only, for development) takes x-tenant-id,
+                               x-user-id and x-role instead; --tls-cert/--tls-key
+                               serve HTTPS; --rate-limit N requests per second per
+                               token (default 50, 0: none); --request-timeout S
+                               closes a connection whose request takes longer (10)
+  token create|revoke ID|list --user U [--expires D]
+                               API tokens of the tenant: create prints a new token
+                               for --user once (only its hash is kept); D is a date
+                               (valid through that UTC day) or an ISO-8601 time;
+                               revoke ends one; list shows them</source>
+        <translation>Metadaten-Änderungsanträge prüfen und entscheiden und den Prüfpfad lesen, ohne grafische Oberfläche.
+
+Befehle:
+  init-demo                    Demo-Mandanten, -Benutzer und -Anträge anlegen oder auffrischen
+  migrate                      das Schema auf die Version dieses Programms bringen (auf einer
+                               Team-Datenbank: als deren Eigentümer, steward_owner)
+  submit FILE|-                einen Änderungsantrag einreichen (JSON, &apos;-&apos; liest stdin); gibt seine ID aus
+  list [--status S] [--json]   die Genehmigungswarteschlange, älteste zuerst
+                               S: pending (Standard), approved, rejected, cancelled oder all
+  show ID [--json]             ein Antrag: Zusammenfassung und geänderte Felder;
+                               --json ergänzt die vollständigen Nutzdaten und den aktuellen Stand
+  approve ID... [--reason R]   ausstehende Anträge genehmigen (als --user); mehrere IDs
+                               oder &apos;-&apos;, um IDs zeilenweise von stdin zu lesen, werden
+                               alle zuerst geprüft, dann einzeln entschieden, mit einer
+                               Zeile je Antrag (genehmigt oder warum nicht)
+  reject ID... --reason R      ausstehende Anträge ablehnen; eine Begründung ist
+                               erforderlich; mehrere IDs oder &apos;-&apos; wie bei approve
+  cancel ID                    einen selbst eingereichten ausstehenden Antrag zurückziehen
+  events [--type T] [--follow] [--json]
+                               der Prüfpfad, älteste zuerst; T ist ein Typ oder ein Präfix
+                               mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
+                               neue Ereignisse aus, bis abgebrochen wird; --json gibt
+                               ein JSON-Objekt pro Zeile aus
+  diff OLD NEW [--format text|json|patch]
+                               strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
+                               Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
+                               OLD in NEW überführt; benötigt keine Datenbank
+  profile KEY|--due [--now] [--sample N]
+                               die Datenqualität eines Felds messen oder die aller Felder,
+                               deren Tier-Intervall abgelaufen ist; --now läuft auch
+                               innerhalb von 12 Stunden nach dem letzten Lauf; --sample
+                               misst etwa N Zeilen statt aller
+  report --kind quality|approvals --format pdf|html|csv|json --out FILE
+         [--from D --to D]    einen Bericht für einen Zeitraum schreiben (Daten als
+                               JJJJ-MM-TT; Standard: die letzten 30 Tage)
+  serve [--bind ADDRESS] [--port N] [--metrics-token-file FILE]
+                               GET /metrics (Prometheus) und GET /healthz bereitstellen;
+                               nur Loopback (127.0.0.1:8787), sofern nicht anders angegeben.
+                               Eine andere Adresse braucht ein Bearer-Token (aus FILE oder
+                               $STEWARD_METRICS_TOKEN, mindestens 16 Zeichen); mit Token
+                               beantwortet /metrics nur Anfragen mit
+                               &quot;Authorization: Bearer &lt;token&gt;&quot; (sonst 401);
+                               und die HTTP-API (/approvals, /events, /openapi.json)
+                               für Aufrufer mit einem API-Token. --trust-identity-headers
+                               (nur Loopback, für die Entwicklung) nimmt stattdessen
+                               x-tenant-id, x-user-id und x-role; --tls-cert/--tls-key
+                               stellen HTTPS bereit; --rate-limit N Anfragen pro Sekunde
+                               und Token (Standard 50, 0: keine Grenze); --request-timeout S
+                               schließt eine Verbindung, deren Anfrage länger braucht (10)
+  token create|revoke ID|list --user U [--expires D]
+                               API-Tokens des Mandanten: create gibt ein neues Token
+                               für --user einmal aus (nur sein Hash wird gespeichert);
+                               D ist ein Datum (gültig bis Ende dieses UTC-Tages) oder
+                               eine ISO-8601-Zeit; revoke beendet eines; list zeigt sie</translation>
+    </message>
+    <message>
+        <source>%1 - reads the request ids from standard input and takes no others; usage: steward-cli %2</source>
+        <translation>%1 - liest die Antrags-IDs von der Standardeingabe und nimmt keine weiteren; Aufruf: steward-cli %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request id; expected a UUID as shown by steward-cli list; nothing was decided</source>
+        <translation>&quot;%1&quot; ist keine Antrags-ID; erwartet wird eine UUID, wie steward-cli list sie anzeigt; nichts wurde entschieden</translation>
+    </message>
+    <message>
+        <source>%1 holds no request ids; expected one per line</source>
+        <translation>%1 enthält keine Antrags-IDs; erwartet wird eine pro Zeile</translation>
+    </message>
+    <message>
+        <source>line %1 of %2: &quot;%3&quot; is not a request id; expected a UUID as shown by steward-cli list; nothing was decided</source>
+        <translation>Zeile %1 von %2: &quot;%3&quot; ist keine Antrags-ID; erwartet wird eine UUID, wie steward-cli list sie anzeigt; nichts wurde entschieden</translation>
+    </message>
+    <message>
+        <source>Not approved %1: %2</source>
+        <translation>%1 nicht genehmigt: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests were not approved</source>
+        <translation>%1 von %2 Anträgen wurden nicht genehmigt</translation>
+    </message>
+    <message>
+        <source>Not rejected %1: %2</source>
+        <translation>%1 nicht abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests were not rejected</source>
+        <translation>%1 von %2 Anträgen wurden nicht abgelehnt</translation>
+    </message>
+    <message>
+        <source>Exit status:
+  %1  success
+  %7  failure of another kind
+  %2  usage error or invalid input (bad option, malformed JSON, invalid field)
+  %3  forbidden (missing role, four-eyes rule, not the requester)
+  %4  not found (no such request or tenant; another tenant&apos;s request counts as none)
+  %5  conflict (already decided, key already taken, or changed since the request)
+  %6  unavailable: the database (missing, locked, or failing) or the PDF/HTML
+     report renderer steward-render (missing or failing)
+On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
+approve and reject with several IDs (or &apos;-&apos;) print a line for each request and
+return the status of the first one they did not decide; the line on stderr then
+says how many that were.
+</source>
+        <translation>Exit-Status:
+  %1  Erfolg
+  %7  sonstiger Fehler
+  %2  Aufruffehler oder ungültige Eingabe (falsche Option, fehlerhaftes JSON, ungültiges Feld)
+  %3  nicht erlaubt (fehlende Rolle, Vier-Augen-Prinzip, nicht der Antragsteller)
+  %4  nicht gefunden (kein solcher Antrag oder Mandant; ein Antrag eines anderen Mandanten gilt als nicht vorhanden)
+  %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
+  %6  nicht verfügbar: die Datenbank (fehlt, gesperrt oder fehlerhaft) oder der PDF/HTML-
+     Berichtsrenderer steward-render (fehlt oder fehlerhaft)
+Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
+approve und reject mit mehreren IDs (oder &apos;-&apos;) geben je Antrag eine Zeile aus und
+liefern den Status des ersten Antrags, den sie nicht entschieden haben; die Zeile auf
+stderr nennt dann, wie viele das waren.
+</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1765,18 @@ Befehle:
             <numerusform>%1… (%n Zeichen)</numerusform>
             <numerusform>%1… (%n Zeichen)</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>the database returned an event that cannot be read</source>
+        <translation>die Datenbank hat ein Ereignis zurückgegeben, das sich nicht lesen lässt</translation>
+    </message>
+    <message>
+        <source>the database returned a decision without its events</source>
+        <translation>die Datenbank hat eine Entscheidung ohne ihre Ereignisse zurückgegeben</translation>
+    </message>
+    <message>
+        <source>the connection to the database was closed</source>
+        <translation>die Verbindung zur Datenbank wurde geschlossen</translation>
     </message>
 </context>
 <context>
