@@ -150,7 +150,9 @@ Error PostgresDialect::translate(const QSqlError &error) const
     // Class 08 and an administrator's or a crash's shutdown (57P01-57P03) mean the
     // server is gone; so does a libpq error that carries no server state at all.
     const bool gone = state.startsWith(u"08"_s) || state == u"57P01"_s || state == u"57P02"_s
-        || state == u"57P03"_s || error.type() == QSqlError::ConnectionError;
+        || state == u"57P03"_s || error.type() == QSqlError::ConnectionError
+        || message.contains(u"no connection to the server"_s)
+        || message.contains(u"server closed the connection"_s);
     if (gone || message.isEmpty())
         return Error::make(ErrorCode::Unavailable, CoreTr::tr("the team database is not reachable: %1")
                                                        .arg(message.isEmpty() ? error.text() : message));
