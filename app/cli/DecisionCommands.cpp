@@ -61,13 +61,11 @@ Result<QList<QUuid>> requestIds(const CliOptions &options)
             continue;
         const QUuid id = QUuid::fromString(line);
         if (id.isNull()) {
-            constexpr qsizetype kShown = 60;
-            const QString shown = line.size() > kShown ? line.left(kShown) + u"..."_s : line;
             return Error::make(ErrorCode::Invalid,
                                CliTr::tr("line %1 of %2: \"%3\" is not a request id; expected a UUID as shown by "
                                          "steward-cli list; nothing was decided")
                                    .arg(i + 1)
-                                   .arg(input.value().name, shown));
+                                   .arg(input.value().name, quotedInput(line)));
         }
         ids.append(id);
     }

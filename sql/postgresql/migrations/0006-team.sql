@@ -542,14 +542,19 @@ CREATE POLICY tenant_read ON mdm_tenant FOR SELECT USING (steward_is_member(id) 
 CREATE POLICY request ON mdm_approval FOR INSERT
     WITH CHECK (tenant_id = (SELECT steward_tenant()) AND requested_by = (SELECT steward_user()) AND status = 'pending'
                 AND decided_by IS NULL AND decided_at IS NULL AND decision_reason IS NULL);
--- Events a client may write itself: a request, the profiler's runs and alerts, a change of
--- the tenant's thresholds. Decision events come only from steward_decide.
+-- Events a client may write itself: the request it has just made (its own, still pending),
+-- the profiler's runs and alerts, a change of the tenant's thresholds. Decision events come
+-- only from steward_decide.
 CREATE POLICY record ON mdm_event FOR INSERT
     WITH CHECK (tenant_id = (SELECT steward_tenant())
                 AND actor_id IN ((SELECT steward_user()), 'profiler')
-                AND (type IN ('approval.requested', 'metadata.profile.started', 'metadata.profile.completed',
-                              'metadata.profile.failed', 'metadata.profile.skipped', 'metadata.profile.cancelled',
-                              'alert.fired', 'alert.resolved')
+                AND (type IN ('metadata.profile.started', 'metadata.profile.completed', 'metadata.profile.failed',
+                              'metadata.profile.skipped', 'metadata.profile.cancelled', 'alert.fired',
+                              'alert.resolved')
+                     OR (type = 'approval.requested' AND actor_id = (SELECT steward_user())
+                         AND EXISTS (SELECT 1 FROM mdm_approval a
+                                     WHERE a.id = mdm_event.correlation_id AND a.tenant_id = mdm_event.tenant_id
+                                       AND a.requested_by = (SELECT steward_user()) AND a.status = 'pending'))
                      OR (type = 'alert.thresholds.changed' AND (SELECT steward_has_role('metadata_steward')))));
 CREATE POLICY measure ON mdm_profile FOR INSERT WITH CHECK (tenant_id = (SELECT steward_tenant()));
 CREATE POLICY raise ON mdm_alert FOR INSERT WITH CHECK (tenant_id = (SELECT steward_tenant()));

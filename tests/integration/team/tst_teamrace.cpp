@@ -66,6 +66,11 @@ private:
     // Only races the database judged prove its lock; a test where the slower process only
     // ever found finished work would pass without it. Checked last, after the outcome.
     void verifyTheDatabaseJudgedRaces(qint64 enough);
+    // Exactly one process decided the request, the one the database names, and the other
+    // says who beat it and when; counts the win. Returns what is wrong, or nothing.
+    QString checkOneWinner(const Stored &row, const QUuid &id, const QString &verb,
+                           const QList<QHash<QUuid, Said>> &said, QList<int> &won) const;
+    void reportRace(const QString &verb, qsizetype requests, qint64 elapsedMs, const QList<int> &won) const;
 
     // Transactions rolled back in the test database so far: a race the database decided
     // (both processes found the request pending, one waited for the other's lock and was
@@ -94,6 +99,33 @@ qint64 TeamRaceTest::rolledBack() const
 void TeamRaceTest::verifyTheDatabaseJudgedRaces(qint64 enough)
 {
     QTRY_VERIFY_WITH_TIMEOUT((m_databaseRaces = rolledBack() - m_rolledBackBefore) >= enough, 5000);
+}
+
+QString TeamRaceTest::checkOneWinner(const Stored &row, const QUuid &id, const QString &verb,
+                                     const QList<QHash<QUuid, Said>> &said, QList<int> &won) const
+{
+    const int winner = m_stewards.indexOf(row.decidedBy);
+    if (winner < 0)
+        return u"decided by %1, who was not racing"_s.arg(row.decidedBy);
+    ++won[winner];
+    const Said &mine = said.at(winner).value(id);
+    if (!mine.decided || mine.decider != row.decidedBy)
+        return u"%1 decided it but did not say so"_s.arg(row.decidedBy);
+    const Said &lost = said.at(1 - winner).value(id);
+    if (lost.decided)
+        return u"both stewards say they %1 it"_s.arg(verb.toLower());
+    const QString expected = u"already %1 by %2 at %3"_s.arg(verb.toLower(), row.decidedBy, row.decidedAt);
+    if (lost.reason != expected)
+        return u"the loser said \"%1\", not \"%2\""_s.arg(lost.reason, expected);
+    return {};
+}
+
+void TeamRaceTest::reportRace(const QString &verb, qsizetype requests, qint64 elapsedMs, const QList<int> &won) const
+{
+    qInfo("%lld requests %s by two steward-cli processes in %s: %s won %d, %s won %d; %lld races judged by the "
+          "database under its lock",
+          qlonglong(requests), qPrintable(verb.toLower()), qPrintable(seconds(elapsedMs)),
+          qPrintable(m_stewards.at(0)), won.at(0), qPrintable(m_stewards.at(1)), won.at(1), m_databaseRaces);
 }
 
 void TeamRaceTest::race(const QList<QUuid> &ids, const QStringList &command, const QString &verb,
@@ -179,23 +211,12 @@ void TeamRaceTest::twoStewardsApproveTheSameThousandRequestsOnceEach()
         const Stored &row = stored.value().value(request.id);
         const QString problem = checkFullyApproved(request, row, m_stewards);
         QVERIFY2(problem.isEmpty(), qPrintable(u"%1 (%2): %3"_s.arg(uuidText(request.id), request.key, problem)));
-        // Exactly one process decided it: the one the database names.
-        const int winner = m_stewards.indexOf(row.decidedBy);
-        const int loser = 1 - winner;
-        ++won[winner];
-        QVERIFY2(said.at(winner).value(request.id).decided,
-                 qPrintable(u"%1 decided %2 but did not say so"_s.arg(row.decidedBy, uuidText(request.id))));
-        QCOMPARE(said.at(winner).value(request.id).decider, row.decidedBy);
-        const Said lost = said.at(loser).value(request.id);
-        QVERIFY2(!lost.decided, qPrintable(u"both stewards say they approved %1"_s.arg(uuidText(request.id))));
-        QCOMPARE(lost.reason, u"already approved by %1 at %2"_s.arg(row.decidedBy, row.decidedAt));
+        const QString race = checkOneWinner(row, request.id, u"Approved"_s, said, won);
+        QVERIFY2(race.isEmpty(), qPrintable(u"%1: %2"_s.arg(uuidText(request.id), race)));
     }
     QCOMPARE(won.at(0) + won.at(1), 1000);
     verifyTheDatabaseJudgedRaces(20);
-    qInfo("1000 requests approved by two steward-cli processes in %s: %s won %d, %s won %d; %lld races "
-          "judged by the database under its lock",
-          qPrintable(seconds(elapsedMs)), qPrintable(m_stewards.at(0)), won.at(0), qPrintable(m_stewards.at(1)),
-          won.at(1), m_databaseRaces);
+    reportRace(u"Approved"_s, ids.size(), elapsedMs, won);
 }
 
 void TeamRaceTest::twoStewardsRejectTheSameRequestsOnceEach()
@@ -227,14 +248,8 @@ void TeamRaceTest::twoStewardsRejectTheSameRequestsOnceEach()
         QCOMPARE(row.status, u"rejected"_s);
         QCOMPARE(row.events, (QStringList{u"approval.requested"_s, u"approval.rejected"_s}));
         QCOMPARE(row.eventActors.constLast(), row.decidedBy);
-        const int winner = m_stewards.indexOf(row.decidedBy);
-        QVERIFY2(winner >= 0, qPrintable(row.decidedBy));
-        ++won[winner];
-        QVERIFY(said.at(winner).value(request.id).decided);
-        QVERIFY2(!said.at(1 - winner).value(request.id).decided,
-                 qPrintable(u"both stewards say they rejected %1"_s.arg(uuidText(request.id))));
-        QCOMPARE(said.at(1 - winner).value(request.id).reason,
-                 u"already rejected by %1 at %2"_s.arg(row.decidedBy, row.decidedAt));
+        const QString race = checkOneWinner(row, request.id, u"Rejected"_s, said, won);
+        QVERIFY2(race.isEmpty(), qPrintable(u"%1: %2"_s.arg(uuidText(request.id), race)));
         if (request.update)
             QCOMPARE(row.entityVersion, std::optional<qint64>(request.baseVersion));
         else
@@ -242,10 +257,7 @@ void TeamRaceTest::twoStewardsRejectTheSameRequestsOnceEach()
     }
     QCOMPARE(won.at(0) + won.at(1), 200);
     verifyTheDatabaseJudgedRaces(5);
-    qInfo("200 requests rejected by two steward-cli processes in %s: %s won %d, %s won %d; %lld races judged "
-          "by the database under its lock",
-          qPrintable(seconds(elapsedMs)), qPrintable(m_stewards.at(0)), won.at(0), qPrintable(m_stewards.at(1)),
-          won.at(1), m_databaseRaces);
+    reportRace(u"Rejected"_s, ids.size(), elapsedMs, won);
 }
 
 QTEST_GUILESS_MAIN(TeamRaceTest)
