@@ -94,7 +94,7 @@ Status checkShape(const PayloadValidator::Context &context, const json::Node &pa
         }
         const FieldSpec *spec = schema.field(key);
         if (!spec)
-            return Error::invalid(key, CoreTr::tr("is not a field of %1").arg(toString(context.type)));
+            return Error::invalid(quotedInput(key), CoreTr::tr("is not a field of %1").arg(toString(context.type)));
         if (spec->kind == FieldSpec::Kind::Text && !value.isString() && !value.isNull())
             return Error::invalid(key, CoreTr::tr("must be a string"));
         if (spec->kind == FieldSpec::Kind::Json && !value.isContainer() && !value.isNull())
@@ -102,7 +102,7 @@ Status checkShape(const PayloadValidator::Context &context, const json::Node &pa
     }
     if (payload.member(u"canonicalKey"_s) && payload.stringMember(u"canonicalKey"_s) != context.entityKey)
         return Error::invalid(u"canonicalKey"_s, CoreTr::tr("must equal the request's entityKey \"%1\"")
-                                                     .arg(context.entityKey));
+                                                     .arg(quotedInput(context.entityKey)));
     if (payload.member(u"tier"_s)) {
         const auto tier = tierFromString(payload.stringMember(u"tier"_s));
         if (!tier)

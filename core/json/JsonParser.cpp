@@ -354,7 +354,7 @@ bool TreeBuilder::parseObject(ondemand::object object, int depth, Node &out)
                 m_path.pop_back(); // the error names the object, not the member
                 const QString keyText = QString::fromUtf8(name.data(), qsizetype(name.size()));
                 return fail(Error::invalid(
-                    pointer(), CoreTr::tr("The key \"%1\" appears more than once in this object.").arg(keyText)));
+                    pointer(), CoreTr::tr("The key \"%1\" appears more than once in this object.").arg(quotedInput(keyText))));
             }
         }
         scratch.keys.push_back(name);

@@ -28,7 +28,7 @@ Result<ChangeRequest> ChangeRequest::fromJson(const json::Node &json)
                                      u"requestedBy"_s};
     for (const auto &[key, value] : json.members()) {
         if (!known.contains(key))
-            return Error::invalid(key, CoreTr::tr("unknown field in a change request"));
+            return Error::invalid(quotedInput(key), CoreTr::tr("unknown field in a change request"));
     }
 
     ChangeRequest request;

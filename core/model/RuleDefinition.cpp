@@ -59,7 +59,7 @@ Result<RuleDefinition> RuleDefinition::parse(const json::Node &ruleType, const j
         if (const QString error = RulePattern(pattern->text()).error(); !error.isEmpty())
             return Error::invalid(kDefinition + u"/pattern"_s,
                                   CoreTr::tr("\"%1\" is not a valid regular expression: %2")
-                                      .arg(pattern->text(), error));
+                                      .arg(quotedInput(pattern->text()), error));
         rule.pattern = pattern->text();
         break;
     }

@@ -2,7 +2,7 @@
 # every run is the same) from the committed seeds. Fails on any crash, sanitizer report,
 # leak or slow input; the failing input is left in WORK_DIR. New inputs found go to
 # WORK_DIR, never into the source tree.
-# Inputs: FUZZER, SEEDS, DICTIONARY, WORK_DIR, RUNS.
+# Inputs: NAME, FUZZER, SEEDS, DICTIONARY, WORK_DIR, RUNS.
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}/corpus")
 execute_process(
@@ -19,8 +19,8 @@ if(NOT status EQUAL 0)
         set(start 0)
     endif()
     string(SUBSTRING "${output}" ${start} -1 tail)
-    message(FATAL_ERROR "fuzz_json_diff failed (exit ${status}); input saved in ${WORK_DIR}\n${tail}")
+    message(FATAL_ERROR "${NAME} failed (exit ${status}); input saved in ${WORK_DIR}\n${tail}")
 endif()
 string(REGEX MATCH "stat::number_of_executed_units: [0-9]+" executed "${output}")
 string(REGEX MATCH "Done [0-9]+ runs in [0-9]+ second\\(s\\)" done "${output}")
-message(STATUS "fuzz_json_diff ran clean: ${done} (${executed})")
+message(STATUS "${NAME} ran clean: ${done} (${executed})")
