@@ -68,6 +68,27 @@ void writeHistogram(QString &out, const QString &name, const HistogramSeries &se
     writeLine(out, name + u"_count"_s, labelText(series.labels), QString::number(histogram.count()));
 }
 
+enum class EscapeQuotes { No, Yes };
+
+// The exposition format's escapes: backslash and newline everywhere, the double quote
+// inside label values only.
+QString escaped(QStringView text, EscapeQuotes quotes)
+{
+    QString out;
+    out.reserve(text.size());
+    for (const QChar c : text) {
+        if (c == u'\\')
+            out += u"\\\\"_s;
+        else if (c == u'"' && quotes == EscapeQuotes::Yes)
+            out += u"\\\""_s;
+        else if (c == u'\n')
+            out += u"\\n"_s;
+        else
+            out += c;
+    }
+    return out;
+}
+
 } // namespace
 
 Histogram::Histogram(QList<double> upperBounds)
@@ -126,34 +147,12 @@ QByteArray TextExposition::render(const QList<MetricFamily> &families)
 
 QString TextExposition::escapeLabelValue(QStringView value)
 {
-    QString escaped;
-    escaped.reserve(value.size());
-    for (const QChar c : value) {
-        if (c == u'\\')
-            escaped += u"\\\\"_s;
-        else if (c == u'"')
-            escaped += u"\\\""_s;
-        else if (c == u'\n')
-            escaped += u"\\n"_s;
-        else
-            escaped += c;
-    }
-    return escaped;
+    return escaped(value, EscapeQuotes::Yes);
 }
 
 QString TextExposition::escapeHelp(QStringView help)
 {
-    QString escaped;
-    escaped.reserve(help.size());
-    for (const QChar c : help) {
-        if (c == u'\\')
-            escaped += u"\\\\"_s;
-        else if (c == u'\n')
-            escaped += u"\\n"_s;
-        else
-            escaped += c;
-    }
-    return escaped;
+    return escaped(help, EscapeQuotes::No);
 }
 
 QString TextExposition::formatValue(double value)

@@ -298,17 +298,14 @@ Result<ProfileOutcome> ProfileExecution::execute(const ProfileRequest &request)
                 payload.insert(u"note"_s, run.metrics.note);
             break;
         case RunStatus::Failed:
-            type = ProfileEventType::Failed;
+        case RunStatus::Cancelled: {
+            const bool failed = run.status == RunStatus::Failed;
+            type = failed ? ProfileEventType::Failed : ProfileEventType::Cancelled;
             payload = {{u"profileId"_s, profileId},     {u"canonicalKey"_s, key},
                        {u"tier"_s, toString(run.tier)}, {u"trigger"_s, toString(run.trigger)},
-                       {u"error"_s, run.error},         {u"durationMs"_s, run.durationMs}};
+                       {failed ? u"error"_s : u"reason"_s, run.error}, {u"durationMs"_s, run.durationMs}};
             break;
-        case RunStatus::Cancelled:
-            type = ProfileEventType::Cancelled;
-            payload = {{u"profileId"_s, profileId},     {u"canonicalKey"_s, key},
-                       {u"tier"_s, toString(run.tier)}, {u"trigger"_s, toString(run.trigger)},
-                       {u"reason"_s, run.error},        {u"durationMs"_s, run.durationMs}};
-            break;
+        }
         }
         results.append(
             Event::make(QString::fromUtf16(type), request.tenantId, actorId, actorRole, run.id, payload, m_clock()));

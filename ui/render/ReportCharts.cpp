@@ -79,6 +79,20 @@ QString perUnit(Unit unit, const QString &perDay, const QString &perWeek, const 
     return perDay;
 }
 
+// A chart over the period's buckets, one category each, in time order.
+ChartData overTime(ChartData::Kind kind, const TimeBuckets &buckets, const QString &title, const QString &valueLabel,
+                   const QString &emptyText)
+{
+    ChartData chart;
+    chart.kind = kind;
+    chart.title = title;
+    chart.valueLabel = valueLabel;
+    chart.categories = buckets.labels;
+    chart.sequence = true;
+    chart.emptyText = emptyText;
+    return chart;
+}
+
 void add(std::optional<double> &slot, double value)
 {
     slot = slot.value_or(0) + value;
@@ -89,15 +103,12 @@ void add(std::optional<double> &slot, double value)
 ChartData tierTrend(const QualityReport &report, const ReportPeriod &period, double threshold)
 {
     const TimeBuckets buckets(period);
-    ChartData chart;
-    chart.kind = ChartData::Kind::Line;
-    chart.title = perUnit(buckets.unit, UiTr::tr("Average quality score per tier and day"),
-                          UiTr::tr("Average quality score per tier and week"),
-                          UiTr::tr("Average quality score per tier and month"),
-                          UiTr::tr("Average quality score per tier and year"));
-    chart.valueLabel = UiTr::tr("Score");
-    chart.categories = buckets.labels;
-    chart.sequence = true;
+    ChartData chart = overTime(ChartData::Kind::Line, buckets,
+                               perUnit(buckets.unit, UiTr::tr("Average quality score per tier and day"),
+                                       UiTr::tr("Average quality score per tier and week"),
+                                       UiTr::tr("Average quality score per tier and month"),
+                                       UiTr::tr("Average quality score per tier and year")),
+                               UiTr::tr("Score"), UiTr::tr("No completed profile runs in this period."));
     // As on the Quality page: from a round ten at or below the data and the threshold, up to 100.
     double lowest = 100;
     for (const quality::TierDayScore &point : report.tierTrend)
@@ -107,7 +118,6 @@ ChartData tierTrend(const QualityReport &report, const ReportPeriod &period, dou
     chart.tickStep = 10;
     chart.threshold = threshold;
     chart.thresholdName = UiTr::tr("Threshold (%1)").arg(threshold, 0, 'f', 0);
-    chart.emptyText = UiTr::tr("No completed profile runs in this period.");
     for (const Tier tier : allTiers()) {
         // A bucket of several days averages its days' averages weighted by their runs.
         QList<double> sums(buckets.labels.size(), 0.0);
@@ -155,14 +165,10 @@ ChartData gradeDistribution(const QualityReport &report)
 ChartData runsPerDay(const QualityReport &report, const ReportPeriod &period)
 {
     const TimeBuckets buckets(period);
-    ChartData chart;
-    chart.kind = ChartData::Kind::StackedBars;
-    chart.title = perUnit(buckets.unit, UiTr::tr("Profile runs per day"), UiTr::tr("Profile runs per week"),
-                          UiTr::tr("Profile runs per month"), UiTr::tr("Profile runs per year"));
-    chart.valueLabel = UiTr::tr("Runs");
-    chart.categories = buckets.labels;
-    chart.sequence = true;
-    chart.emptyText = UiTr::tr("No profile runs in this period.");
+    ChartData chart = overTime(ChartData::Kind::StackedBars, buckets,
+                               perUnit(buckets.unit, UiTr::tr("Profile runs per day"), UiTr::tr("Profile runs per week"),
+                                       UiTr::tr("Profile runs per month"), UiTr::tr("Profile runs per year")),
+                               UiTr::tr("Runs"), UiTr::tr("No profile runs in this period."));
     ChartSeries completed{UiTr::tr("Completed"), ChartPalette::runCompleted(), buckets.emptyValues()};
     ChartSeries failed{UiTr::tr("Failed"), ChartPalette::runFailed(), buckets.emptyValues()};
     ChartSeries cancelled{UiTr::tr("Cancelled"), ChartPalette::runCancelled(), buckets.emptyValues()};
@@ -185,14 +191,10 @@ ChartData runsPerDay(const QualityReport &report, const ReportPeriod &period)
 ChartData decisionsPerDay(const QList<quality::DecisionDay> &decisions, const ReportPeriod &period)
 {
     const TimeBuckets buckets(period);
-    ChartData chart;
-    chart.kind = ChartData::Kind::StackedBars;
-    chart.title = perUnit(buckets.unit, UiTr::tr("Decisions per day"), UiTr::tr("Decisions per week"),
-                          UiTr::tr("Decisions per month"), UiTr::tr("Decisions per year"));
-    chart.valueLabel = UiTr::tr("Approved and rejected");
-    chart.categories = buckets.labels;
-    chart.sequence = true;
-    chart.emptyText = UiTr::tr("No decisions in this period.");
+    ChartData chart = overTime(ChartData::Kind::StackedBars, buckets,
+                               perUnit(buckets.unit, UiTr::tr("Decisions per day"), UiTr::tr("Decisions per week"),
+                                       UiTr::tr("Decisions per month"), UiTr::tr("Decisions per year")),
+                               UiTr::tr("Approved and rejected"), UiTr::tr("No decisions in this period."));
     // As on the Quality page: one stack level per entity type.
     for (const EntityType type : allEntityTypes()) {
         ChartSeries series{displayName(type), ChartPalette::entityType(type), buckets.emptyValues()};
