@@ -7,7 +7,6 @@
 #include "diff/JsonPatch.h"
 #include "diff/StructuralDiff.h"
 #include "json/JsonParser.h"
-#include "json/JsonPointer.h"
 
 #include <QIODevice>
 #include <QTextStream>
@@ -26,11 +25,8 @@ Result<std::shared_ptr<const json::Node>> readDocument(const QString &source, js
         return input.error();
     auto document = parser.parseInPlace(std::move(input.value().text));
     if (!document) {
-        // One short line: the pointer of a too-deep document alone can be 500 characters.
         const Error &error = document.error();
-        const QString problem =
-            error.field.isEmpty() ? error.message : json::abbreviatePointer(error.field) + u": "_s + error.message;
-        return Error::make(error.code, CliTr::tr("%1: %2").arg(input.value().name, problem));
+        return Error::make(error.code, CliTr::tr("%1: %2").arg(input.value().name, error.text()));
     }
     return std::make_shared<const json::Node>(std::move(document.value()));
 }

@@ -64,11 +64,16 @@ QString appendIndex(const QString &pointer, qsizetype index)
 
 QString abbreviatePointer(const QString &pointer)
 {
-    constexpr qsizetype kEnds = 3; // tokens kept at each end
-    const QStringList parts = pointer.split(u'/'); // parts[0] is the empty text before the first '/'
+    constexpr qsizetype kEnds = 3;        // tokens kept at each end
+    constexpr qsizetype kLongestToken = 24; // characters kept of one member name
+    QStringList parts = pointer.split(u'/'); // parts[0] is the empty text before the first '/'
+    for (QString &part : parts) {
+        if (part.size() > kLongestToken)
+            part = part.left(kLongestToken - 4) + u'…';
+    }
     const qsizetype tokens = parts.size() - 1;
     if (tokens <= 2 * kEnds + 2)
-        return pointer;
+        return parts.join(u'/');
     return CoreTr::tr("%1/…/%2 (%n level(s))", nullptr, int(tokens))
         .arg(parts.mid(0, kEnds + 1).join(u'/'), parts.mid(parts.size() - kEnds).join(u'/'));
 }

@@ -18,7 +18,8 @@ QString escapeToken(const QString &token);
 QString unescapeToken(const QString &token);
 QString appendToken(const QString &pointer, const QString &token);
 QString appendIndex(const QString &pointer, qsizetype index);
-// A pointer short enough for one line: "/a/b/c/…/x/y/z (200 levels)" past 8 tokens.
+// A pointer short enough for one line: "/a/b/c/…/x/y/z (200 levels)" past 8 tokens, and
+// a member name over 24 characters cut to its start and an ellipsis.
 QString abbreviatePointer(const QString &pointer);
 // Tokens of a pointer; nullopt when it is not a valid pointer ("" is the root).
 std::optional<QStringList> splitPointer(const QString &pointer);

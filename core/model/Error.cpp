@@ -1,6 +1,7 @@
 #include "model/Error.h"
 
 #include "Tr.h"
+#include "json/JsonPointer.h"
 
 #include <algorithm>
 #include <climits>
@@ -21,7 +22,12 @@ Error Error::make(ErrorCode code, const QString &message)
 
 QString Error::text() const
 {
-    return field.isEmpty() ? message : field + u": "_s + message;
+    if (field.isEmpty())
+        return message;
+    // A field is a name the program chose or a JSON Pointer into someone's input; either
+    // way it is shown cut to one line, never echoed whole.
+    const QString shown = field.startsWith(u'/') ? json::abbreviatePointer(field) : quotedInput(field);
+    return shown + u": "_s + message;
 }
 
 QString quotedInput(const QString &text)

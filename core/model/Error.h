@@ -26,7 +26,8 @@ struct Error
 
     static Error invalid(const QString &field, const QString &message);
     static Error make(ErrorCode code, const QString &message);
-    // "field: message" when a field is named, else the message.
+    // "field: message" when a field is named, else the message; the field cut to one line
+    // (a long JSON Pointer abbreviated, a long name quoted), so input is never echoed whole.
     QString text() const;
 };
 

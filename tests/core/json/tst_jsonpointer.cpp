@@ -69,6 +69,10 @@ void TestJsonPointer::abbreviate()
     QVERIFY2(short200.size() < 40 && short200.contains(u"200"_s), qPrintable(short200));
     // Escaped tokens stay whole.
     QVERIFY(abbreviatePointer(u"/x~1y/b/c/d/e/f/g/h/last~0"_s).startsWith(u"/x~1y/b/c/…/g/h/last~0"_s));
+    // A member name of 700 characters is cut to its start, wherever it stands.
+    const QString longName(700, u'x');
+    QCOMPARE(abbreviatePointer(u"/payload/"_s + longName), u"/payload/"_s + QString(20, u'x') + u'…');
+    QVERIFY(abbreviatePointer(u"/"_s + longName + u"/b/c/d/e/f/g/h/i"_s).size() < 80);
 }
 
 void TestJsonPointer::split_data()
