@@ -1778,6 +1778,10 @@ stderr nennt dann, wie viele das waren.
         <source>the connection to the database was closed</source>
         <translation>die Verbindung zur Datenbank wurde geschlossen</translation>
     </message>
+    <message>
+        <source>the pattern is %1 characters long, more than the limit of %2</source>
+        <translation>das Muster ist %1 Zeichen lang, mehr als die Grenze von %2</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>

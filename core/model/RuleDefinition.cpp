@@ -56,6 +56,14 @@ Result<RuleDefinition> RuleDefinition::parse(const json::Node &ruleType, const j
         const json::Node *pattern = definition.member(u"pattern"_s);
         if (!pattern || !pattern->isString() || pattern->text().isEmpty())
             return Error::invalid(kDefinition + u"/pattern"_s, CoreTr::tr("a regex rule needs a pattern"));
+        // A rule checks one value's shape; a longer pattern is a mistake or an attack on
+        // the engine that every profile run would pay for.
+        constexpr qsizetype kLongestPattern = 1000;
+        if (pattern->text().size() > kLongestPattern)
+            return Error::invalid(kDefinition + u"/pattern"_s,
+                                  CoreTr::tr("the pattern is %1 characters long, more than the limit of %2")
+                                      .arg(pattern->text().size())
+                                      .arg(kLongestPattern));
         if (const QString error = RulePattern(pattern->text()).error(); !error.isEmpty())
             return Error::invalid(kDefinition + u"/pattern"_s,
                                   CoreTr::tr("\"%1\" is not a valid regular expression: %2")

@@ -158,6 +158,12 @@ void PayloadValidatorTest::validate_data()
                                  << QString() << QString();
     QTest::newRow("rule: regex invalid") << br << ruleKey << ruleOf(u"regex"_s, parse(R"({"pattern": "([a-z"})"))
                                          << none << u"definition/pattern"_s << u"not a valid regular expression"_s;
+    QTest::newRow("rule: regex longer than 1000 characters")
+        << br << ruleKey << ruleOf(u"regex"_s, QJsonObject{{u"pattern"_s, QString(1001, u'a')}}) << none
+        << u"definition/pattern"_s << u"more than the limit of 1000"_s;
+    QTest::newRow("rule: regex of 1000 characters") << br << ruleKey
+                                                    << ruleOf(u"regex"_s, QJsonObject{{u"pattern"_s, QString(1000, u'a')}})
+                                                    << none << QString() << QString();
     QTest::newRow("rule: regex without pattern") << br << ruleKey << ruleOf(u"regex"_s, QJsonObject()) << none
                                                  << u"definition/pattern"_s << u"needs a pattern"_s;
     QTest::newRow("rule: range min > max") << br << ruleKey << ruleOf(u"range"_s, parse(R"({"min": 10, "max": 1})"))
