@@ -1782,6 +1782,34 @@ stderr nennt dann, wie viele das waren.
         <source>the pattern is %1 characters long, more than the limit of %2</source>
         <translation>das Muster ist %1 Zeichen lang, mehr als die Grenze von %2</translation>
     </message>
+    <message>
+        <source>the disk holding the database file %1 is full (%2 free), so nothing was written; free some space and try again</source>
+        <translation>der Datenträger mit der Datenbankdatei %1 ist voll (%2 frei), daher wurde nichts geschrieben; schaffen Sie Platz und versuchen Sie es erneut</translation>
+    </message>
+    <message>
+        <source>the database file %1 and its folder are read-only: SQLite cannot even read it without creating its -wal and -shm files there; nothing was changed</source>
+        <translation>die Datenbankdatei %1 und ihr Ordner sind schreibgeschützt: SQLite kann sie nicht einmal lesen, ohne dort ihre -wal- und -shm-Dateien anzulegen; es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>the database file %1 is read-only, so nothing was changed; make it writable to record changes</source>
+        <translation>die Datenbankdatei %1 ist schreibgeschützt, daher wurde nichts geändert; geben Sie sie zum Schreiben frei, um Änderungen zu speichern</translation>
+    </message>
+    <message>
+        <source>the folder %1 holding the database file %2 is read-only, so SQLite cannot create its journal files there; nothing was changed</source>
+        <translation>der Ordner %1 mit der Datenbankdatei %2 ist schreibgeschützt, daher kann SQLite dort keine Journaldateien anlegen; es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>cannot open the database file %1: %2</source>
+        <translation>die Datenbankdatei %1 lässt sich nicht öffnen: %2</translation>
+    </message>
+    <message>
+        <source>the database file %1 is read-only (%2); nothing was changed</source>
+        <translation>die Datenbankdatei %1 ist schreibgeschützt (%2); es wurde nichts geändert</translation>
+    </message>
+    <message>
+        <source>the database file %1 could not be read or written (%2): the disk or file system failed; nothing was changed</source>
+        <translation>die Datenbankdatei %1 konnte nicht gelesen oder geschrieben werden (%2): der Datenträger oder das Dateisystem hat versagt; es wurde nichts geändert</translation>
+    </message>
 </context>
 <context>
     <name>Gui</name>

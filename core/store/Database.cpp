@@ -4,6 +4,7 @@
 #include "model/Approval.h"
 #include "store/PostgresDialect.h"
 #include "store/SqliteDialect.h"
+#include "store/SqliteStorageFailure.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -111,7 +112,7 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const Q
     if (url.kind == DatabaseUrl::Kind::Postgres)
         dialect = std::make_unique<PostgresDialect>();
     else
-        dialect = std::make_unique<SqliteDialect>();
+        dialect = std::make_unique<SqliteDialect>(url.path);
     if (!QSqlDatabase::isDriverAvailable(dialect->driverName()))
         return Error::make(ErrorCode::Unavailable,
                            CoreTr::tr("the Qt SQL driver %1 is not installed").arg(dialect->driverName()));
@@ -144,6 +145,8 @@ Result<std::unique_ptr<Database>> Database::open(const DatabaseUrl &url, const Q
     if (!db.open()) {
         if (url.kind == DatabaseUrl::Kind::Postgres)
             return connectError(url, db.lastError());
+        if (auto storage = SqliteStorageFailure(url.path).explain(db.lastError()))
+            return *storage;
         return Error::make(ErrorCode::Unavailable,
                            CoreTr::tr("cannot open %1: %2").arg(url.path, db.lastError().text()));
     }

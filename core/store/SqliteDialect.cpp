@@ -8,6 +8,8 @@ using namespace Qt::StringLiterals;
 
 namespace steward {
 
+SqliteDialect::SqliteDialect(const QString &databasePath) : m_storageFailure(databasePath) {}
+
 QString SqliteDialect::driverName() const { return u"QSQLITE"_s; }
 
 void SqliteDialect::configure(QSqlDatabase &database) const
@@ -76,6 +78,8 @@ QString SqliteDialect::decisionFunction() const
 
 Error SqliteDialect::translate(const QSqlError &error) const
 {
+    if (auto storage = m_storageFailure.explain(error))
+        return *storage;
     return databaseError(error);
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "store/SqlDialect.h"
+#include "store/SqliteStorageFailure.h"
 
 namespace steward {
 
@@ -8,6 +9,9 @@ namespace steward {
 class SqliteDialect final : public SqlDialect
 {
 public:
+    // `databasePath` is the file the connection opens: storage failures name it.
+    explicit SqliteDialect(const QString &databasePath = {});
+
     QString driverName() const override;
     void configure(QSqlDatabase &database) const override;
     QStringList sessionStatements() const override;
@@ -24,6 +28,9 @@ public:
     QString signInStatement() const override;
     QString decisionFunction() const override;
     Error translate(const QSqlError &error) const override;
+
+private:
+    SqliteStorageFailure m_storageFailure;
 };
 
 } // namespace steward
