@@ -17,7 +17,8 @@ namespace {
 
 constexpr int kSealPage = 1000;
 
-// The sealed columns as the dialect reads them, then prev_hash and hash.
+// The sealed columns as the dialect reads them, then prev_hash and hash. (An output
+// column keeps its column's name on PostgreSQL: ORDER BY says mdm_event.seq, the number.)
 QString sealedColumns(const SqlDialect &dialect)
 {
     QStringList columns;
@@ -132,7 +133,7 @@ Status AuditTrail::sealTenant(const QString &tenantId)
         std::vector<Unsealed> page;
         {
             auto rows = m_database.run(u"SELECT "_s + sealedColumns(m_database.dialect())
-                                           + u" FROM mdm_event WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?"_s,
+                                           + u" FROM mdm_event WHERE tenant_id = ? AND seq > ? ORDER BY mdm_event.seq LIMIT ?"_s,
                                        {tenantId, after, kSealPage});
             if (!rows)
                 return rows.error();
@@ -154,7 +155,7 @@ Status AuditTrail::sealTenant(const QString &tenantId)
 Result<AuditVerification> AuditTrail::verify(const QUuid &tenantId) const
 {
     auto rows = m_database.run(u"SELECT "_s + sealedColumns(m_database.dialect())
-                                   + u" FROM mdm_event WHERE tenant_id = ? ORDER BY seq"_s,
+                                   + u" FROM mdm_event WHERE tenant_id = ? ORDER BY mdm_event.seq"_s,
                                {uuidText(tenantId)});
     if (!rows)
         return rows.error();

@@ -326,14 +326,11 @@ void MigrationsTest::storedEventsAreSealedByVersionEight()
 
     // The first event's seal, computed here from its stored columns as SPEC section 9 and
     // AuditSeal define it: SHA-256 over 64 zeros and the length-prefixed column texts.
-    QByteArray text = "mdm_event/1
-";
+    QByteArray text = "mdm_event/1\n";
     for (const QString &column : {u"1"_s, firstId, tenant, u"approval.requested"_s, u"1"_s,
                                   u"2024-01-02T10:00:00.000Z"_s, u"otto.owner"_s, QString(), QString(), payload}) {
-        text += column.isNull() ? QByteArray("~
-")
-                                : QByteArray::number(column.toUtf8().size()) + ':' + column.toUtf8() + '
-';
+        text += column.isNull() ? QByteArray("~\n")
+                                : QByteArray::number(column.toUtf8().size()) + ':' + column.toUtf8() + '\n';
     }
     const QByteArray expected =
         QCryptographicHash::hash(QByteArray(64, '0') + text, QCryptographicHash::Sha256).toHex();

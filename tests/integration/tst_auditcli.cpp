@@ -162,6 +162,11 @@ void AuditCliTest::theChainVerifiesAfterAnApprovalBatch()
                                    u"(SELECT hash FROM mdm_event WHERE seq = %2)"_s.arg(stored.at(last).seq)
                                        .arg(stored.at(last - 1).seq));
     QVERIFY2(QStringList({u"1"_s, u"t"_s}).contains(link.out.trimmed()), qPrintable(link.out + link.err));
+    // --help names the command and its exit status; it takes no arguments.
+    const Run help = cli(m_target, {u"--help"_s}, Reader);
+    QVERIFY(help.out.contains(u"verify-audit"_s));
+    QVERIFY(help.out.contains(u"  7  verify-audit: the audit trail's hash chain is broken"_s));
+    QCOMPARE(cli(m_target, {u"verify-audit"_s, u"everything"_s}, Reader).exitCode, 2);
     // The batch's own events are part of it.
     const Run batch = sql(m_target, u"SELECT COUNT(*) FROM mdm_event WHERE correlation_id = '%1' AND hash IS NOT NULL"_s
                                         .arg(m_approved.constLast()));
@@ -217,7 +222,9 @@ void AuditCliTest::aTamperedEventIsNamed()
     }
     const Run before = cli(copy, {u"verify-audit"_s}, Reader);
     QCOMPARE(before.exitCode, 0);
-    const Run edited = sql(copy, statements.arg(target.seq).arg(next.seq));
+    const Run edited = sql(copy, QString(statements)
+                                     .replace(u"%1"_s, QString::number(target.seq))
+                                     .replace(u"%2"_s, QString::number(next.seq)));
     QCOMPARE(edited.err, QString());
     QCOMPARE(edited.exitCode, 0);
 
