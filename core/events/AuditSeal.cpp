@@ -13,14 +13,22 @@ QString genesisHash()
 
 QByteArray canonicalText(const QVariantList &columns)
 {
-    QByteArray text = "mdm_event/1\n";
+    QByteArrayList texts;
+    texts.reserve(columns.size());
+    qsizetype size = 16;
     for (const QVariant &column : columns) {
-        if (column.isNull()) {
-            text += "~\n";
+        texts.append(column.typeId() == QMetaType::QByteArray ? column.toByteArray() : column.toString().toUtf8());
+        size += texts.constLast().size() + 24;
+    }
+    QByteArray text;
+    text.reserve(size);
+    text.append("mdm_event/1\n");
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        if (columns.at(i).isNull()) {
+            text.append("~\n");
             continue;
         }
-        const QByteArray bytes = column.toString().toUtf8();
-        text += QByteArray::number(bytes.size()) + ':' + bytes + '\n';
+        text.append(QByteArray::number(texts.at(i).size())).append(':').append(texts.at(i)).append('\n');
     }
     return text;
 }

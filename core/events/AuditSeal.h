@@ -30,7 +30,7 @@ inline constexpr int kColumnCount = int(std::size(kColumns));
 QString genesisHash();
 
 // The canonical text of one event from its stored columns (kColumns order; a null
-// QVariant is NULL).
+// QVariant is NULL; a QByteArray holds the text's UTF-8 bytes).
 QByteArray canonicalText(const QVariantList &columns);
 
 // The seal of an event whose canonical text is `canonical`, chained to `previousHash`.

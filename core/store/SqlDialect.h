@@ -65,7 +65,7 @@ public:
 
     // An mdm_event column as the text the audit chain seals (events/AuditSeal): integers
     // in decimal, UUIDs as stored, occurred_at as toIsoTimestamp writes it, the payload as
-    // stored. `column` is one of AuditSeal::kColumns.
+    // stored; read as text or as its UTF-8 bytes. `column` is one of AuditSeal::kColumns.
     virtual QString auditText(const QString &column) const = 0;
     // True where the database seals each event as it is stored (a trigger); false where
     // the program does it in the same transaction (AuditTrail::seal).

@@ -62,7 +62,9 @@ QString SqliteDialect::exactJsonBytes(const QString &column) const
 
 QString SqliteDialect::auditText(const QString &column) const
 {
-    return u"CAST(%1 AS TEXT)"_s.arg(column); // every column is stored as that text already
+    // Every column is stored as that text already; as a BLOB the driver hands over its
+    // UTF-8 bytes instead of widening them to UTF-16 (what AuditSeal hashes).
+    return u"CAST(CAST(%1 AS TEXT) AS BLOB)"_s.arg(column);
 }
 
 bool SqliteDialect::sealsEventsItself() const

@@ -153,9 +153,8 @@ void PdfDocument::titlePage(const QString &summary, const QString &notice)
         y += lineHeight(Style::Subheading) * 1.3;
     }
     if (m_header.auditTrail) {
-        // Small enough for the head hash to fit on one line.
         y += mm(2);
-        paragraph(UiTr::tr("Audit trail: %1").arg(m_header.auditTrail->statement()), Style::Small,
+        paragraph(UiTr::tr("Audit trail: %1").arg(m_header.auditTrail->statement()), Style::Body,
                   m_header.auditTrail->verified() ? kText : QColor(0xb7, 0x1c, 0x1c), 4, left - m_content.left());
     }
     y += mm(8);
