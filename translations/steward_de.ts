@@ -717,6 +717,46 @@
         <translation>ohne Ablauf</translation>
     </message>
     <message>
+        <source>%1 - reads the request ids from standard input and takes no others; usage: steward-cli %2</source>
+        <translation>%1 - liest die Antrags-IDs von der Standardeingabe und nimmt keine weiteren; Aufruf: steward-cli %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a request id; expected a UUID as shown by steward-cli list; nothing was decided</source>
+        <translation>&quot;%1&quot; ist keine Antrags-ID; erwartet wird eine UUID, wie steward-cli list sie anzeigt; nichts wurde entschieden</translation>
+    </message>
+    <message>
+        <source>%1 holds no request ids; expected one per line</source>
+        <translation>%1 enthält keine Antrags-IDs; erwartet wird eine pro Zeile</translation>
+    </message>
+    <message>
+        <source>line %1 of %2: &quot;%3&quot; is not a request id; expected a UUID as shown by steward-cli list; nothing was decided</source>
+        <translation>Zeile %1 von %2: &quot;%3&quot; ist keine Antrags-ID; erwartet wird eine UUID, wie steward-cli list sie anzeigt; nichts wurde entschieden</translation>
+    </message>
+    <message>
+        <source>Not approved %1: %2</source>
+        <translation>%1 nicht genehmigt: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests were not approved</source>
+        <translation>%1 von %2 Anträgen wurden nicht genehmigt</translation>
+    </message>
+    <message>
+        <source>Not rejected %1: %2</source>
+        <translation>%1 nicht abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 requests were not rejected</source>
+        <translation>%1 von %2 Anträgen wurden nicht abgelehnt</translation>
+    </message>
+    <message>
+        <source>the audit trail of %1 is broken: %2; the %3 events before it verified</source>
+        <translation>der Prüfpfad von %1 ist gebrochen: %2; die %3 Ereignisse davor sind bestätigt</translation>
+    </message>
+    <message>
+        <source>Audit trail of %1 verified: %2 events checked; head hash %3 (seq %4)</source>
+        <translation>Prüfpfad von %1 bestätigt: %2 Ereignisse geprüft; Kopf-Hash %3 (seq %4)</translation>
+    </message>
+    <message>
         <source>Review and decide metadata change requests and read the audit trail, without a display.
 
 Commands:
@@ -740,6 +780,10 @@ Commands:
                                ending in &apos;*&apos; (e.g. &apos;approval.*&apos;); --follow keeps
                                printing new events until interrupted; --json prints
                                one JSON object per line
+  verify-audit                 recompute the tenant&apos;s audit trail hash chain: prints
+                               the events checked and the head hash, or fails
+                               naming the first event (seq and id) that was
+                               changed, deleted or moved
   diff OLD NEW [--format text|json|patch]
                                structural diff of two JSON files (&apos;-&apos; reads stdin):
                                changes by JSON Pointer, or an RFC 6902 patch that
@@ -794,6 +838,10 @@ Befehle:
                                mit &apos;*&apos; am Ende (z. B. &apos;approval.*&apos;); --follow gibt
                                neue Ereignisse aus, bis abgebrochen wird; --json gibt
                                ein JSON-Objekt pro Zeile aus
+  verify-audit                 die Hash-Kette des Prüfpfads des Mandanten nachrechnen:
+                               gibt die geprüften Ereignisse und den Kopf-Hash aus oder
+                               scheitert und nennt das erste Ereignis (seq und ID), das
+                               geändert, gelöscht oder verschoben wurde
   diff OLD NEW [--format text|json|patch]
                                strukturierter Vergleich zweier JSON-Dateien (&apos;-&apos; liest stdin):
                                Änderungen je JSON Pointer oder ein RFC-6902-Patch, der
@@ -827,38 +875,6 @@ Befehle:
                                eine ISO-8601-Zeit; revoke beendet eines; list zeigt sie</translation>
     </message>
     <message>
-        <source>%1 - reads the request ids from standard input and takes no others; usage: steward-cli %2</source>
-        <translation>%1 - liest die Antrags-IDs von der Standardeingabe und nimmt keine weiteren; Aufruf: steward-cli %2</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a request id; expected a UUID as shown by steward-cli list; nothing was decided</source>
-        <translation>&quot;%1&quot; ist keine Antrags-ID; erwartet wird eine UUID, wie steward-cli list sie anzeigt; nichts wurde entschieden</translation>
-    </message>
-    <message>
-        <source>%1 holds no request ids; expected one per line</source>
-        <translation>%1 enthält keine Antrags-IDs; erwartet wird eine pro Zeile</translation>
-    </message>
-    <message>
-        <source>line %1 of %2: &quot;%3&quot; is not a request id; expected a UUID as shown by steward-cli list; nothing was decided</source>
-        <translation>Zeile %1 von %2: &quot;%3&quot; ist keine Antrags-ID; erwartet wird eine UUID, wie steward-cli list sie anzeigt; nichts wurde entschieden</translation>
-    </message>
-    <message>
-        <source>Not approved %1: %2</source>
-        <translation>%1 nicht genehmigt: %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 requests were not approved</source>
-        <translation>%1 von %2 Anträgen wurden nicht genehmigt</translation>
-    </message>
-    <message>
-        <source>Not rejected %1: %2</source>
-        <translation>%1 nicht abgelehnt: %2</translation>
-    </message>
-    <message>
-        <source>%1 of %2 requests were not rejected</source>
-        <translation>%1 von %2 Anträgen wurden nicht abgelehnt</translation>
-    </message>
-    <message>
         <source>Exit status:
   %1  success
   %7  failure of another kind
@@ -868,6 +884,7 @@ Befehle:
   %5  conflict (already decided, key already taken, or changed since the request)
   %6  unavailable: the database (missing, locked, or failing) or the PDF/HTML
      report renderer steward-render (missing or failing)
+  %8  verify-audit: the audit trail&apos;s hash chain is broken (the event is named)
 On failure, one line &quot;steward-cli: &lt;reason&gt;&quot; is written to stderr.
 approve and reject with several IDs (or &apos;-&apos;) print a line for each request and
 return the status of the first one they did not decide; the line on stderr then
@@ -882,6 +899,7 @@ says how many that were.
   %5  Konflikt (bereits entschieden, Schlüssel bereits vergeben oder seit dem Antrag geändert)
   %6  nicht verfügbar: die Datenbank (fehlt, gesperrt oder fehlerhaft) oder der PDF/HTML-
      Berichtsrenderer steward-render (fehlt oder fehlerhaft)
+  %8  verify-audit: die Hash-Kette des Prüfpfads ist gebrochen (das Ereignis wird genannt)
 Bei einem Fehler wird eine Zeile &quot;steward-cli: &lt;Grund&gt;&quot; auf stderr ausgegeben.
 approve und reject mit mehreren IDs (oder &apos;-&apos;) geben je Antrag eine Zeile aus und
 liefern den Status des ersten Antrags, den sie nicht entschieden haben; die Zeile auf
@@ -1777,6 +1795,34 @@ stderr nennt dann, wie viele das waren.
     <message>
         <source>the connection to the database was closed</source>
         <translation>die Verbindung zur Datenbank wurde geschlossen</translation>
+    </message>
+    <message>
+        <source>the event at seq %1 (id %2) carries no seal</source>
+        <translation>das Ereignis mit seq %1 (ID %2) trägt kein Siegel</translation>
+    </message>
+    <message>
+        <source>the event at seq %1 (id %2) does not follow the event before it (seq %3): an event was deleted, moved or inserted</source>
+        <translation>das Ereignis mit seq %1 (ID %2) folgt nicht auf das Ereignis davor (seq %3): ein Ereignis wurde gelöscht, verschoben oder eingefügt</translation>
+    </message>
+    <message>
+        <source>the event at seq %1 (id %2) does not start the chain: an event before it was deleted or moved</source>
+        <translation>das Ereignis mit seq %1 (ID %2) beginnt die Kette nicht: ein Ereignis davor wurde gelöscht oder verschoben</translation>
+    </message>
+    <message>
+        <source>the event at seq %1 (id %2) does not match its seal: it was changed after it was written</source>
+        <translation>das Ereignis mit seq %1 (ID %2) passt nicht zu seinem Siegel: es wurde nach dem Schreiben geändert</translation>
+    </message>
+    <message>
+        <source>not verified: %1 (%2 events before it verified)</source>
+        <translation>nicht bestätigt: %1 (%2 Ereignisse davor bestätigt)</translation>
+    </message>
+    <message>
+        <source>verified: %1 events checked, head hash %2 (seq %3)</source>
+        <translation>bestätigt: %1 Ereignisse geprüft, Kopf-Hash %2 (seq %3)</translation>
+    </message>
+    <message>
+        <source>no event with seq %1 to seal</source>
+        <translation>kein Ereignis mit seq %1 zum Versiegeln</translation>
     </message>
     <message>
         <source>the pattern is %1 characters long, more than the limit of %2</source>
@@ -4030,6 +4076,14 @@ Offene Warnungen und Entscheidungen zu Ihren Anträgen erscheinen hier.</transla
     <message>
         <source>%1 needs a password.</source>
         <translation>%1 verlangt ein Passwort.</translation>
+    </message>
+    <message>
+        <source>Audit trail</source>
+        <translation>Prüfpfad</translation>
+    </message>
+    <message>
+        <source>Audit trail: %1</source>
+        <translation>Prüfpfad: %1</translation>
     </message>
 </context>
 </TS>

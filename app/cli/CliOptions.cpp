@@ -44,6 +44,7 @@ const QList<CommandSpec> &commands()
          {u"type"_s, u"follow"_s, u"json"_s},
          u"events [--type T] [--follow] [--json]"_s,
          false},
+        {Command::VerifyAudit, u"verify-audit"_s, 0, 0, {}, u"verify-audit"_s, false},
         {Command::Diff, u"diff"_s, 2, 2, {u"format"_s}, u"diff OLD NEW [--format text|json|patch]"_s, false},
         {Command::Profile,
          u"profile"_s,
@@ -110,6 +111,10 @@ QString description()
                      "                               ending in '*' (e.g. 'approval.*'); --follow keeps\n"
                      "                               printing new events until interrupted; --json prints\n"
                      "                               one JSON object per line\n"
+                     "  verify-audit                 recompute the tenant's audit trail hash chain: prints\n"
+                     "                               the events checked and the head hash, or fails\n"
+                     "                               naming the first event (seq and id) that was\n"
+                     "                               changed, deleted or moved\n"
                      "  diff OLD NEW [--format text|json|patch]\n"
                      "                               structural diff of two JSON files ('-' reads stdin):\n"
                      "                               changes by JSON Pointer, or an RFC 6902 patch that\n"

@@ -9,7 +9,7 @@
 
 namespace steward {
 
-enum class Command { InitDemo, Migrate, Submit, List, Show, Approve, Reject, Cancel, Events, Diff, Profile, Report, Serve, Token };
+enum class Command { InitDemo, Migrate, Submit, List, Show, Approve, Reject, Cancel, Events, Diff, Profile, Report, Serve, Token, VerifyAudit };
 
 // The command line of steward-cli, parsed and checked: the command exists, it got the
 // arguments it needs, and every option given applies to it. Options may come before

@@ -1,5 +1,6 @@
 #include "CommandRunner.h"
 
+#include "AuditCommand.h"
 #include "CliOptions.h"
 #include "CliTr.h"
 #include "DecisionCommands.h"
@@ -82,6 +83,8 @@ Status CommandRunner::dispatch(const CliOptions &options)
         return runCancel(current, options, m_out);
     case Command::Events:
         return runEvents(current, options, m_out);
+    case Command::VerifyAudit:
+        return runVerifyAudit(current, m_out);
     case Command::Profile:
         return runProfile(current, options, m_out);
     case Command::Report:

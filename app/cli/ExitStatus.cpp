@@ -21,6 +21,8 @@ int forError(ErrorCode code)
         return Conflict;
     case ErrorCode::Unavailable:
         return Unavailable;
+    case ErrorCode::Corrupted:
+        return Corrupted;
     }
     return Unexpected;
 }
@@ -36,6 +38,7 @@ QString helpSection()
                      "  %5  conflict (already decided, key already taken, or changed since the request)\n"
                      "  %6  unavailable: the database (missing, locked, or failing) or the PDF/HTML\n"
                      "     report renderer steward-render (missing or failing)\n"
+                     "  %8  verify-audit: the audit trail's hash chain is broken (the event is named)\n"
                      "On failure, one line \"steward-cli: <reason>\" is written to stderr.\n"
                      "approve and reject with several IDs (or '-') print a line for each request and\n"
                      "return the status of the first one they did not decide; the line on stderr then\n"
@@ -46,7 +49,8 @@ QString helpSection()
         .arg(NotFound)
         .arg(Conflict)
         .arg(Unavailable)
-        .arg(Unexpected);
+        .arg(Unexpected)
+        .arg(Corrupted);
 }
 
 } // namespace steward::ExitStatus

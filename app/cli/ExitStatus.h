@@ -14,6 +14,7 @@ inline constexpr int Forbidden = 3;   // role, four-eyes or requester rule refus
 inline constexpr int NotFound = 4;    // no such request or tenant (in this tenant)
 inline constexpr int Conflict = 5;    // already decided, key taken, or stale
 inline constexpr int Unavailable = 6; // database missing, unreachable or failing
+inline constexpr int Corrupted = 7;   // verify-audit: the audit trail's hash chain is broken
 
 int forError(ErrorCode code);
 // The "Exit status" section of --help.

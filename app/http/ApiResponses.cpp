@@ -34,6 +34,7 @@ QHttpServerResponse fromError(const Error &failure)
     case ErrorCode::NotFound: return error(404, failure.message, failure.field);
     case ErrorCode::Conflict:
     case ErrorCode::Stale: return error(409, failure.message, failure.field);
+    case ErrorCode::Corrupted: return error(500, failure.message, failure.field);
     case ErrorCode::Unavailable: break;
     }
     qWarning().noquote() << u"steward-cli serve: answered 503: %1"_s.arg(failure.text());

@@ -25,6 +25,10 @@ Status backdateDecision(Database &owner, const Approval &decided, const QDateTim
                                u"updated_at = ? WHERE tenant_id = ? AND canonical_key = ?"_s,
                            {time, time, uuidText(decided.tenantId), decided.entityKey}});
     }
+    // Its events are sealed again from the first one moved on, so the audit chain holds.
+    statements.append({u"SELECT steward_reseal_events(?, (SELECT MIN(seq) FROM mdm_event WHERE correlation_id = ? "
+                       u"AND type <> 'approval.requested'))"_s,
+                       {uuidText(decided.tenantId), id}});
     for (const auto &[sql, values] : statements) {
         if (auto result = owner.run(sql, values); !result)
             return result.error();

@@ -16,6 +16,7 @@ enum class ErrorCode {
     Conflict,     // already decided, key taken (HTTP 409)
     Stale,        // the live entity changed since the request was made (HTTP 409)
     Unavailable,  // database unreachable or failed (HTTP 503)
+    Corrupted,    // stored data fails its own integrity check: the audit chain (HTTP 500)
 };
 
 struct Error

@@ -23,6 +23,21 @@ QStringList headerValues(const ReportHeader &header)
             toIsoTimestamp(header.generatedAt), header.generatedBy};
 }
 
+// The approvals report's statement on the tenant's audit chain (ReportHeader::auditTrail).
+QStringList auditColumns()
+{
+    return {u"audit_chain"_s, u"audit_events_checked"_s, u"audit_head_hash"_s, u"audit_broken_at"_s};
+}
+
+QStringList auditValues(const ReportHeader &header)
+{
+    if (!header.auditTrail)
+        return {QString(), QString(), QString(), QString()};
+    const AuditVerification &audit = *header.auditTrail;
+    return {audit.verified() ? u"verified"_s : u"broken"_s, QString::number(audit.checked), audit.headHash,
+            audit.broken ? audit.broken->text() : QString()};
+}
+
 QString secondsText(qint64 milliseconds)
 {
     return milliseconds < 0 ? QString() : QString::number(double(milliseconds) / 1000.0, 'f', 3);
@@ -60,7 +75,7 @@ QStringList approvalColumns()
                        u"reason"_s,
                        u"change_count"_s,
                        u"changes"_s} +
-           headerColumns();
+           headerColumns() + auditColumns();
 }
 
 QStringList qualityColumns()
@@ -89,7 +104,7 @@ Status writeApprovals(Database &database, const ReportHeader &header, QIODevice 
 
     CsvWriter csv(device);
     csv.writeRecord(approvalColumns());
-    const QByteArray trailer = CsvWriter::encodedFields(headerValues(header));
+    const QByteArray trailer = CsvWriter::encodedFields(headerValues(header) + auditValues(header));
     const Status written = forEachDecision(
         cursor.value(), total.value(), progress, kProgressEvery, [&](const DecisionRecord &record) -> Status {
             for (const QString *text :

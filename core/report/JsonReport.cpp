@@ -69,6 +69,20 @@ Node headerNode(const ReportHeader &header, bool empty, const QString &emptyNote
     };
     if (empty)
         members.append({u"note"_s, text(emptyNote)});
+    if (header.auditTrail) {
+        const AuditVerification &audit = *header.auditTrail;
+        Node broken = Node::null();
+        if (audit.broken)
+            broken = Node::object({{u"seq"_s, integer(audit.broken->seq)},
+                                   {u"eventId"_s, text(uuidText(audit.broken->eventId))},
+                                   {u"reason"_s, text(audit.broken->text())}});
+        members.append({u"auditTrail"_s, Node::object({{u"verified"_s, Node::boolean(audit.verified())},
+                                                       {u"eventsChecked"_s, integer(audit.checked)},
+                                                       {u"headSeq"_s, integer(audit.headSeq)},
+                                                       {u"headHash"_s, text(audit.headHash)},
+                                                       {u"brokenAt"_s, broken},
+                                                       {u"statement"_s, text(audit.statement())}})});
+    }
     return Node::object(members);
 }
 

@@ -3,6 +3,7 @@
 #include "Tr.h"
 #include "report/CsvReport.h"
 #include "report/JsonReport.h"
+#include "store/AuditTrail.h"
 #include "store/DirectoryRepository.h"
 
 #include <QDir>
@@ -29,6 +30,12 @@ Result<ReportHeader> makeHeader(Database &database, const ReportRequest &request
     header.period = request.period;
     header.generatedAt = request.generatedAt.isValid() ? request.generatedAt.toUTC() : QDateTime::currentDateTimeUtc();
     header.generatedBy = request.generatedBy;
+    if (request.kind == ReportKind::Approvals) {
+        auto audit = AuditTrail(database).verify(request.tenantId);
+        if (!audit)
+            return audit.error();
+        header.auditTrail = audit.value();
+    }
     return header;
 }
 

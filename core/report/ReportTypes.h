@@ -3,6 +3,7 @@
 #include "model/Error.h"
 #include "model/User.h"
 #include "quality/QualityQueries.h"
+#include "store/AuditTrail.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -64,6 +65,8 @@ struct ReportHeader
     ReportPeriod period;
     QDateTime generatedAt; // UTC
     QString generatedBy;   // the user id
+    // Approvals: the tenant's audit chain, verified as the report was made (SPEC section 9).
+    std::optional<AuditVerification> auditTrail;
 };
 
 // One report to produce. An empty `sections` list means every section of the kind.

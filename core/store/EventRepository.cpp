@@ -1,6 +1,7 @@
 #include "store/EventRepository.h"
 
 #include "model/Approval.h"
+#include "store/AuditTrail.h"
 #include "store/Database.h"
 
 #include <QJsonDocument>
@@ -58,7 +59,10 @@ Status EventRepository::insert(Event &event)
     if (!query.value().next())
         return databaseError(query.value().lastError());
     event.seq = query.value().value(0).toLongLong();
-    return std::nullopt;
+    query.value().finish();
+    // Sealed onto the tenant's audit chain in the same transaction (where the database
+    // does not do it itself).
+    return AuditTrail(m_database).seal(event.seq);
 }
 
 Result<QList<Event>> EventRepository::list(const QUuid &tenantId, const EventQuery &query) const

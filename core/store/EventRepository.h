@@ -23,7 +23,7 @@ class EventRepository
 public:
     explicit EventRepository(Database &database);
 
-    // Stores the event and fills in its seq.
+    // Stores the event, fills in its seq and seals it onto the tenant's audit chain.
     Status insert(Event &event);
     Result<QList<Event>> list(const QUuid &tenantId, const EventQuery &query) const;
     Result<QList<Event>> forCorrelation(const QUuid &tenantId, const QUuid &correlationId) const;

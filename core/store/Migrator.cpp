@@ -79,6 +79,12 @@ Status Migrator::upgrade(int targetVersion)
                                        .arg(step.version)
                                        .arg(result.error().message));
         }
+        if (step.afterStatements) {
+            if (auto failed = step.afterStatements(m_database))
+                return Error::make(ErrorCode::Unavailable, CoreTr::tr("schema upgrade to version %1 failed: %2")
+                                                               .arg(step.version)
+                                                               .arg(failed->message));
+        }
         auto recorded = m_database.run(
             u"INSERT INTO mdm_schema_version (version, description, applied_at) VALUES (?, ?, ?)"_s,
             {step.version, step.description, toIsoTimestamp(QDateTime::currentDateTimeUtc())});

@@ -114,6 +114,19 @@ QString PostgresDialect::exactJsonBytes(const QString &column) const
     return exactJsonColumn(column);
 }
 
+QString PostgresDialect::auditText(const QString &column) const
+{
+    // The trigger of 0008-audit-chain.sql (steward_event_fields) spells the same texts.
+    if (column == u"occurred_at"_s)
+        return isoTimestamp(column);
+    return column + u"::text"_s;
+}
+
+bool PostgresDialect::sealsEventsItself() const
+{
+    return true; // steward_number_event seals each row under the tenant's event lock
+}
+
 QString PostgresDialect::readSnapshotStatement() const
 {
     // Read committed, the default, takes a new snapshot for every statement.
@@ -173,6 +186,7 @@ QList<Migration> PostgresDialect::migrations() const
         {6, u"team mode: identity, row-level security, steward_decide, event numbering and NOTIFY"_s,
          {script(u"0006-team.sql"_s).replace(u"-- @ENTITY_SCHEMA@"_s, entitySchemaRows())}},
         {7, u"HTTP API tokens and idempotency keys"_s, {script(u"0007-api.sql"_s)}},
+        {8, u"audit trail hash chain (prev_hash, hash)"_s, {script(u"0008-audit-chain.sql"_s)}},
     };
 }
 

@@ -6,16 +6,23 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+
 class QSqlDatabase;
 class QSqlError;
 
 namespace steward {
+
+class Database;
 
 struct Migration
 {
     int version = 0;
     QString description;
     QStringList statements;
+    // Work SQL alone cannot do (e.g. computing hashes), run after the statements in the
+    // same transaction; none when empty.
+    std::function<Status(Database &)> afterStatements = {};
 };
 
 // Everything that differs between SQL engines lives behind this interface,
@@ -55,6 +62,14 @@ public:
     // The same document for a reader that takes its UTF-8 bytes (QVariant::toByteArray()),
     // in the form the engine hands them over with the least conversion.
     virtual QString exactJsonBytes(const QString &column) const = 0;
+
+    // An mdm_event column as the text the audit chain seals (events/AuditSeal): integers
+    // in decimal, UUIDs as stored, occurred_at as toIsoTimestamp writes it, the payload as
+    // stored; read as text or as its UTF-8 bytes. `column` is one of AuditSeal::kColumns.
+    virtual QString auditText(const QString &column) const = 0;
+    // True where the database seals each event as it is stored (a trigger); false where
+    // the program does it in the same transaction (AuditTrail::seal).
+    virtual bool sealsEventsItself() const = 0;
 
     // Run first inside a transaction that only reads, so that every statement of it sees
     // one snapshot of the database (empty where a transaction already is one).

@@ -1,5 +1,6 @@
 #include "store/SqliteDialect.h"
 
+#include "store/AuditTrail.h"
 #include "store/Database.h"
 
 #include <QSqlDatabase>
@@ -59,6 +60,18 @@ QString SqliteDialect::exactJsonColumn(const QString &column) const
 QString SqliteDialect::exactJsonBytes(const QString &column) const
 {
     return u"CAST(%1 AS BLOB)"_s.arg(exactJsonColumn(column)); // the stored bytes, never widened to UTF-16
+}
+
+QString SqliteDialect::auditText(const QString &column) const
+{
+    // Every column is stored as that text already; as a BLOB the driver hands over its
+    // UTF-8 bytes instead of widening them to UTF-16 (what AuditSeal hashes).
+    return u"CAST(CAST(%1 AS TEXT) AS BLOB)"_s.arg(column);
+}
+
+bool SqliteDialect::sealsEventsItself() const
+{
+    return false; // EventRepository seals in the writing transaction (AuditTrail::seal)
 }
 
 QString SqliteDialect::readSnapshotStatement() const
@@ -292,7 +305,16 @@ QList<Migration> SqliteDialect::migrations() const
               created_at TEXT NOT NULL,
               PRIMARY KEY (tenant_id, user_id, idempotency_key)))"_s,
     };
-    return {initial, staleness, decisions, quality, tenantRules, team, api};
+    // The tamper-evident audit trail (SPEC section 9): every event sealed onto its tenant's
+    // hash chain; the events already stored are sealed in seq order here, since SQLite
+    // has no SHA-256 of its own.
+    Migration auditChain{8, u"audit trail hash chain (prev_hash, hash)"_s, {}};
+    auditChain.statements = QStringList{
+        u"ALTER TABLE mdm_event ADD COLUMN prev_hash TEXT"_s,
+        u"ALTER TABLE mdm_event ADD COLUMN hash TEXT"_s,
+    };
+    auditChain.afterStatements = [](Database &database) { return AuditTrail(database).sealAll(); };
+    return {initial, staleness, decisions, quality, tenantRules, team, api, auditChain};
 }
 
 } // namespace steward

@@ -24,6 +24,8 @@ public:
     QString jsonMemberText(const QString &json, const QString &member) const override;
     QString exactJsonColumn(const QString &column) const override;
     QString exactJsonBytes(const QString &column) const override;
+    QString auditText(const QString &column) const override;
+    bool sealsEventsItself() const override;
     QString readSnapshotStatement() const override;
     QString signInStatement() const override;
     QString decisionFunction() const override;

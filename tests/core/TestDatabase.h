@@ -26,7 +26,7 @@ namespace steward {
 // toString returning QString, so tests compare those by their stored spelling.)
 inline char *toString(ErrorCode code)
 {
-    static const char *const names[] = {"Invalid", "Forbidden", "NotFound", "Conflict", "Stale", "Unavailable"};
+    static const char *const names[] = {"Invalid", "Forbidden", "NotFound", "Conflict", "Stale", "Unavailable", "Corrupted"};
     return qstrdup(names[static_cast<int>(code)]);
 }
 

@@ -7,6 +7,7 @@
 #include "demo/DemoCatalog.h"
 #include "demo/DemoSeeder.h"
 #include "store/ApprovalRepository.h"
+#include "store/AuditTrail.h"
 
 #include <QSet>
 
@@ -35,6 +36,7 @@ private Q_SLOTS:
     void historyHasEveryOutcome();
     void updatesCarryCurrentState();
     void summaryMatchesDatabase();
+    void everyTenantsAuditTrailVerifies();
     void seedingAgainRefreshesOnlyTheDemo();
 
 private:
@@ -213,6 +215,21 @@ void DemoSeederTest::summaryMatchesDatabase()
     QCOMPARE(m_summary.users, int(demo::northwindUsers().size() + demo::contosoUsers().size()));
     QCOMPARE(m_summary.pending, countWhere(u"mdm_approval"_s, demo::northwindTenantId(), u"status = 'pending'"_s));
     QCOMPARE(m_summary.decided, countWhere(u"mdm_approval"_s, demo::northwindTenantId(), u"status <> 'pending'"_s));
+}
+
+// The demo's history (dated back by the schema's owner on a team database) and the
+// tenant beside it each form an unbroken audit chain over all of their events.
+void DemoSeederTest::everyTenantsAuditTrailVerifies()
+{
+    for (const QUuid &tenant : {demo::northwindTenantId(), demo::contosoTenantId(), bystander()}) {
+        auto chain = AuditTrail(m_db->fixture()).verify(tenant);
+        STEWARD_VERIFY_OK(chain);
+        QVERIFY2(chain.value().verified(), qPrintable(chain.value().statement()));
+        const qint64 events =
+            m_db->scalar(u"SELECT COUNT(*) FROM mdm_event WHERE tenant_id = ?"_s, {uuidText(tenant)}).toLongLong();
+        QVERIFY(events > 0);
+        QCOMPARE(chain.value().checked, events);
+    }
 }
 
 void DemoSeederTest::seedingAgainRefreshesOnlyTheDemo()

@@ -2,8 +2,11 @@
 // upgrades are idempotent, and a database from a newer program is refused clearly.
 
 #include "TestDatabase.h"
-#include "store/EventRepository.h"
 #include "store/ApprovalRepository.h"
+#include "store/AuditTrail.h"
+#include "store/EventRepository.h"
+
+#include <QCryptographicHash>
 
 using namespace Qt::StringLiterals;
 using namespace steward;
@@ -82,6 +85,7 @@ private Q_SLOTS:
     void upgradeFromVersionOneKeepsRows();
     void upgradeTwiceIsNoOp();
     void eventsBelongToATenantFromVersionFive();
+    void storedEventsAreSealedByVersionEight();
     void downgradeIsRefused();
     void newerDatabaseRefused();
     void invalidJsonRejected();
@@ -275,8 +279,9 @@ void MigrationsTest::eventsBelongToATenantFromVersionFive()
     STEWARD_VERIFY_OK(database().run(u"DELETE FROM mdm_event WHERE seq = 4"_s));
     const QStringList before = m_db->dump(u"mdm_event"_s);
 
-    STEWARD_VERIFY_OK(migrator.upgrade());
+    STEWARD_VERIFY_OK(migrator.upgrade(5));
     QCOMPARE(m_db->dump(u"mdm_event"_s), before);
+    STEWARD_VERIFY_OK(migrator.upgrade());
     QCOMPARE(m_db->scalar(u"SELECT name FROM mdm_tenant WHERE id = ?"_s, {stray}).toString(), stray);
     QVERIFY(m_db->scalar(u"SELECT COUNT(*) FROM pragma_foreign_key_list('mdm_event') WHERE \"table\" = 'mdm_tenant'"_s)
                 .toInt()
@@ -290,6 +295,79 @@ void MigrationsTest::eventsBelongToATenantFromVersionFive()
     Event orphan = Event::make(u"approval.requested"_s, QUuid::createUuid(), u"otto.owner"_s, u"data_owner"_s,
                                QUuid(), {}, QDateTime::currentDateTimeUtc());
     QVERIFY(EventRepository(database()).insert(orphan).has_value());
+}
+
+// Version 8 adds the audit chain: the events already stored are sealed in seq order, one
+// chain per tenant, and events written afterwards continue it.
+void MigrationsTest::storedEventsAreSealedByVersionEight()
+{
+    Migrator migrator(database());
+    STEWARD_VERIFY_OK(migrator.upgrade(7));
+    const QString tenant = uuidText(TestDatabase::tenantId());
+    const QString other = u"5f1e2d3c-4b5a-4968-8776-655443322110"_s;
+    for (const QString &id : {tenant, other})
+        STEWARD_VERIFY_OK(database().run(u"INSERT INTO mdm_tenant (id, name, created_at) VALUES (?, ?, "
+                                         u"'2024-01-01T00:00:00.000Z')"_s,
+                                         {id, id.left(8)}));
+    const QString firstId = u"0b8e2f3a-1c2d-4e5f-8a9b-0c1d2e3f4a5b"_s;
+    const QString payload = uR"({"approvalId":"x","note":"Grüße"})"_s;
+    STEWARD_VERIFY_OK(database().run(
+        u"INSERT INTO mdm_event (id, tenant_id, type, version, occurred_at, actor_id, actor_role, payload) "
+        u"VALUES (?, ?, 'approval.requested', 1, '2024-01-02T10:00:00.000Z', 'otto.owner', NULL, ?)"_s,
+        {firstId, tenant, payload}));
+    for (int i = 0; i < 4; ++i) {
+        STEWARD_VERIFY_OK(database().run(
+            u"INSERT INTO mdm_event (id, tenant_id, type, occurred_at, payload) VALUES (?, ?, 'x', ?, '{}')"_s,
+            {uuidText(QUuid::createUuid()), i % 2 ? other : tenant, u"2024-01-0%1T10:00:00.000Z"_s.arg(i + 3)}));
+    }
+
+    STEWARD_VERIFY_OK(migrator.upgrade());
+    QCOMPARE(m_db->scalar(u"SELECT COUNT(*) FROM mdm_event WHERE hash IS NULL OR prev_hash IS NULL"_s).toInt(), 0);
+
+    // The first event's seal, computed here from its stored columns as SPEC section 9 and
+    // AuditSeal define it: SHA-256 over 64 zeros and the length-prefixed column texts.
+    QByteArray text = "mdm_event/1\n";
+    for (const QString &column : {u"1"_s, firstId, tenant, u"approval.requested"_s, u"1"_s,
+                                  u"2024-01-02T10:00:00.000Z"_s, u"otto.owner"_s, QString(), QString(), payload}) {
+        text += column.isNull() ? QByteArray("~\n")
+                                : QByteArray::number(column.toUtf8().size()) + ':' + column.toUtf8() + '\n';
+    }
+    const QByteArray expected =
+        QCryptographicHash::hash(QByteArray(64, '0') + text, QCryptographicHash::Sha256).toHex();
+    QCOMPARE(m_db->scalar(u"SELECT hash FROM mdm_event WHERE seq = 1"_s).toString(), QString::fromLatin1(expected));
+    QCOMPARE(m_db->scalar(u"SELECT prev_hash FROM mdm_event WHERE seq = 1"_s).toString(), QString(64, u'0'));
+
+    // One chain per tenant: 3 events here, 2 in the other.
+    auto chain = AuditTrail(database()).verify(TestDatabase::tenantId());
+    STEWARD_VERIFY_OK(chain);
+    QVERIFY2(chain.value().verified(), qPrintable(chain.value().statement()));
+    QCOMPARE(chain.value().checked, 3);
+    QCOMPARE(chain.value().headSeq, 4);
+    QCOMPARE(m_db->scalar(u"SELECT prev_hash FROM mdm_event WHERE seq = 3"_s).toString(), QString(64, u'0'));
+    auto otherChain = AuditTrail(database()).verify(QUuid(other));
+    STEWARD_VERIFY_OK(otherChain);
+    QCOMPARE(otherChain.value().checked, 2);
+
+    // A new event continues its tenant's chain.
+    Event event = Event::make(u"approval.requested"_s, TestDatabase::tenantId(), u"otto.owner"_s, u"data_owner"_s,
+                              QUuid(), {}, QDateTime::currentDateTimeUtc());
+    STEWARD_VERIFY_OK(EventRepository(database()).insert(event));
+    QCOMPARE(m_db->scalar(u"SELECT prev_hash FROM mdm_event WHERE seq = ?"_s, {event.seq}).toString(),
+             chain.value().headHash);
+    auto longer = AuditTrail(database()).verify(TestDatabase::tenantId());
+    STEWARD_VERIFY_OK(longer);
+    QVERIFY2(longer.value().verified(), qPrintable(longer.value().statement()));
+    QCOMPARE(longer.value().checked, 4);
+    QCOMPARE(longer.value().headSeq, event.seq);
+
+    // An edit behind the program's back is named.
+    STEWARD_VERIFY_OK(database().run(u"UPDATE mdm_event SET type = 'approval.approved' WHERE seq = 2"_s));
+    auto edited = AuditTrail(database()).verify(TestDatabase::tenantId());
+    STEWARD_VERIFY_OK(edited);
+    QVERIFY(edited.value().broken.has_value());
+    QCOMPARE(edited.value().broken->seq, 2);
+    QCOMPARE(edited.value().broken->reason, AuditBreak::Reason::Altered);
+    QCOMPARE(edited.value().checked, 1);
 }
 
 void MigrationsTest::downgradeIsRefused()

@@ -152,6 +152,11 @@ void PdfDocument::titlePage(const QString &summary, const QString &notice)
         text(left + mm(40), baseline, value, Style::Subheading, kText, width - mm(40));
         y += lineHeight(Style::Subheading) * 1.3;
     }
+    if (m_header.auditTrail) {
+        y += mm(2);
+        paragraph(UiTr::tr("Audit trail: %1").arg(m_header.auditTrail->statement()), Style::Body,
+                  m_header.auditTrail->verified() ? kText : QColor(0xb7, 0x1c, 0x1c), 4, left - m_content.left());
+    }
     y += mm(8);
     if (!summary.isEmpty())
         paragraph(summary, Style::Subheading, kText, 3, left - m_content.left());

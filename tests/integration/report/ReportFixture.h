@@ -74,11 +74,12 @@ public:
     report::ReportRequest request(report::ReportFormat format,
                                   const report::ReportPeriod &period = ReportFixture::period()) const;
 
-private:
-    Status decideAll();
     // Where the fixture's rows are written and checked: the schema's owner on a team
     // database, the same connection on SQLite.
     Database &fixture() const { return m_owner ? *m_owner : *m_database; }
+
+private:
+    Status decideAll();
 
     QTemporaryDir m_dir;
     TeamDatabaseCopy m_copy; // declared before the connections to it, so dropped after them

@@ -414,6 +414,89 @@ private Q_SLOTS:
         QCOMPARE(report::describeAll(create).split(u'\n').constLast(), u"… and 30 more change(s)"_s);
     }
 
+    // SPEC section 9: each format states whether the tenant's audit chain verified, with
+    // its head hash, or names the first event that does not hold.
+    void everyFormatStatesTheAuditChain()
+    {
+        const QVariantList tenant{uuidText(ReportFixture::tenantId())};
+        auto head = m_fixture.fixture().run(
+            u"SELECT seq, hash, (SELECT COUNT(*) FROM mdm_event WHERE tenant_id = ?) FROM mdm_event "
+            u"WHERE tenant_id = ? ORDER BY seq DESC LIMIT 1"_s,
+            tenant + tenant);
+        QVERIFY2(head.ok(), head.ok() ? "" : qPrintable(head.error().text()));
+        QVERIFY(head.value().next());
+        const qint64 headSeq = head.value().value(0).toLongLong();
+        const QString headHash = head.value().value(1).toString();
+        const qint64 events = head.value().value(2).toLongLong();
+        QCOMPARE(headHash.size(), 64);
+
+        const auto render = [&](report::ReportFormat format, const QString &name) {
+            const QString path = m_fixture.path(name);
+            const Status rendered =
+                report::ReportRenderer::renderFile(m_fixture.database(), m_fixture.request(format), path);
+            return rendered ? u"failed: "_s + rendered->text() : QString::fromUtf8(readAll(path));
+        };
+        const QJsonObject audit = QJsonDocument::fromJson(render(report::ReportFormat::Json, u"audit.json"_s).toUtf8())
+                                      .object()
+                                      .value(u"auditTrail"_s)
+                                      .toObject();
+        QCOMPARE(audit.value(u"verified"_s).toBool(), true);
+        QCOMPARE(audit.value(u"eventsChecked"_s).toInteger(), events);
+        QCOMPARE(audit.value(u"headSeq"_s).toInteger(), headSeq);
+        QCOMPARE(audit.value(u"headHash"_s).toString(), headHash);
+        QVERIFY(audit.value(u"brokenAt"_s).isNull());
+
+        const QList<QStringList> csv = parseCsv(render(report::ReportFormat::Csv, u"audit.csv"_s).toUtf8());
+        QVERIFY(csv.size() > 1);
+        const QStringList &row = csv.at(1);
+        QCOMPARE(row.at(csv.constFirst().indexOf(u"audit_chain"_s)), u"verified"_s);
+        QCOMPARE(row.at(csv.constFirst().indexOf(u"audit_head_hash"_s)), headHash);
+        QCOMPARE(row.at(csv.constFirst().indexOf(u"audit_events_checked"_s)), QString::number(events));
+
+        const QString statement =
+            u"verified: %1 events checked, head hash %2 (seq %3)"_s.arg(events).arg(headHash).arg(headSeq);
+        const QString html = render(report::ReportFormat::Html, u"audit.html"_s);
+        QVERIFY2(html.contains(u"<dt>Audit trail</dt><dd>"_s + statement + u"</dd>"_s), qPrintable(html.left(3000)));
+        const QString pdfPath = m_fixture.path(u"audit.pdf"_s);
+        STEWARD_VERIFY(report::ReportRenderer::renderFile(m_fixture.database(),
+                                                          m_fixture.request(report::ReportFormat::Pdf), pdfPath));
+        QString error;
+        const QString pdf = runTool(QStringLiteral(STEWARD_PDFTOTEXT), {pdfPath, u"-"_s}, &error);
+        QVERIFY2(error.isEmpty(), qPrintable(u"pdftotext: "_s + error));
+        QVERIFY2(pdf.simplified().contains(u"Audit trail: "_s + statement), qPrintable(pdf.left(2000)));
+
+        // An event changed behind the program's back (by the schema's owner): the report
+        // says the chain did not verify and names the event; put back, it verifies again.
+        auto second = m_fixture.fixture().run(
+            u"SELECT seq, id, type FROM mdm_event WHERE tenant_id = ? ORDER BY seq LIMIT 1 OFFSET 1"_s, tenant);
+        QVERIFY2(second.ok(), second.ok() ? "" : qPrintable(second.error().text()));
+        QVERIFY(second.value().next());
+        const qint64 seq = second.value().value(0).toLongLong();
+        const QString id = second.value().value(1).toString();
+        const QString type = second.value().value(2).toString();
+        QVERIFY(m_fixture.fixture().run(u"UPDATE mdm_event SET type = 'forged' WHERE seq = ?"_s, {seq}).ok());
+        const QJsonObject broken = QJsonDocument::fromJson(render(report::ReportFormat::Json, u"broken.json"_s).toUtf8())
+                                       .object()
+                                       .value(u"auditTrail"_s)
+                                       .toObject();
+        const QString brokenHtml = render(report::ReportFormat::Html, u"broken.html"_s);
+        QVERIFY(m_fixture.fixture().run(u"UPDATE mdm_event SET type = ? WHERE seq = ?"_s, {type, seq}).ok());
+        QCOMPARE(broken.value(u"verified"_s).toBool(true), false);
+        QCOMPARE(broken.value(u"eventsChecked"_s).toInteger(), 1);
+        QCOMPARE(broken.value(u"brokenAt"_s).toObject().value(u"seq"_s).toInteger(), seq);
+        QCOMPARE(broken.value(u"brokenAt"_s).toObject().value(u"eventId"_s).toString(), id);
+        QVERIFY2(brokenHtml.contains(u"not verified: the event at seq %1 (id %2) does not match its seal"_s.arg(seq)
+                                         .arg(id)),
+                 qPrintable(brokenHtml.left(3000)));
+        QCOMPARE(QJsonDocument::fromJson(render(report::ReportFormat::Json, u"again.json"_s).toUtf8())
+                     .object()
+                     .value(u"auditTrail"_s)
+                     .toObject()
+                     .value(u"headHash"_s)
+                     .toString(),
+                 headHash);
+    }
+
 private:
     ReportFixture m_fixture;
     QList<StoredDecision> m_expected;

@@ -195,6 +195,9 @@ void TeamBypassTest::decisionsAndEntitiesCannotBeWrittenDirectly()
     VERIFY_REFUSED(sam->run(u"UPDATE mdm_event SET actor_id = 'someone'"_s), kForbidden);
     VERIFY_REFUSED(sam->run(u"DELETE FROM mdm_event"_s), kForbidden);
     VERIFY_REFUSED(sam->run(u"TRUNCATE mdm_event"_s), kForbidden);
+    // Nor may a person seal the chain again over a history they changed.
+    VERIFY_REFUSED(sam->run(u"SELECT steward_reseal_events(?, 0)"_s, {tenant}), kForbidden);
+    VERIFY_REFUSED(sam->run(u"UPDATE mdm_event SET hash = NULL"_s), kForbidden);
     VERIFY_REFUSED(sam->run(u"INSERT INTO mdm_user_role (tenant_id, user_id, role) VALUES (?, ?, 'kernel_architect')"_s,
                             {tenant, Users::Steward}),
                    kForbidden);

@@ -4,6 +4,7 @@
 // who won and when, and no change or event is applied twice.
 
 #include "TeamWorkload.h"
+#include "store/AuditTrail.h"
 
 #include <QRandomGenerator>
 #include <QRegularExpression>
@@ -66,6 +67,7 @@ private:
     // Only races the database judged prove its lock; a test where the slower process only
     // ever found finished work would pass without it. Checked last, after the outcome.
     void verifyTheDatabaseJudgedRaces(qint64 enough);
+    void verifyTheAuditChainHolds(TestDatabase &database);
     // Exactly one process decided the request, the one the database names, and the other
     // says who beat it and when; counts the win. Returns what is wrong, or nothing.
     QString checkOneWinner(const Stored &row, const QUuid &id, const QString &verb,
@@ -99,6 +101,18 @@ qint64 TeamRaceTest::rolledBack() const
 void TeamRaceTest::verifyTheDatabaseJudgedRaces(qint64 enough)
 {
     QTRY_VERIFY_WITH_TIMEOUT((m_databaseRaces = rolledBack() - m_rolledBackBefore) >= enough, 5000);
+}
+
+// Both processes wrote events at once: the tenant's audit chain has no fork, and the
+// program's own verification agrees with the hashes the trigger wrote.
+void TeamRaceTest::verifyTheAuditChainHolds(TestDatabase &database)
+{
+    auto chain = AuditTrail(database.fixture()).verify(TestDatabase::tenantId());
+    STEWARD_VERIFY_OK(chain);
+    QVERIFY2(chain.value().verified(), qPrintable(chain.value().statement()));
+    QCOMPARE(chain.value().checked, database.scalar(u"SELECT COUNT(*) FROM mdm_event WHERE tenant_id = ?"_s,
+                                                    {uuidText(TestDatabase::tenantId())})
+                                        .toLongLong());
 }
 
 QString TeamRaceTest::checkOneWinner(const Stored &row, const QUuid &id, const QString &verb,
@@ -215,6 +229,7 @@ void TeamRaceTest::twoStewardsApproveTheSameThousandRequestsOnceEach()
         QVERIFY2(race.isEmpty(), qPrintable(u"%1: %2"_s.arg(uuidText(request.id), race)));
     }
     QCOMPARE(won.at(0) + won.at(1), 1000);
+    verifyTheAuditChainHolds(database);
     verifyTheDatabaseJudgedRaces(20);
     reportRace(u"Approved"_s, ids.size(), elapsedMs, won);
 }
@@ -256,6 +271,7 @@ void TeamRaceTest::twoStewardsRejectTheSameRequestsOnceEach()
             QVERIFY(!row.entityVersion);
     }
     QCOMPARE(won.at(0) + won.at(1), 200);
+    verifyTheAuditChainHolds(database);
     verifyTheDatabaseJudgedRaces(5);
     reportRace(u"Rejected"_s, ids.size(), elapsedMs, won);
 }
