@@ -87,10 +87,8 @@ remove_package() {
 trap 'remove_package || exit 1' EXIT
 
 already_installed=false
-if command -v dpkg-query >/dev/null 2>&1 &&
-    dpkg-query -W -f='${Status}' metadata-steward 2>/dev/null | grep -q "install ok installed"; then
+[ "$(dpkg-query -W -f='${Status}' metadata-steward 2>/dev/null || true)" = "install ok installed" ] &&
     already_installed=true
-fi
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && ! $already_installed; then
     echo "installing with apt-get (running as root)"
     installed_here=true
