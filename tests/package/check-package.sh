@@ -4,7 +4,8 @@
 # have it and what it holds is run:
 #   as root with apt: apt-get installs it, /usr/bin/steward-cli and /usr/bin/steward run,
 #                     and it is removed again (also when a check fails);
-#   otherwise:        dpkg-deb -x unpacks it into a temporary folder and that copy runs.
+#   otherwise:        dpkg-deb -x unpacks it into a temporary folder and that copy runs
+#                     (also as root with STEWARD_PACKAGE_CHECK=unpack).
 #   check-package.sh BUILD_DIR WORK_DIR [CPACK]
 # Needs dpkg-deb, dpkg-shlibdeps and file (Debian dpkg-dev, file; .ci/quickstart installs
 # them): a missing tool fails with that hint, it never skips.
@@ -17,6 +18,8 @@ fail() {
     echo "FAIL: $*" >&2
     exit 1
 }
+# A step that fails without its own message still says where.
+trap 'echo "FAIL: line $LINENO: \"$BASH_COMMAND\" exited with status $?" >&2' ERR
 need() {
     command -v "$1" >/dev/null 2>&1 || fail "$1 is missing: apt-get install $2 (.ci/quickstart installs it)"
 }
@@ -89,7 +92,8 @@ trap 'remove_package || exit 1' EXIT
 already_installed=false
 [ "$(dpkg-query -W -f='${Status}' metadata-steward 2>/dev/null || true)" = "install ok installed" ] &&
     already_installed=true
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && ! $already_installed; then
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1 && ! $already_installed &&
+    [ "${STEWARD_PACKAGE_CHECK:-}" != unpack ]; then
     echo "installing with apt-get (running as root)"
     installed_here=true
     if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
@@ -140,7 +144,7 @@ run "$work/report.txt" "$cli" --db "sqlite:$work/demo.db" report --kind approval
 [ "$(head -c 5 "$work/approvals.pdf")" = "%PDF-" ] || fail "steward-cli report wrote no PDF to $work/approvals.pdf"
 echo "steward-cli report: wrote a PDF through the installed steward-render"
 
-version=$(grep -m1 '^Version:' <(dpkg-deb --info "$deb") | awk '{print $2}')
+version=$(field Version)
 run "$work/gui-version.txt" "$gui" --version
 grep -q "$version" "$work/gui-version.txt" || fail "steward --version does not print $version: $(cat "$work/gui-version.txt")"
 run "$work/gui-help.txt" "$gui" --help
