@@ -69,7 +69,8 @@ void TranslationsTest::theInstalledFolderComesFirst()
     const QDir executableDir(QCoreApplication::applicationDirPath());
     const QStringList path = Translations::searchPath(u"../share/metadata-steward/translations"_s);
     QCOMPARE(path.size(), 2);
-    QCOMPARE(path.first(), QDir::cleanPath(executableDir.absolutePath() + u"/../share/metadata-steward/translations"_s));
+    QCOMPARE(path.first(),
+             QDir::cleanPath(executableDir.absolutePath() + u"/../share/metadata-steward/translations"_s));
     QCOMPARE(path.last(), u":/i18n"_s);
 }
 
