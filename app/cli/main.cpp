@@ -2,11 +2,10 @@
 
 #include "CliOptions.h"
 #include "CommandRunner.h"
+#include "Translations.h"
 
 #include <QCoreApplication>
-#include <QLocale>
 #include <QTextStream>
-#include <QTranslator>
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
@@ -38,9 +37,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"steward"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), u"steward"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(&translator);
+    steward::Translations::install(application, QStringLiteral(STEWARD_TRANSLATIONS_FROM_EXECUTABLE));
 
     QTextStream out(stdout);
     QTextStream err(stderr);

@@ -4,30 +4,18 @@
 #include "Desktop.h"
 
 #include "Settings.h"
+#include "Translations.h"
 #include "store/DatabaseUrl.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QIcon>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
-#include <QTranslator>
 
 using namespace Qt::StringLiterals;
 using namespace steward;
 
 namespace {
-
-void installTranslations(QApplication &app)
-{
-    auto *qtTranslator = new QTranslator(&app);
-    if (qtTranslator->load(QLocale(), u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(qtTranslator);
-    auto *translator = new QTranslator(&app);
-    if (translator->load(QLocale(), u"steward"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(translator);
-}
 
 int fail(const QString &message)
 {
@@ -45,8 +33,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(GuiTr::tr("Metadata Steward"));
     QApplication::setApplicationVersion(QStringLiteral(STEWARD_VERSION));
     QApplication::setWindowIcon(QIcon(u":/icons/steward.svg"_s));
-    QApplication::setDesktopFileName(u"steward"_s);
-    installTranslations(app);
+    QApplication::setDesktopFileName(u"org.metadatasteward.steward"_s);
+    Translations::install(app, QStringLiteral(STEWARD_TRANSLATIONS_FROM_EXECUTABLE));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(GuiTr::tr("Review and decide change requests to governed business metadata."));

@@ -4,14 +4,13 @@
 
 #include "RenderJob.h"
 #include "ReportRenderer.h"
+#include "Translations.h"
 #include "store/Database.h"
 
 #include <QDir>
 #include <QFile>
 #include <QGuiApplication>
-#include <QLocale>
 #include <QTextStream>
-#include <QTranslator>
 #include <csignal>
 #include <sys/prctl.h>
 #include <unistd.h>
@@ -67,9 +66,7 @@ int main(int argc, char *argv[])
 
     prepareHeadlessGui();
     QGuiApplication application(argc, argv);
-    QTranslator translator;
-    if (translator.load(QLocale(), u"steward"_s, u"_"_s, u":/i18n"_s))
-        QCoreApplication::installTranslator(&translator);
+    Translations::install(application, QStringLiteral(STEWARD_TRANSLATIONS_FROM_EXECUTABLE));
 
     auto job = RenderJob::fromArguments(QCoreApplication::arguments());
     const Status failed = job ? render(job.value()) : Status(job.error());
